@@ -1,0 +1,17 @@
+/* pack.h: data packs, the readable CSV files in assets/packs/NAME/ that a
+ * new database is filled from (regions, documents, indicators, targets,
+ * tasks).  The built-in packs are compiled into the binary. */
+#ifndef INNOTRACK_PACK_H
+#define INNOTRACK_PACK_H
+
+#include "core/db.h"
+
+/* The names of the built-in packs, NULL-terminated; the first is the default. */
+extern const char *const pack_names[];
+
+/* Load pack `name` into an empty database in one transaction.  `name` is a
+ * built-in pack, or a folder holding the same CSV files.  ST_OK, or
+ * ST_DATA with *err naming FILE:LINE and the column, or ST_DB. */
+int pack_load(struct db *db, const char *name, char **err);
+
+#endif

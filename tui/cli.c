@@ -1,0 +1,287 @@
+/* cli.c: global options and the commands that run without a terminal. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/pack.h"
+#include "core/period.h"
+#include "core/region.h"
+#include "core/report.h"
+#include "core/util.h"
+#include "tui/cli.h"
+#include "tui/cli_cmds.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("innotrack: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+void cli_usage(FILE *f)
+{
+	fputs(
+"usage: innotrack [--db PATH] [--lang zh|en] [--ascii]   the full-screen program\n"
+"       innotrack [--db PATH] init [--pack NAME | --empty]\n"
+"       innotrack [--db PATH] report [--period P] [--region R] [--format text|csv] [-o FILE]\n"
+CLI_EXTRA_USAGE
+"       innotrack --help | --version\n"
+"\n"
+"  --db PATH     the database (default: $INNOTRACK_DB, else\n"
+"                $XDG_DATA_HOME/innotrack/innotrack.db, else ~/.local/share/innotrack/innotrack.db)\n"
+"  --lang zh|en  the language of screens and reports (default: from the locale)\n"
+"  --ascii       plain ASCII borders, for terminals that draw box lines two cells wide\n"
+"                (also INNOTRACK_ASCII=1)\n"
+"  init          create the database from a data pack: jingdezhen (default), kunshan,\n"
+"                nanchang, or a folder (./mypack) of the same CSV files; --empty: no data\n"
+"  report        each indicator with its baseline, target in force, other documents'\n"
+"                targets, actual, progress and status; P is 2025 or 2025Q3 (default: this\n"
+"                year), R a region's name (default: every region with targets)\n"
+"\n"
+"exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
+"             3 database could not be opened, was busy, or is damaged\n", f);
+}
+
+/* Is argv[*i] the option `name` (as "--name V" or "--name=V")?  Then
+ * *value gets V and *i moves past it.  Returns 1 if it matched, 0 if not,
+ * -1 if the value is missing. */
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*value = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_error("%s needs a value", name);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+/* Global options may stand before or after the command
+ * (innotrack report --format csv --lang en); they are taken out and the
+ * command with its own arguments is left in c->argv. */
+int cli_parse(int argc, char **argv, struct cli *c)
+{
+	static char *rest[256];
+	memset(c, 0, sizeof *c);
+	i18n_set(i18n_from_env());
+	if (argc > (int)(sizeof rest / sizeof rest[0])) {
+		cli_error("too many arguments");
+		return ST_USAGE;
+	}
+	int n = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		int m;
+		if (n == 0 && (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)) {
+			cli_usage(stdout);
+			return ST_OK;
+		}
+		if (n == 0 && (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0)) {
+			printf("innotrack %s (schema %d)\n", PACKAGE_VERSION, db_schema_latest());
+			return ST_OK;
+		}
+		if (strcmp(argv[i], "--ascii") == 0) {
+			c->ascii = 1;
+			continue;
+		}
+		if ((m = cli_opt(argc, argv, &i, "--db", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			c->db_path = v;
+			continue;
+		}
+		if ((m = cli_opt(argc, argv, &i, "--lang", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) {
+				cli_error("--lang takes zh or en, not \"%s\"", v);
+				return ST_USAGE;
+			}
+			c->lang = v;
+			i18n_set(strcmp(v, "zh") == 0 ? LANG_ZH : LANG_EN);
+			continue;
+		}
+		if (n == 0 && argv[i][0] == '-') {
+			cli_error("unknown option %s (see innotrack --help)", argv[i]);
+			return ST_USAGE;
+		}
+		rest[n++] = argv[i];
+	}
+	rest[n] = NULL;
+	c->argc = n;
+	c->argv = rest;
+	return -1;
+}
+
+/* Open the database for a command (never creates it). */
+int cli_open_db(struct cli *c, struct db **db)
+{
+	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
+	char *err = NULL;
+	int rc = db_open(path, 0, db, &err);
+	if (rc != ST_OK) {
+		cli_error("%s", err);
+		free(err);
+	}
+	free(path);
+	return rc;
+}
+
+static int cmd_init(struct cli *c)
+{
+	const char *pack = pack_names[0];
+	int empty = 0;
+	for (int i = 1; i < c->argc; i++) {
+		const char *v;
+		int m = cli_opt(c->argc, c->argv, &i, "--pack", &v);
+		if (m < 0)
+			return ST_USAGE;
+		if (m > 0)
+			pack = v;
+		else if (strcmp(c->argv[i], "--empty") == 0)
+			empty = 1;
+		else {
+			cli_error("init: unknown argument %s", c->argv[i]);
+			return ST_USAGE;
+		}
+	}
+	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
+	char *err = NULL;
+	struct db *db = NULL;
+	int rc = db_open(path, DB_CREATE | DB_MUSTNEW, &db, &err);
+	if (rc == ST_OK && !empty)
+		rc = pack_load(db, pack, &err);
+	if (rc == ST_OK)
+		printf("%s: created%s%s\n", path, empty ? " empty" : " from pack ", empty ? "" : pack);
+	db_close(db);
+	if (rc != ST_OK) {
+		cli_error("%s", err);
+		/* a half-made database is worse than none */
+		if (db != NULL) {
+			unlink(path);
+			char *aux = xasprintf("%s-wal", path);
+			unlink(aux);
+			free(aux);
+			aux = xasprintf("%s-shm", path);
+			unlink(aux);
+			free(aux);
+		}
+	}
+	free(err);
+	free(path);
+	return rc;
+}
+
+static int cmd_report(struct cli *c)
+{
+	struct period p = period_now(0);
+	const char *region = NULL, *outfile = NULL;
+	enum report_format fmt = REPORT_TEXT;
+	for (int i = 1; i < c->argc; i++) {
+		const char *v;
+		int m;
+		if ((m = cli_opt(c->argc, c->argv, &i, "--period", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if (period_parse(v, &p) != 0) {
+				cli_error("report: --period \"%s\" is not a year (2025) or a quarter (2025Q3)", v);
+				return ST_USAGE;
+			}
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--region", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			region = v;
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--format", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if (report_format_parse(v, &fmt) != 0) {
+				cli_error("report: --format takes text or csv, not \"%s\"", v);
+				return ST_USAGE;
+			}
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "-o", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			outfile = v;
+		} else {
+			cli_error("report: unknown argument %s", c->argv[i]);
+			return ST_USAGE;
+		}
+	}
+	struct db *db;
+	int rc = cli_open_db(c, &db);
+	if (rc != ST_OK)
+		return rc;
+	long long rid = 0;
+	if (region != NULL && (rid = region_find(db, region)) == 0) {
+		cli_error("report: --region \"%s\" is not a region of this database", region);
+		db_close(db);
+		return ST_USAGE;
+	}
+	FILE *out = stdout;
+	char *tmp = NULL, *err = NULL;
+	if (outfile != NULL) {
+		/* write beside, then rename: a reader never sees half a report */
+		tmp = xasprintf("%s.tmp%ld", outfile, (long)getpid());
+		out = fopen(tmp, "w");
+		if (out == NULL) {
+			cli_error("report: %s: %s", outfile, strerror(errno));
+			free(tmp);
+			db_close(db);
+			return ST_USAGE;
+		}
+	}
+	rc = report_write(db, p, rid, fmt, outfile != NULL, out, &err);
+	if (outfile != NULL) {
+		if (fclose(out) != 0 && rc == ST_OK) {
+			err_set(&err, "%s: %s", outfile, strerror(errno));
+			rc = ST_DATA;
+		}
+		if (rc == ST_OK && rename(tmp, outfile) != 0) {
+			err_set(&err, "%s: %s", outfile, strerror(errno));
+			rc = ST_DATA;
+		}
+		if (rc != ST_OK)
+			unlink(tmp);
+		free(tmp);
+	}
+	if (rc != ST_OK)
+		cli_error("report: %s", err);
+	free(err);
+	db_close(db);
+	return rc;
+}
+
+static const struct cli_command commands[] = {
+	{ "init", cmd_init },
+	{ "report", cmd_report },
+	CLI_EXTRA_COMMANDS
+	{ NULL, NULL }
+};
+
+int cli_run(struct cli *c)
+{
+	for (const struct cli_command *k = commands; k->name; k++)
+		if (strcmp(k->name, c->argv[0]) == 0)
+			return k->run(c);
+	cli_error("unknown command \"%s\" (see innotrack --help)", c->argv[0]);
+	return ST_USAGE;
+}

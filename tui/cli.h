@@ -1,0 +1,30 @@
+/* cli.h: the command line (DESIGN.md "Command line"): options and commands. */
+#ifndef INNOTRACK_CLI_H
+#define INNOTRACK_CLI_H
+
+#include <stdio.h>
+
+#include "core/db.h"
+
+struct cli {
+	const char *db_path;   /* --db; NULL for the default */
+	const char *lang;      /* --lang zh|en; NULL for the locale's */
+	int         ascii;     /* --ascii: plain ASCII borders */
+	int         argc;      /* the command and its arguments */
+	char      **argv;
+};
+
+/* Parse the global options.  Returns -1 to go on, else an exit status
+ * (after --help, --version, or a usage error). */
+int cli_parse(int argc, char **argv, struct cli *c);
+
+/* Run the command in c->argv[0] (there is one).  Returns an exit status. */
+int cli_run(struct cli *c);
+
+/* Print "innotrack: message" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The usage text, for --help and usage errors. */
+void cli_usage(FILE *f);
+
+#endif

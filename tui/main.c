@@ -1,0 +1,81 @@
+/* main.c: innotrack's entry point: set the locale, parse the command line,
+ * then run a command or the full-screen program. */
+#include "config.h"
+
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/db.h"
+#include "core/pack.h"
+#include "core/util.h"
+#include "tui/app.h"
+#include "tui/cli.h"
+
+/* The screen needs a UTF-8 codeset to draw Chinese; fall back to C.UTF-8
+ * when the locale is missing or not UTF-8 (LANG=C over SSH). */
+static void set_locale(void)
+{
+	const char *ok = setlocale(LC_ALL, "");
+	if (ok == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	/* numbers are read and written with '.', whatever the locale */
+	setlocale(LC_NUMERIC, "C");
+}
+
+static int full_screen(struct cli *c)
+{
+	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
+	char *err = NULL;
+	struct db *db = NULL;
+	struct stat sb;
+	int rc;
+
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+		cli_error("the full-screen program needs a terminal; standard %s is not one "
+		          "(for scripts use a command: innotrack --help)",
+		          isatty(STDIN_FILENO) ? "output" : "input");
+		free(path);
+		return ST_USAGE;
+	}
+	int fresh = stat(path, &sb) != 0;
+	rc = db_open(path, DB_CREATE, &db, &err);
+	if (rc == ST_OK && fresh) {
+		/* first start: fill the new database from the default pack */
+		rc = pack_load(db, pack_names[0], &err);
+		if (rc != ST_OK) {
+			db_close(db);
+			db = NULL;
+			unlink(path);
+		}
+	}
+	if (rc != ST_OK) {
+		cli_error("%s", err);
+		free(err);
+		free(path);
+		return rc;
+	}
+	struct app_opts o = { .ascii = c->ascii };
+	const char *env = getenv("INNOTRACK_ASCII");
+	if (env != NULL && *env != '\0' && strcmp(env, "0") != 0)
+		o.ascii = 1;
+	rc = app_run(db, &o);
+	db_close(db);
+	free(path);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	umask(007);   /* the database is shared by the clerks' group */
+	set_locale();
+	int rc = cli_parse(argc, argv, &c);
+	if (rc >= 0)
+		return rc;
+	return c.argc > 0 ? cli_run(&c) : full_screen(&c);
+}
