@@ -1,0 +1,388 @@
+/* frame.c: title, menu pane, work pane, status line, key bar, popups and
+ * the event loop (see frame.h).  Each part is drawn when it changed; the
+ * loop ends every round with one doupdate. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/util.h"
+#include "core/width.h"
+#include "tui/frame.h"
+#include "tui/keys.h"
+#include "tui/popup.h"
+#include "tui/screen.h"
+
+/* How long after Esc a digit still makes an F-key (Esc 0 = F10). */
+#define FRAME_ESC_WAIT_MS 1000
+
+struct frame {
+	const struct section *sections;   /* not owned */
+	int nsections;
+	int active;                        /* the section in the work pane */
+	int focus_menu;                    /* the menu pane has the focus */
+	int menu_w;                        /* menu pane width, with its bar */
+
+	WINDOW *title, *menu, *work, *status, *bar;   /* owned; NULL when too small */
+	struct popup *popup;               /* owned; NULL if none */
+
+	char *msg;                         /* status message until the next key; owned */
+	char *drawn_status;                /* what the status line shows; owned */
+	char *drawn_bar;                   /* what the key bar shows; owned */
+	int full;                          /* everything must be drawn again */
+	int touch;                         /* a popup closed: show what was under it */
+	int menu_dirty;
+	int popup_dirty;
+};
+
+static const struct binding frame_keys[] = {
+	{ 1, "Help", "F1  ?", "Show the keys of this screen" },
+	{ 10, "Quit", "F10  q", "Quit innotrack" },
+	{ 0, NULL, "Esc 1..9  Esc 0", "Same as F1..F9 and F10 (for terminals that swallow F-keys)" },
+	{ 0, NULL, "Tab", "Move between the menu and the work pane" },
+	{ 0, NULL, "Ctrl-L", "Draw the whole screen again" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct binding popup_keys[] = {
+	{ 10, "Close", "Esc  F10  q", "Close this window" },
+	{ 0, NULL, NULL, NULL }
+};
+
+struct frame *frame_new(const struct section *sections, int n)
+{
+	struct frame *f = xcalloc(1, sizeof *f);
+	f->sections = sections;
+	f->nsections = n;
+	f->full = 1;
+	return f;
+}
+
+static void frame_delwins(struct frame *f)
+{
+	WINDOW **w[] = { &f->title, &f->menu, &f->work, &f->status, &f->bar };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		if (*w[i] != NULL)
+			delwin(*w[i]);
+		*w[i] = NULL;
+	}
+}
+
+void frame_free(struct frame *f)
+{
+	if (f == NULL)
+		return;
+	frame_delwins(f);
+	popup_free(f->popup);
+	free(f->msg);
+	free(f->drawn_status);
+	free(f->drawn_bar);
+	free(f);
+}
+
+static WINDOW *frame_win(int h, int w, int y, int x)
+{
+	WINDOW *win = newwin(h, w, y, x);
+	if (win == NULL) {
+		fprintf(stderr, "innotrack: out of memory (window %dx%d)\n", w, h);
+		abort();
+	}
+	return win;
+}
+
+static const struct section *frame_section(const struct frame *f)
+{
+	return &f->sections[f->active];
+}
+
+/* Make the windows for the terminal's size (at start and on KEY_RESIZE). */
+static void frame_layout(struct frame *f)
+{
+	frame_delwins(f);
+	clearok(curscr, TRUE);
+	f->full = 1;
+	if (scr_too_small())
+		return;
+	f->menu_w = 0;
+	for (int i = 0; i < f->nsections; i++) {
+		int w = width_str(tr(f->sections[i].ops->label));
+		if (w > f->menu_w)
+			f->menu_w = w;
+	}
+	f->menu_w += 3;        /* a space each side, and the bar */
+	int h = LINES - 3, w = COLS - f->menu_w;
+	f->title = frame_win(1, COLS, 0, 0);
+	f->menu = frame_win(h, f->menu_w, 1, 0);
+	f->work = frame_win(h, w, 1, f->menu_w);
+	f->status = frame_win(1, COLS, LINES - 2, 0);
+	f->bar = frame_win(1, COLS, LINES - 1, 0);
+	for (int i = 0; i < f->nsections; i++)
+		f->sections[i].ops->place(f->sections[i].self, f->work, h, w);
+	if (f->popup != NULL)
+		popup_place(f->popup);
+}
+
+static void frame_draw_title(struct frame *f)
+{
+	char *left = xasprintf(" innotrack  %s", tr("Innovation policy ledger"));
+	const char *login = util_login();
+	int rw = width_str(login) + 1;
+	scr_put(f->title, 0, 0, left, COLS, TA_LEFT, scr_attr(ROLE_TITLE));
+	if (COLS - rw > width_str(left) + 1)
+		scr_put(f->title, 0, COLS - rw, login, rw - 1, TA_RIGHT, scr_attr(ROLE_TITLE));
+	free(left);
+}
+
+static void frame_draw_menu(struct frame *f)
+{
+	int h = getmaxy(f->menu);
+	werase(f->menu);
+	for (int i = 0; i < f->nsections; i++) {
+		enum scr_role r = i != f->active ? ROLE_NORMAL
+		                  : f->focus_menu ? ROLE_CURSOR : ROLE_CURSOR_DIM;
+		char *s = xasprintf(" %s", tr(f->sections[i].ops->label));
+		scr_put(f->menu, i, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
+		free(s);
+	}
+	for (int y = 0; y < h; y++)
+		scr_put(f->menu, y, f->menu_w - 1, scr_vbar(), 1, TA_LEFT, scr_attr(ROLE_BORDER));
+	f->menu_dirty = 0;
+}
+
+/* The status line: a message, or the section's context; the position at
+ * the right.  Drawn only when its text changed. */
+static void frame_draw_status(struct frame *f)
+{
+	char left[512], right[128];
+	const struct section *s = frame_section(f);
+	if (f->msg != NULL)
+		snprintf(left, sizeof left, "%s", f->msg);
+	else
+		s->ops->status(s->self, left, sizeof left);
+	if (f->popup != NULL)
+		table_position(&f->popup->table, right, sizeof right);
+	else
+		s->ops->position(s->self, right, sizeof right);
+	char *all = xasprintf("%d\x1f%s\x1f%s", f->msg != NULL, left, right);
+	if (!f->full && f->drawn_status != NULL && strcmp(all, f->drawn_status) == 0) {
+		free(all);
+		return;
+	}
+	free(f->drawn_status);
+	f->drawn_status = all;
+	int rw = width_str(right);
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	scr_put(f->status, 0, 0, "", COLS, TA_LEFT, scr_attr(ROLE_STATUS));
+	scr_put(f->status, 0, 1, left, COLS - rw - 3, TA_LEFT,
+	        scr_attr(f->msg != NULL ? ROLE_MESSAGE : ROLE_STATUS));
+	scr_put(f->status, 0, COLS - rw - 1, right, rw, TA_RIGHT, scr_attr(ROLE_STATUS));
+}
+
+/* The binding for F-key n in the current keys, or NULL. */
+static const struct binding *frame_fkey(const struct frame *f, int n)
+{
+	const struct binding *lists[2] = { popup_keys, NULL };
+	if (f->popup == NULL) {
+		lists[0] = frame_keys;
+		lists[1] = frame_section(f)->ops->bindings;
+	}
+	for (int l = 0; l < 2; l++)
+		for (const struct binding *b = lists[l]; b != NULL && b->what != NULL; b++)
+			if (b->fkey == n)
+				return b;
+	return NULL;
+}
+
+/* The key bar, mc style: the number, then the label in reverse. */
+static void frame_draw_bar(struct frame *f)
+{
+	struct sbuf sig = { 0 };
+	sbuf_add(&sig, "", 0);
+	for (int n = 1; n <= 10; n++) {
+		const struct binding *b = frame_fkey(f, n);
+		if (b != NULL)
+			sbuf_printf(&sig, "%d%s\x1f", n, tr(b->label));
+	}
+	if (!f->full && f->drawn_bar != NULL && strcmp(sig.s, f->drawn_bar) == 0) {
+		sbuf_free(&sig);
+		return;
+	}
+	free(f->drawn_bar);
+	f->drawn_bar = sbuf_take(&sig);
+	werase(f->bar);
+	int x = 0;
+	for (int n = 1; n <= 10 && x < COLS; n++) {
+		const struct binding *b = frame_fkey(f, n);
+		char num[4];
+		if (b == NULL)
+			continue;
+		int nw = snprintf(num, sizeof num, "%d", n);
+		int lw = width_str(tr(b->label)) + 1;
+		if (x + nw + lw > COLS)
+			lw = COLS - x - nw;
+		scr_put(f->bar, 0, x, num, nw, TA_LEFT, scr_attr(ROLE_KEYNUM));
+		scr_put(f->bar, 0, x + nw, tr(b->label), lw, TA_LEFT, scr_attr(ROLE_KEYLABEL));
+		x += nw + lw + 1;
+	}
+}
+
+static void frame_draw(struct frame *f)
+{
+	const struct section *s = frame_section(f);
+	if (f->title == NULL) {            /* too small */
+		if (f->full)
+			scr_draw_too_small();
+		f->full = 0;
+		return;
+	}
+	if (f->full) {
+		frame_draw_title(f);
+		werase(f->work);
+	}
+	if (f->full || f->menu_dirty)
+		frame_draw_menu(f);
+	s->ops->draw(s->self, f->full);
+	frame_draw_status(f);
+	frame_draw_bar(f);
+	WINDOW *base[] = { f->title, f->menu, f->work, f->status, f->bar };
+	for (size_t i = 0; i < sizeof base / sizeof base[0]; i++) {
+		if (f->touch)
+			touchwin(base[i]);
+		wnoutrefresh(base[i]);
+	}
+	if (f->popup != NULL && f->popup->win != NULL) {
+		popup_draw(f->popup, f->full || f->popup_dirty);
+		touchwin(f->popup->win);     /* stays on top of what changed below */
+		wnoutrefresh(f->popup->win);
+	}
+	f->full = f->touch = f->popup_dirty = 0;
+}
+
+void frame_popup(struct frame *f, struct popup *p)
+{
+	popup_free(f->popup);
+	f->popup = p;
+	f->popup_dirty = 1;
+	if (f->title != NULL)
+		popup_place(p);
+}
+
+static void frame_close_popup(struct frame *f)
+{
+	popup_free(f->popup);
+	f->popup = NULL;
+	f->touch = 1;
+}
+
+void frame_message(struct frame *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	free(f->msg);
+	f->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* The help window: the frame's keys and the section's. */
+static void frame_help(struct frame *f)
+{
+	static const enum table_align align[] = { TA_LEFT, TA_LEFT };
+	const char *titles[] = { tr("Keys"), tr("Action") };
+	const struct section *s = frame_section(f);
+	char *title = xasprintf("%s: %s", tr("Help"), tr(s->ops->label));
+	struct popup *p = popup_new(title, 2, titles, align);
+	const struct binding *lists[] = { frame_keys, s->ops->bindings };
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+		for (const struct binding *b = lists[l]; b->what != NULL; b++) {
+			const char *row[] = { b->keys, tr(b->what) };
+			grid_add(&p->grid, row);
+		}
+	popup_ready(p, 0);
+	frame_popup(f, p);
+	free(title);
+}
+
+static void frame_set_focus(struct frame *f, int menu)
+{
+	const struct section *s = frame_section(f);
+	f->focus_menu = menu;
+	f->menu_dirty = 1;
+	s->ops->focus(s->self, !menu);
+}
+
+/* Keys of the menu pane when it has the focus.  Returns 1 if taken. */
+static int frame_menu_key(struct frame *f, int k)
+{
+	int to = f->active;
+	switch (k) {
+	case 'k': case KC_KEY(KEY_UP):   to--; break;
+	case 'j': case KC_KEY(KEY_DOWN): to++; break;
+	case '\n': case 'l': case KC_KEY(KEY_RIGHT):
+		frame_set_focus(f, 0);
+		return 1;
+	default:
+		return 0;
+	}
+	if (to >= 0 && to < f->nsections && to != f->active) {
+		f->active = to;
+		f->full = 1;
+	}
+	return 1;
+}
+
+/* One key while a popup is open. */
+static void frame_popup_key(struct frame *f, int k)
+{
+	int r = popup_key(f->popup, k);
+	if (r == POPUP_CLOSE)
+		frame_close_popup(f);
+}
+
+int frame_run(struct frame *f)
+{
+	frame_layout(f);
+	frame_set_focus(f, 0);
+	for (;;) {
+		frame_draw(f);
+		doupdate();
+		untouchwin(stdscr);   /* reading keys from it must not repaint it */
+		int k = keys_read(stdscr, f->popup != NULL ? 0 : FRAME_ESC_WAIT_MS);
+		if (k == KC_NONE)
+			continue;
+		if (k == KC_KEY(KEY_RESIZE)) {
+			frame_layout(f);
+			continue;
+		}
+		if (f->msg != NULL) {
+			free(f->msg);
+			f->msg = NULL;
+		}
+		if (k == KC_CTRL('l')) {
+			clearok(curscr, TRUE);
+			f->full = 1;
+			continue;
+		}
+		if (f->title == NULL) {        /* too small: only quitting works */
+			if (k == 'q' || k == KC_F(10))
+				return 0;
+			continue;
+		}
+		if (f->popup != NULL) {
+			frame_popup_key(f, k);
+			continue;
+		}
+		const struct section *s = frame_section(f);
+		if (k == 'q' || k == KC_F(10))
+			return 0;
+		if (k == '?' || k == KC_F(1))
+			frame_help(f);
+		else if (k == '\t' || k == KC_KEY(KEY_BTAB))
+			frame_set_focus(f, !f->focus_menu);
+		else if (!(f->focus_menu && frame_menu_key(f, k)))
+			s->ops->key(s->self, f, k, !f->focus_menu);
+	}
+}

@@ -1,0 +1,65 @@
+/* frame.h: the layout of the full-screen program and its event loop.
+ *
+ *   title line
+ *   menu pane | work pane (the active section draws here)
+ *   status line: the section's context on the left, the position right
+ *   key bar: 1Help ... 10Quit, only the F-keys that work here
+ *
+ * A section (the indicators now; the registers and imports later) is a
+ * const struct section_ops and its state.  Popups (help, lists) open over
+ * everything and take the keys until closed. */
+#ifndef INNOTRACK_FRAME_H
+#define INNOTRACK_FRAME_H
+
+#include <curses.h>
+#include <stddef.h>
+
+struct frame;
+struct popup;
+
+/* A key and what it does: for the key bar (fkey 1-10, label) and the help
+ * window (keys, what).  Texts in English; they are translated when drawn.
+ * A table of bindings ends with an entry whose `what` is NULL. */
+struct binding {
+	int fkey;               /* 1..10 to show on the key bar; 0 for help only */
+	const char *label;      /* short label on the bar */
+	const char *keys;       /* the keys, as the help lists them */
+	const char *what;       /* what they do */
+};
+
+struct section_ops {
+	const char *label;                    /* the menu entry (English) */
+	const struct binding *bindings;       /* the section's own keys */
+	/* The work pane is win, h lines by w cells (after every resize). */
+	void (*place)(void *self, WINDOW *win, int h, int w);
+	/* Draw into the pane what changed, or everything if all != 0. */
+	void (*draw)(void *self, int all);
+	/* A key; focused: the work pane has the focus (else the menu has it,
+	 * and moving keys are not the section's).  Returns 1 if taken. */
+	int (*key)(void *self, struct frame *f, int key, int focused);
+	/* Left of the status line (where and when), and the position at right. */
+	void (*status)(void *self, char *buf, size_t size);
+	void (*position)(void *self, char *buf, size_t size);
+	void (*focus)(void *self, int on);
+};
+
+struct section {
+	const struct section_ops *ops;
+	void *self;                            /* not owned */
+};
+
+/* sections must outlive the frame.  The work pane has the focus at first. */
+struct frame *frame_new(const struct section *sections, int n);
+void frame_free(struct frame *f);
+
+/* Run until the clerk quits.  Returns the exit status (0). */
+int frame_run(struct frame *f);
+
+/* Open p over the screen; the frame owns it from now on. */
+void frame_popup(struct frame *f, struct popup *p);
+
+/* A message on the status line until the next key.  printf-style. */
+void frame_message(struct frame *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

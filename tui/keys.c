@@ -1,0 +1,54 @@
+/* keys.c: reading keys with wget_wch (see keys.h). */
+#include "config.h"
+
+#include "tui/keys.h"
+
+/* A key read after Esc that was not a digit, given out on the next call. */
+static int keys_pending = KC_NONE;
+
+int keys_from_wch(int rc, wint_t ch)
+{
+	if (rc == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			return '\n';
+		return KC_KEY((int)ch);
+	}
+	if (rc != OK)
+		return KC_NONE;
+	if (ch == '\r')
+		return '\n';
+	return (int)ch;
+}
+
+int keys_esc_digit(int k)
+{
+	if (k == '0')
+		return KC_F(10);
+	if (k >= '1' && k <= '9')
+		return KC_F(k - '0');
+	return 0;
+}
+
+int keys_read(WINDOW *w, int esc_wait_ms)
+{
+	wint_t ch = 0;
+	int rc, k, next, f;
+	if (keys_pending != KC_NONE) {
+		k = keys_pending;
+		keys_pending = KC_NONE;
+		return k;
+	}
+	rc = wget_wch(w, &ch);
+	k = keys_from_wch(rc, ch);
+	if (k != KC_ESC)
+		return k;
+	wtimeout(w, esc_wait_ms);
+	rc = wget_wch(w, &ch);
+	next = keys_from_wch(rc, ch);
+	wtimeout(w, -1);
+	if ((f = keys_esc_digit(next)) != 0)
+		return f;
+	if (next != KC_ESC)
+		keys_pending = next;   /* KC_NONE if nothing came */
+	return KC_ESC;
+}

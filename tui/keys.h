@@ -1,0 +1,31 @@
+/* keys.h: one number per key press.  A typed character is its code
+ * point; a curses key code is moved above the Unicode range, so that a
+ * typed ā (U+0101) never reads as KEY_BREAK (0401) (sc-im #973). */
+#ifndef INNOTRACK_KEYS_H
+#define INNOTRACK_KEYS_H
+
+#include <curses.h>
+#include <wchar.h>
+
+#define KC_BASE     0x110000
+#define KC_KEY(k)   (KC_BASE + (k))        /* a curses key code */
+#define KC_F(n)     KC_KEY(KEY_F(n))       /* function key n */
+#define KC_CTRL(c)  ((c) & 0x1F)           /* Ctrl and a letter */
+#define KC_ESC      27
+#define KC_NONE     (-1)
+
+/* The key number for what wget_wch returned (rc KEY_CODE_YES: a key
+ * code; OK: a character).  KC_NONE for ERR. */
+int keys_from_wch(int rc, wint_t ch);
+
+/* After Esc: the function key a digit stands for (1-9: F1-F9, 0: F10),
+ * because SSH clients often swallow the F-keys, as in mc.  0 if k is not
+ * a digit. */
+int keys_esc_digit(int k);
+
+/* Wait for the next key in w.  Esc followed within esc_wait_ms by a digit
+ * gives that F-key; Esc followed by anything else gives Esc, and that key
+ * next time.  Enter is always '\n'. */
+int keys_read(WINDOW *w, int esc_wait_ms);
+
+#endif

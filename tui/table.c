@@ -1,0 +1,209 @@
+/* table.c: the table widget (see table.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/width.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
+#include "tui/table.h"
+#include "tui/tcols.h"
+
+void table_init(struct table *t, const struct table_col *cols, int ncols,
+                struct table_source src)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols < TABLE_MAX_COLS ? ncols : TABLE_MAX_COLS;
+	t->src = src;
+	t->empty = tr("(no rows)");
+	t->dirty_all = 1;
+	t->view.height = 1;
+}
+
+/* A column's wanted and least widths: never narrower than its title wants
+ * unless it may shrink below it. */
+static void table_widths(const struct table *t, int *want, int *min, int *nfrozen)
+{
+	*nfrozen = 0;
+	for (int i = 0; i < t->ncols; i++) {
+		int tw = width_str(t->cols[i].title);
+		want[i] = t->cols[i].max > tw ? t->cols[i].max : tw;
+		min[i] = t->cols[i].min;
+		if (t->cols[i].frozen && *nfrozen == i)
+			(*nfrozen)++;
+	}
+}
+
+static void table_layout(struct table *t)
+{
+	int want[TABLE_MAX_COLS], min[TABLE_MAX_COLS], nfrozen;
+	table_widths(t, want, min, &nfrozen);
+	t->max_first = tcols_fit(want, min, t->ncols, nfrozen, t->w, t->first, t->cx, t->cw);
+	if (t->first > t->max_first)
+		t->first = t->max_first;
+	t->dirty_all = 1;
+}
+
+int table_full_width(const struct table *t)
+{
+	int want[TABLE_MAX_COLS], min[TABLE_MAX_COLS], nfrozen, total = t->ncols - 1;
+	table_widths(t, want, min, &nfrozen);
+	for (int i = 0; i < t->ncols; i++)
+		total += want[i];
+	return total;
+}
+
+void table_place(struct table *t, WINDOW *win, int y, int x, int h, int w)
+{
+	t->win = win;
+	t->y = y;
+	t->x = x;
+	t->h = h;
+	t->w = w;
+	tview_set(&t->view, t->src.count(t->src.ctx), h - 1);
+	table_layout(t);
+}
+
+void table_reload(struct table *t)
+{
+	tview_set(&t->view, t->src.count(t->src.ctx), t->h - 1);
+	t->dirty_all = 1;
+}
+
+void table_relayout(struct table *t)
+{
+	table_layout(t);
+}
+
+void table_focus(struct table *t, int on)
+{
+	if (t->focused != on && t->view.count > 0) {
+		t->dirty_row[t->ndirty < 2 ? t->ndirty++ : 1] = t->view.selected;
+	}
+	t->focused = on;
+}
+
+/* Note what a move needs redrawn: the two rows, or everything if the
+ * view scrolled. */
+static void table_moved(struct table *t, struct tview old)
+{
+	if (old.top != t->view.top) {
+		t->dirty_all = 1;
+		return;
+	}
+	if (old.selected == t->view.selected)
+		return;
+	t->dirty_row[0] = old.selected;
+	t->dirty_row[1] = t->view.selected;
+	t->ndirty = 2;
+}
+
+static int table_scroll_key(struct table *t, int key)
+{
+	int first = t->first;
+	if (key == 'h' || key == KC_KEY(KEY_LEFT))
+		first--;
+	else if (key == 'l' || key == KC_KEY(KEY_RIGHT))
+		first++;
+	else
+		return 0;
+	if (first < 0)
+		first = 0;
+	if (first > t->max_first)
+		first = t->max_first;
+	if (first != t->first) {
+		t->first = first;
+		table_layout(t);
+	}
+	return 1;
+}
+
+int table_key(struct table *t, int key)
+{
+	struct tview old = t->view;
+	switch (key) {
+	case 'k': case KC_KEY(KEY_UP):    tview_move(&t->view, -1); break;
+	case 'j': case KC_KEY(KEY_DOWN):  tview_move(&t->view, 1); break;
+	case KC_KEY(KEY_PPAGE):           tview_page(&t->view, -1); break;
+	case KC_KEY(KEY_NPAGE):           tview_page(&t->view, 1); break;
+	case 'g': case KC_KEY(KEY_HOME):  tview_go(&t->view, 0); break;
+	case 'G': case KC_KEY(KEY_END):
+		tview_go(&t->view, t->view.count ? t->view.count - 1 : 0);
+		break;
+	default:
+		return table_scroll_key(t, key);
+	}
+	table_moved(t, old);
+	return 1;
+}
+
+/* One line of the table: the header (row < 0), a row, or a blank line
+ * below the last row.  Separators stand at the same column on all three. */
+static void table_line(struct table *t, int line, long long row)
+{
+	const char *cells[TABLE_MAX_COLS];
+	attr_t a = A_NORMAL;
+	int y = t->y + line;
+	if (row < 0) {
+		for (int i = 0; i < t->ncols; i++)
+			cells[i] = t->cols[i].title;
+		a = scr_attr(ROLE_HEADER);
+	} else if ((size_t)row < t->view.count) {
+		t->src.get_row(t->src.ctx, (size_t)row, cells);
+		if ((size_t)row == t->view.selected)
+			a = scr_attr(t->focused ? ROLE_CURSOR : ROLE_CURSOR_DIM);
+	} else {
+		for (int i = 0; i < t->ncols; i++)
+			cells[i] = "";
+	}
+	scr_put(t->win, y, t->x, "", t->w, TA_LEFT, a);
+	for (int i = 0; i < t->ncols; i++) {
+		if (t->cw[i] == 0)
+			continue;
+		int align = (int)t->cols[i].align;
+		scr_put(t->win, y, t->x + t->cx[i], cells[i], t->cw[i], align, a);
+		int sx = t->cx[i] + t->cw[i];
+		if (sx < t->w)
+			scr_put(t->win, y, t->x + sx, scr_vbar(), 1, TA_LEFT, a | scr_attr(ROLE_BORDER));
+	}
+}
+
+void table_draw(struct table *t, int all)
+{
+	if (t->win == NULL || t->h < 1)
+		return;
+	if (all || t->dirty_all) {
+		table_line(t, 0, -1);
+		for (int i = 0; i < t->view.height; i++)
+			table_line(t, i + 1, (long long)(t->view.top + (size_t)i));
+		if (t->view.count == 0 && t->h > 1)
+			scr_put(t->win, t->y + 1, t->x, t->empty, t->w, TA_CENTER, A_NORMAL);
+	} else {
+		for (int i = 0; i < t->ndirty; i++) {
+			int line = tview_line(&t->view, t->dirty_row[i]);
+			if (line >= 0)
+				table_line(t, line + 1, (long long)t->dirty_row[i]);
+		}
+	}
+	t->dirty_all = 0;
+	t->ndirty = 0;
+}
+
+size_t table_selected(const struct table *t)
+{
+	return t->view.count ? t->view.selected : (size_t)-1;
+}
+
+const char *table_position(const struct table *t, char *buf, size_t size)
+{
+	size_t sel = t->view.count ? t->view.selected + 1 : 0;
+	if (t->max_first > 0)   /* columns hidden at the sides: say where we are */
+		snprintf(buf, size, "%s %zu/%zu  %s %d/%d", tr("row"), sel, t->view.count,
+		         tr("columns"), t->first + 1, t->max_first + 1);
+	else
+		snprintf(buf, size, "%s %zu/%zu", tr("row"), sel, t->view.count);
+	return buf;
+}
