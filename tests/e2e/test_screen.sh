@@ -1,0 +1,166 @@
+#!/bin/sh
+# test_screen.sh: drive the real full-screen program in tmux and read the
+# screen back with capture-pane: the indicator table, its alignment in
+# display cells, resizing, TERM=vt100, --ascii, the keys that quit.
+# TAP output.  Needs tmux and python3 (skipped without them).
+set -u
+
+top_builddir=${top_builddir:-.}
+top_srcdir=${top_srcdir:-.}
+BIN=$(cd "$top_builddir" && pwd)/innotrack
+CHECK="python3 $(cd "$top_srcdir" && pwd)/tests/e2e/screencheck.py"
+
+if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux or python3 not available"
+	exit 0
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-screen.XXXXXX")
+SOCK=innotrack-test-$$
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+DB=$TMP/test.db
+SCREEN=$TMP/screen
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); failed=1
+	echo "not ok $n - $1"
+	[ -f "$SCREEN" ] && sed 's/^/#   /' "$SCREEN"
+	[ -f "$TMP/why" ] && sed 's/^/# /' "$TMP/why"
+	return 0
+}
+
+# Run the program in a new tmux window `name` of size COLSxROWS with the
+# environment ENV (a string of VAR=value words); its exit status goes to
+# $TMP/name.status.
+start() {
+	name=$1 cols=$2 rows=$3 env=$4; shift 4
+	T new-session -d -s "$name" -x "$cols" -y "$rows" \
+	  "env $env sh $TMP/run.sh $TMP/$name.status $*"
+}
+
+# Poll the screen of session $1 every 0.1 s (for up to 10 s) until the
+# check in the remaining words holds; the check gets the screen file first.
+poll() {
+	sess=$1; shift
+	what=$1; shift
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t "$sess" > "$SCREEN" 2>/dev/null
+		if $CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# Wait for the exit status file of session $1; print the status.
+status_of() {
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$TMP/$1.status" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	cat "$TMP/$1.status" 2>/dev/null || echo none
+}
+
+expect() {   # description, then a command
+	desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+	rm -f "$SCREEN" "$TMP/why"
+}
+
+cat > "$TMP/run.sh" <<EOS
+st=\$1; shift
+"$BIN" --db "$DB" "\$@"
+echo \$? > "\$st"
+EOS
+
+echo "1..27"
+
+# a session that outlives the program's, so the server stays up
+T new-session -d -s keep -x 80 -y 24 "sleep 3600"
+
+"$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
+st=$?
+expect "init builds a fresh database (got $st)" test "$st" = 0
+
+"$BIN" --db "$DB" > "$TMP/out" 2>&1 < /dev/null
+st=$?
+expect "without a terminal it exits 2 (got $st)" test "$st" = 2
+T new-session -d -s pipe "sh -c '\"$BIN\" --db \"$DB\" > $TMP/out 2>&1; echo \$? > $TMP/pipe.status'"
+st=$(status_of pipe)
+expect "with stdout not a terminal it exits 2 (got $st)" test "$st" = 2
+expect "... and says it needs a terminal" grep -q "needs a terminal" "$TMP/out"
+
+# Chinese at 100x30
+start zh 100 30 "LANG=C.UTF-8" --lang zh
+expect "100x30 zh: 高新技术企业数量 shows 300 with its conflict mark" \
+	poll zh has "高新技术企业数量" "300 (2025)" "*"
+expect "100x30 zh: frame and column separators line up" \
+	poll zh frame 100 30 "景德镇市 · " "1帮助"
+T send-keys -t zh j j j j j Enter
+expect "Enter lists every target with its document, the one in force marked" \
+	poll zh has "景科字〔2022〕49号" "400 (2025)" "未生效"
+T send-keys -t zh Escape
+expect "Esc closes the window and the table is whole again" \
+	poll zh frame 100 30 "行 6/41" "1帮助"
+T send-keys -t zh r
+expect "r opens the region list" poll zh has "乐平市" "县级市"
+T send-keys -t zh j Enter
+expect "choosing 乐平市 shows it on the status line" poll zh frame 100 30 "乐平市 · 2" "1帮助"
+T send-keys -t zh '[' '{'
+st=$(( $(date +%Y) - 1 ))
+expect "[ and { step back a year and switch to quarters" \
+	poll zh frame 100 30 "乐平市 · ${st}年第4季度" "1帮助"
+T send-keys -t zh F5 g Enter '}'
+expect "F5 and g choose the city again; } goes back to years" \
+	poll zh frame 100 30 "景德镇市 · ${st}年" "1帮助"
+T resize-window -t zh -x 80 -y 24
+expect "resized to 80x24: redrawn whole and aligned" \
+	poll zh frame 80 24 "行 6/41" "1帮助"
+expect "80x24: 高新技术企业数量 still shows 300 and its mark" \
+	poll zh has "高新技术企业数量" "300 (2025)" "*"
+T resize-window -t zh -x 60 -y 20
+expect "60x20 says the terminal is too small" poll zh has "终端太小" "80x24"
+T resize-window -t zh -x 100 -y 30
+expect "back at 100x30: no leftovers, aligned" poll zh frame 100 30 "行 6/41" "1帮助"
+T send-keys -t zh F10
+st=$(status_of zh)
+expect "F10 quits with status 0 (got $st)" test "$st" = 0
+
+# English at 80x24; Esc 0 stands for F10
+start en 80 24 "LANG=C.UTF-8" --lang en
+expect "80x24 en: frame and separators line up" poll en frame 80 24 "row 1/41" "1Help"
+T send-keys -t en l l l
+expect "l scrolls sideways and the indicator column stays" \
+	poll en has "Indicator" "Progress" "Status"
+expect "... and the columns still line up" poll en frame 80 24 "columns 3/3" "1Help"
+T send-keys -t en Escape 0
+st=$(status_of en)
+expect "Esc 0 quits with status 0 (got $st)" test "$st" = 0
+
+# the locale chooses Chinese; ? opens the help; q closes it, then quits
+start loc 80 24 "LANG=zh_CN.UTF-8"
+expect "LANG=zh_CN.UTF-8 gives the Chinese screen" poll loc frame 80 24 "行 1/41" "1帮助"
+T send-keys -t loc '?'
+expect "? shows the help of this screen" poll loc has "F10  q" "退出"
+T send-keys -t loc q q
+st=$(status_of loc)
+expect "q closes the help, q again quits with status 0 (got $st)" test "$st" = 0
+
+# a terminal without colours, and --ascii
+start vt 80 24 "LANG=C.UTF-8 TERM=vt100" --lang zh --ascii
+expect "TERM=vt100 --ascii: frame in +-| and aligned" poll vt frame 80 24 "景德镇市 / " "1帮助"
+expect "--ascii keeps ambiguous-width glyphs off the screen" \
+	poll vt nowide "│─┌┐└┘…·—“”≥"
+T send-keys -t vt q
+st=$(status_of vt)
+expect "q quits with status 0 (got $st)" test "$st" = 0

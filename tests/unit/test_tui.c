@@ -1,0 +1,210 @@
+/* test_tui.c: unit tests of the curses-free parts of tui/: the list view
+ * state, column fitting, text fitting, key numbers, the string grid. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "core/width.h"
+#include "tui/grid.h"
+#include "tui/keys.h"
+#include "tui/tcols.h"
+#include "tui/text.h"
+#include "tui/tview.h"
+
+static void tview_keeps_selection_in_view(void **state)
+{
+	struct tview v = { 0 };
+	(void)state;
+	tview_set(&v, 41, 20);
+	tview_move(&v, 1);
+	assert_int_equal(v.selected, 1);
+	assert_int_equal(v.top, 0);
+	tview_move(&v, 25);
+	assert_int_equal(v.selected, 26);
+	assert_int_equal(v.top, 7);               /* last line of the screen */
+	assert_int_equal(tview_line(&v, 26), 19);
+	assert_int_equal(tview_line(&v, 6), -1);
+	tview_move(&v, -100);
+	assert_int_equal(v.selected, 0);
+	assert_int_equal(v.top, 0);
+	tview_move(&v, 1000);
+	assert_int_equal(v.selected, 40);
+	assert_int_equal(v.top, 21);
+}
+
+static void tview_pages_and_ends(void **state)
+{
+	struct tview v = { 0 };
+	(void)state;
+	tview_set(&v, 1000000, 20);
+	tview_page(&v, 1);
+	assert_int_equal(v.selected, 20);
+	assert_int_equal(v.top, 20);
+	tview_page(&v, -1);
+	tview_page(&v, -1);
+	assert_int_equal(v.selected, 0);
+	assert_int_equal(v.top, 0);
+	tview_go(&v, 999999);
+	assert_int_equal(v.top, 999980);
+	tview_page(&v, 1);
+	assert_int_equal(v.selected, 999999);
+	assert_int_equal(v.top, 999980);
+}
+
+static void tview_clamps_on_new_count_and_height(void **state)
+{
+	struct tview v = { 0 };
+	(void)state;
+	tview_set(&v, 41, 20);
+	tview_go(&v, 40);
+	tview_set(&v, 10, 20);                    /* fewer rows */
+	assert_int_equal(v.selected, 9);
+	assert_int_equal(v.top, 0);
+	tview_set(&v, 41, 20);
+	tview_go(&v, 30);
+	tview_set(&v, 41, 5);                     /* a smaller pane */
+	assert_int_equal(v.selected, 30);
+	assert_true(v.top <= 30 && v.top + 5 > 30);
+	tview_set(&v, 0, 5);
+	assert_int_equal(v.selected, 0);
+	tview_move(&v, 1);
+	tview_page(&v, 1);
+	assert_int_equal(v.selected, 0);
+	assert_int_equal(tview_line(&v, 0), -1);
+}
+
+static void tcols_fits_without_shrinking(void **state)
+{
+	int want[] = { 10, 4, 6 }, min[] = { 5, 4, 6 }, x[3], w[3];
+	(void)state;
+	assert_int_equal(tcols_fit(want, min, 3, 1, 40, 0, x, w), 0);
+	assert_int_equal(w[0], 10);
+	assert_int_equal(x[1], 11);
+	assert_int_equal(x[2], 16);
+	assert_int_equal(w[2], 6);
+}
+
+static void tcols_shrinks_the_widest_first(void **state)
+{
+	int want[] = { 40, 12, 8 }, min[] = { 20, 12, 8 }, x[3], w[3];
+	(void)state;
+	/* 40+12+8+2 = 62 in 50: the first column gives 12 cells */
+	assert_int_equal(tcols_fit(want, min, 3, 1, 50, 0, x, w), 0);
+	assert_int_equal(w[0], 28);
+	assert_int_equal(w[1], 12);
+	assert_int_equal(x[2], 42);
+	assert_int_equal(x[2] + w[2], 50);
+}
+
+static void tcols_scrolls_with_frozen_column(void **state)
+{
+	int want[] = { 20, 10, 10, 10, 10 }, min[] = { 20, 10, 10, 10, 10 }, x[5], w[5];
+	(void)state;
+	/* 20 + 4 x 11 = 64 in 50: frozen 20, then room for two and a cut one */
+	int maxfirst = tcols_fit(want, min, 5, 1, 50, 0, x, w);
+	assert_int_equal(maxfirst, 2);
+	assert_int_equal(x[0], 0);
+	assert_int_equal(w[0], 20);
+	assert_int_equal(x[1], 21);
+	assert_int_equal(x[2], 32);
+	assert_int_equal(w[3], 7);                /* cut to what is left */
+	assert_int_equal(w[4], 0);
+	tcols_fit(want, min, 5, 1, 50, 2, x, w);
+	assert_int_equal(w[0], 20);               /* still there */
+	assert_int_equal(w[1], 0);
+	assert_int_equal(w[2], 0);
+	assert_int_equal(x[3], 21);
+	assert_int_equal(w[4], 10);
+	assert_int_equal(x[4] + w[4], 42);
+	tcols_fit(want, min, 5, 1, 50, 9, x, w);  /* clamped */
+	assert_int_equal(x[3], 21);
+}
+
+static void text_fit_never_splits_a_wide_character(void **state)
+{
+	char *s;
+	(void)state;
+	s = text_fit("高新技术企业数量", 9, -1, 0);
+	assert_string_equal(s, "高新技术\xE2\x80\xA6");
+	assert_int_equal(width_str(s), 9);
+	free(s);
+	s = text_fit("高新技术企业数量", 10, -1, 1);
+	assert_string_equal(s, "高新技术~ ");
+	assert_int_equal(width_str(s), 10);
+	free(s);
+	s = text_fit("300", 6, 1, 0);
+	assert_string_equal(s, "   300");
+	free(s);
+	s = text_fit("*", 4, 0, 1);
+	assert_string_equal(s, " *  ");
+	free(s);
+}
+
+static void text_clean_makes_controls_visible(void **state)
+{
+	char *s;
+	(void)state;
+	s = text_clean("a\tb\r\nc\x1b[31m\x80z");
+	assert_string_equal(s, "a b  c?[31m\xEF\xBF\xBDz");
+	assert_int_equal(width_str(s), width_str("a b  c?[31m?z"));
+	free(s);
+	s = text_clean(NULL);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void keys_stay_apart_from_characters(void **state)
+{
+	(void)state;
+	/* ā (U+0101) has the number of KEY_BREAK (0401) */
+	assert_int_equal(keys_from_wch(OK, 0x101), 0x101);
+	assert_int_not_equal(keys_from_wch(KEY_CODE_YES, KEY_BREAK), 0x101);
+	assert_int_equal(keys_from_wch(KEY_CODE_YES, KEY_F(10)), KC_F(10));
+	assert_int_equal(keys_from_wch(OK, '\r'), '\n');
+	assert_int_equal(keys_from_wch(KEY_CODE_YES, KEY_ENTER), '\n');
+	assert_int_equal(keys_from_wch(ERR, 0), KC_NONE);
+	assert_int_equal(keys_esc_digit('0'), KC_F(10));
+	assert_int_equal(keys_esc_digit('1'), KC_F(1));
+	assert_int_equal(keys_esc_digit('9'), KC_F(9));
+	assert_int_equal(keys_esc_digit('q'), 0);
+}
+
+static void grid_rows_and_widths(void **state)
+{
+	struct grid g;
+	const char *cells[2];
+	const char *r1[] = { "景德镇市", "city" }, *r2[] = { "x", NULL };
+	(void)state;
+	grid_init(&g, 2);
+	for (int i = 0; i < 20; i++)
+		grid_add(&g, i % 2 ? r2 : r1);
+	assert_int_equal(grid_count(&g), 20);
+	assert_int_equal(grid_width(&g, 0), 8);
+	grid_row(&g, 1, cells);
+	assert_string_equal(cells[0], "x");
+	assert_string_equal(cells[1], "");
+	grid_free(&g);
+	assert_int_equal(grid_count(&g), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tview_keeps_selection_in_view),
+		cmocka_unit_test(tview_pages_and_ends),
+		cmocka_unit_test(tview_clamps_on_new_count_and_height),
+		cmocka_unit_test(tcols_fits_without_shrinking),
+		cmocka_unit_test(tcols_shrinks_the_widest_first),
+		cmocka_unit_test(tcols_scrolls_with_frozen_column),
+		cmocka_unit_test(text_fit_never_splits_a_wide_character),
+		cmocka_unit_test(text_clean_makes_controls_visible),
+		cmocka_unit_test(keys_stay_apart_from_characters),
+		cmocka_unit_test(grid_rows_and_widths),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
