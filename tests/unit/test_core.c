@@ -11,6 +11,8 @@
 #include <cmocka.h>
 
 #include "core/csvread.h"
+#include "core/dataset.h"
+#include "core/edit.h"
 #include "core/db.h"
 #include "core/fold.h"
 #include "core/i18n.h"
@@ -400,6 +402,186 @@ static void test_i18n(void **state)
 	assert_string_equal(tr("indicator"), "indicator");
 }
 
+
+/* --- dataset -------------------------------------------------------- */
+
+struct page {
+	int  n;
+	long index[64];
+	char name[64][64];
+};
+
+static void take_row(void *ctx, long index, long long id, const char *const *cells)
+{
+	struct page *pg = ctx;
+	(void)id;
+	if (pg->n < 64) {
+		pg->index[pg->n] = index;
+		snprintf(pg->name[pg->n], 64, "%s", cells[1]);
+	}
+	pg->n++;
+}
+
+/* n enterprises named E00000.. with alternating regions */
+static struct db *enterprise_db(int n)
+{
+	struct db *db = fresh_db("ds.db", "jingdezhen");
+	char *err = NULL;
+	char *sql = xasprintf(
+	    "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+	    " INSERT INTO enterprise(uscc, name, region_id, industry, tier)"
+	    " SELECT printf('91360200MA%%08d', i), printf('E%%05d', i),"
+	    "  (SELECT id FROM region WHERE code = CASE i %% 2 WHEN 0 THEN 'jdz-lp' ELSE 'jdz-fl' END),"
+	    "  CASE WHEN i %% 10 = 3 THEN '先进陶瓷' ELSE '电子信息' END, 'tech_sme' FROM k", n - 1);
+	assert_int_equal(db_exec(db, sql, &err), ST_OK);
+	free(sql);
+	return db;
+}
+
+static void test_dataset_paging(void **state)
+{
+	(void)state;
+	struct db *db = enterprise_db(1000);
+	char *err = NULL;
+	struct dataset *ds = dataset_open(db, "enterprises", &err);
+	assert_non_null(ds);
+	assert_int_equal(dataset_count(ds, &err), 1000);
+	struct page pg = { 0 };
+	assert_int_equal(dataset_fetch(ds, 0, 5, take_row, &pg, &err), ST_OK);
+	assert_int_equal(pg.n, 5);
+	assert_string_equal(pg.name[0], "E00000");
+	assert_string_equal(pg.name[4], "E00004");
+	/* past the middle the page is read from the end, but comes in order */
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 995, 10, take_row, &pg, &err), ST_OK);
+	assert_int_equal(pg.n, 5);
+	assert_int_equal(pg.index[0], 995);
+	assert_string_equal(pg.name[0], "E00995");
+	assert_string_equal(pg.name[4], "E00999");
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 700, 3, take_row, &pg, &err), ST_OK);
+	assert_string_equal(pg.name[0], "E00700");
+	assert_string_equal(pg.name[2], "E00702");
+
+	/* sort by name descending */
+	dataset_sort(ds, 1, 1);
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 0, 2, take_row, &pg, &err), ST_OK);
+	assert_string_equal(pg.name[0], "E00999");
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 999, 1, take_row, &pg, &err), ST_OK);
+	assert_string_equal(pg.name[0], "E00000");
+
+	/* filters: contains, equals, and a bad number */
+	dataset_sort(ds, 1, 0);
+	assert_int_equal(dataset_filter(ds, 3, "陶瓷", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 100);
+	assert_int_equal(dataset_filter(ds, 2, "=乐平市", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 0);       /* 3, 13, ... are odd: 浮梁县 */
+	dataset_filter_clear(ds);
+	assert_int_equal(dataset_filter(ds, 2, "=浮梁县", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 500);
+	assert_int_equal(dataset_filter(ds, 1, ">=E00990", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 5);
+	char *ft = dataset_filter_text(ds);
+	assert_string_equal(ft, "region = 浮梁县; name >= E00990");
+	free(ft);
+	assert_int_equal(dataset_filter(ds, 1, "", &err), ST_USAGE);
+	free(err);
+	err = NULL;
+	dataset_filter_clear(ds);
+
+	/* search forward, backward and around */
+	assert_int_equal(dataset_search(ds, 0, 1, "E0050", &err), 500);
+	assert_int_equal(dataset_search(ds, 500, 1, "E0050", &err), 501);
+	assert_int_equal(dataset_search(ds, 500, -1, "E0050", &err), 509);   /* wraps */
+	assert_int_equal(dataset_search(ds, 0, 1, "不存在", &err), -1);
+	long long id = db_scalar(db, "SELECT id FROM enterprise WHERE name = 'E00042'", NULL);
+	assert_int_equal(dataset_index_of(ds, id, &err), 42);
+	dataset_close(ds);
+	assert_null(dataset_open(db, "nonsense", &err));
+	free(err);
+	db_close(db);
+}
+
+/* --- edits with row versions ------------------------------------------ */
+
+static void test_edit_conflict(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("edit.db", "jingdezhen");
+	char *err = NULL;
+	struct edit_conflict c;
+	long long ind = db_scalar(db, "SELECT id FROM indicator WHERE name = '高新技术企业数量'", NULL);
+	long long reg = region_top(db);
+	struct obs_rec a, b;
+	assert_int_equal(obs_read(db, ind, reg, "2024", &a, &err), ST_OK);
+	assert_int_equal(a.id, 0);
+	b = a;                               /* a second clerk opens the same new cell */
+	a.has_value = 1;
+	a.value = 250;
+	snprintf(a.note, sizeof a.note, "统计局快报");
+	assert_int_equal(obs_save(db, &a, &c, &err), ST_OK);
+	assert_true(a.id > 0 && a.version == 1);
+	b.has_value = 1;
+	b.value = 251;
+	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
+	assert_true(c.version == 1);
+	assert_string_equal(c.value, "250.0");
+	/* b reloads, then both edit from version 1; the first to save wins */
+	assert_int_equal(obs_read(db, ind, reg, "2024", &b, &err), ST_OK);
+	a.value = 260;
+	assert_int_equal(obs_save(db, &a, &c, &err), ST_OK);
+	assert_int_equal(a.version, 2);
+	b.value = 270;
+	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
+	assert_string_equal(c.by, util_login());
+	assert_int_equal(db_scalar(db, "SELECT value FROM observation", NULL), 260);
+	/* every change is in the audit log */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'observation'", NULL), 2);
+	assert_int_equal(db_scalar(db, "SELECT json_extract(before, '$.value') FROM audit"
+	                               " WHERE action = 'update'", NULL), 250);
+	/* a bad period is refused; quarter forms are normalised */
+	struct obs_rec q = a;
+	q.id = 0;
+	q.version = 0;
+	snprintf(q.period, sizeof q.period, "2025年第三季度");
+	assert_int_equal(obs_save(db, &q, &c, &err), ST_OK);
+	assert_string_equal(q.period, "2025Q3");
+	snprintf(q.period, sizeof q.period, "2025Q7");
+	q.id = 0;
+	assert_int_equal(obs_save(db, &q, &c, &err), ST_DATA);
+	free(err);
+	err = NULL;
+	/* delete checks the version too */
+	b = a;
+	b.version = 1;
+	assert_int_equal(obs_delete(db, &b, &c, &err), ST_CONFLICT);
+	assert_int_equal(obs_delete(db, &a, &c, &err), ST_OK);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM observation WHERE period = '2024'", NULL), 0);
+
+	/* targets: edit the 400 of 002 and choose it */
+	long long t400 = db_scalar(db, "SELECT id FROM target WHERE indicator_id = "
+	                               "(SELECT id FROM indicator WHERE name = '高新技术企业数量') AND value = 400", NULL);
+	struct target_rec t;
+	assert_int_equal(target_read(db, t400, &t, &err), ST_OK);
+	assert_int_equal(t.year, 2025);
+	t.value = 410;
+	assert_int_equal(target_save(db, &t, &c, &err), ST_OK);
+	assert_int_equal(t.version, 2);
+	t.version = 1;
+	assert_int_equal(target_save(db, &t, &c, &err), ST_CONFLICT);
+	assert_int_equal(target_choose(db, t400, &err), ST_OK);
+	struct ind_set s;
+	struct period p = { 2025, 0 };
+	assert_int_equal(indview_load(db, p, reg, &s, &err), ST_OK);
+	for (size_t i = 0; i < s.n; i++)
+		if (s.rows[i].indicator_id == ind)
+			assert_true(s.rows[i].target.value == 410);
+	indview_free(&s);
+	db_close(db);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -433,6 +615,8 @@ int main(void)
 		cmocka_unit_test(test_indview_conflicts),
 		cmocka_unit_test(test_indview_progress),
 		cmocka_unit_test(test_i18n),
+		cmocka_unit_test(test_dataset_paging),
+		cmocka_unit_test(test_edit_conflict),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
