@@ -60,18 +60,16 @@ quarter:
 		p->quarter = quarter_digit(&s);
 		return p->quarter && *s == '\0' ? 0 : -1;
 	}
-	if (strncmp(s, "第", 3) == 0)
-		s += 3;
-	if ((p->quarter = quarter_digit(&s)) != 0) {
-		if (strcmp(s, "季度") == 0 || strcmp(s, "季") == 0)
-			return 0;
-		return -1;
-	}
 	long m = strtol(s, &end, 10);
 	if (end != s && m >= 1 && m <= 12 && strcmp(end, "月") == 0) {
 		p->quarter = quarter_of_month((int)m);
 		return 0;
 	}
+	if (strncmp(s, "第", 3) == 0)
+		s += 3;
+	if ((p->quarter = quarter_digit(&s)) != 0 &&
+	    (strcmp(s, "季度") == 0 || strcmp(s, "季") == 0))
+		return 0;
 	return -1;
 }
 

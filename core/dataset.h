@@ -1,0 +1,65 @@
+/* dataset.h: a register (enterprises, observations, import batches, ...)
+ * seen as rows that are sorted, filtered and paged in SQL, so that a
+ * screen can show a million rows while holding only the visible ones. */
+#ifndef INNOTRACK_DATASET_H
+#define INNOTRACK_DATASET_H
+
+#include "core/db.h"
+
+/* One column of a register. */
+struct ds_col {
+	const char *key;      /* stable name, for scripts and tests */
+	const char *title;    /* English; translate with tr() */
+	const char *expr;     /* SQL expression over the register's FROM */
+	int         numeric;  /* right-aligned, compared as numbers */
+	int         width;    /* usual display width in cells */
+};
+
+struct dataset;
+
+/* The names of the registers core serves, NULL-terminated. */
+extern const char *const dataset_names[];
+
+/* Open register `name` on db.  NULL with *err set if there is none. */
+struct dataset *dataset_open(struct db *db, const char *name, char **err);
+void dataset_close(struct dataset *ds);
+
+const char *dataset_title(const struct dataset *ds);   /* English */
+int dataset_ncols(const struct dataset *ds);
+const struct ds_col *dataset_col(const struct dataset *ds, int i);
+
+/* Sort by column i (ties by id); desc for descending. */
+void dataset_sort(struct dataset *ds, int col, int desc);
+int dataset_sort_col(const struct dataset *ds, int *desc);
+
+/* Add a condition on column i.  `cond` is what a clerk types: "abc"
+ * (contains), "=abc" (equals), ">10", ">=10", "<10", "<=10", "!=abc",
+ * "empty".  Returns ST_USAGE with *err set if it cannot be understood. */
+int dataset_filter(struct dataset *ds, int col, const char *cond, char **err);
+void dataset_filter_clear(struct dataset *ds);
+int dataset_nfilters(const struct dataset *ds);
+/* The filters as text: "地区 = 乐平市; 名称 ~ 陶瓷".  Caller frees. */
+char *dataset_filter_text(const struct dataset *ds);
+
+/* Rows that pass the filters (counted once, then cached until the
+ * filters change or dataset_refresh).  -1 on error. */
+long dataset_count(struct dataset *ds, char **err);
+
+/* Forget cached counts, e.g. after another clerk's change (F5). */
+void dataset_refresh(struct dataset *ds);
+
+/* Hand rows [first, first+n) to fn, in order.  cells[i] is column i as
+ * text ("" for NULL); id is the row's id.  The strings live only for the
+ * call.  Returns ST_OK, or ST_DB with *err set. */
+typedef void (*dataset_row_fn)(void *ctx, long index, long long id, const char *const *cells);
+int dataset_fetch(struct dataset *ds, long first, int n, dataset_row_fn fn, void *ctx, char **err);
+
+/* The index of the next row after `from` (dir > 0) or before it (dir < 0)
+ * in which some column contains `text`; -1 if none.  Wraps around. */
+long dataset_search(struct dataset *ds, long from, int dir, const char *text, char **err);
+
+/* The index of the row with this id under the current order, -1 if it is
+ * filtered out or gone. */
+long dataset_index_of(struct dataset *ds, long long id, char **err);
+
+#endif

@@ -1,0 +1,622 @@
+/* test_core.c: unit tests of core/ on real SQLite files in a temp folder. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "core/csvread.h"
+#include "core/dataset.h"
+#include "core/edit.h"
+#include "core/db.h"
+#include "core/fold.h"
+#include "core/i18n.h"
+#include "core/indview.h"
+#include "core/pack.h"
+#include "core/period.h"
+#include "core/region.h"
+#include "core/util.h"
+#include "core/width.h"
+
+static char tmpdir[] = "/tmp/innotrack-unit-XXXXXX";
+
+static char *tmp_path(const char *name)
+{
+	return xasprintf("%s/%s", tmpdir, name);
+}
+
+/* A fresh database from a pack; NULL pack for an empty one. */
+static struct db *fresh_db(const char *name, const char *pack)
+{
+	char *path = tmp_path(name);
+	char *err = NULL;
+	struct db *db = NULL;
+	unlink(path);
+	assert_int_equal(db_open(path, DB_CREATE | DB_MUSTNEW, &db, &err), ST_OK);
+	if (pack != NULL) {
+		int rc = pack_load(db, pack, &err);
+		if (rc != ST_OK)
+			fprintf(stderr, "%s\n", err);
+		assert_int_equal(rc, ST_OK);
+	}
+	free(path);
+	return db;
+}
+
+/* --- width ---------------------------------------------------------- */
+
+static void test_width_cjk(void **state)
+{
+	(void)state;
+	assert_int_equal(width_str("abc"), 3);
+	assert_int_equal(width_str("高新技术企业"), 12);
+	assert_int_equal(width_str("R&D投入"), 7);
+	assert_int_equal(width_str("１２３"), 6);          /* full-width digits */
+	assert_int_equal(width_str("\xE4\xB8"), 2);       /* truncated: two bad bytes, 1 each */
+	assert_int_equal(width_str("e\xCC\x81"), 1);      /* combining acute */
+}
+
+static void test_width_pad_never_splits(void **state)
+{
+	(void)state;
+	char *s = width_pad("信息技术与数据管理部", 12, -1, "~");
+	assert_string_equal(s, "信息技术与~ ");       /* 10 + 1 + pad 1 */
+	assert_int_equal(width_str(s), 12);
+	free(s);
+	s = width_pad("高新", 6, 1, "~");
+	assert_string_equal(s, "  高新");
+	free(s);
+	s = width_pad("ab", 4, 0, "~");
+	assert_string_equal(s, " ab ");
+	free(s);
+	s = width_pad("abcdef", 4, -1, "~");
+	assert_string_equal(s, "abc~");
+	free(s);
+	int used;
+	assert_int_equal(width_fit("中文字", 5, &used), 6);
+	assert_int_equal(used, 4);
+}
+
+/* --- period --------------------------------------------------------- */
+
+static void test_period_parse(void **state)
+{
+	(void)state;
+	struct period p;
+	char buf[16];
+	assert_int_equal(period_parse("2025", &p), 0);
+	assert_string_equal(period_format(p, buf, sizeof buf), "2025");
+	assert_int_equal(period_parse("2025Q3", &p), 0);
+	assert_string_equal(period_format(p, buf, sizeof buf), "2025Q3");
+	assert_int_equal(period_parse("2025年第三季度", &p), 0);
+	assert_int_equal(p.quarter, 3);
+	assert_int_equal(period_parse("2025-09", &p), 0);
+	assert_int_equal(p.quarter, 3);
+	assert_int_equal(period_parse("2025年11月", &p), 0);
+	assert_int_equal(p.quarter, 4);
+	assert_int_equal(period_parse("2025年", &p), 0);
+	assert_int_equal(p.quarter, 0);
+	assert_int_equal(period_parse("2025Q5", &p), -1);
+	assert_int_equal(period_parse("25", &p), -1);
+	assert_int_equal(period_parse("2025-13", &p), -1);
+	assert_int_equal(period_parse("abc", &p), -1);
+	period_parse("2025Q3", &p);
+	assert_string_equal(period_end(p, buf, sizeof buf), "2025-09-30");
+	p = period_step(p, 2);
+	assert_string_equal(period_format(p, buf, sizeof buf), "2026Q1");
+	p = period_step(p, -1);
+	assert_string_equal(period_format(p, buf, sizeof buf), "2025Q4");
+}
+
+static void test_period_elapsed(void **state)
+{
+	(void)state;
+	struct period p = { 2023, 0 };
+	assert_true(period_elapsed(p, 2020, 2025) > 0.59 && period_elapsed(p, 2020, 2025) < 0.61);
+	p.quarter = 2;
+	assert_true(period_elapsed(p, 2020, 2025) > 0.49 && period_elapsed(p, 2020, 2025) < 0.51);
+	p.year = 2030;
+	assert_true(period_elapsed(p, 2020, 2025) == 1.0);
+	p.year = 2019;
+	assert_true(period_elapsed(p, 2020, 2025) == 0.0);
+}
+
+/* --- fold ----------------------------------------------------------- */
+
+static void test_fold(void **state)
+{
+	(void)state;
+	char *f = fold_name(" Ｒ＆Ｄ　投入 ");
+	assert_string_equal(f, "r&d投入");
+	assert_true(fold_match(f, "R&D投入", NULL));
+	free(f);
+	f = fold_name("乐平");
+	assert_true(fold_match(f, "乐平市", "乐平|乐平县级市"));
+	assert_false(fold_match(f, "浮梁县", "浮梁"));
+	free(f);
+}
+
+/* --- csvread -------------------------------------------------------- */
+
+struct rows {
+	int  n;
+	long line[8], line_end[8];
+	char first[8][64];
+	size_t nf[8];
+};
+
+static int collect(const struct csv_row *r, void *ctx)
+{
+	struct rows *rs = ctx;
+	if (rs->n < 8) {
+		rs->line[rs->n] = r->line;
+		rs->line_end[rs->n] = r->line_end;
+		snprintf(rs->first[rs->n], 64, "%s", r->f[0] ? r->f[0] : "(null)");
+		rs->nf[rs->n] = r->n;
+	}
+	rs->n++;
+	return 0;
+}
+
+static void test_csv_lines(void **state)
+{
+	(void)state;
+	/* BOM, CRLF, a blank line, a quoted field over two lines */
+	const char in[] = "\xEF\xBB\xBFname,v\r\n\r\n\"a\r\nb\",1\r\nc,\"x,y\"\r\nd,2";
+	struct rows rs = { 0 };
+	char *err = NULL;
+	assert_int_equal(csvread_mem(in, sizeof in - 1, collect, &rs, &err), 0);
+	assert_int_equal(rs.n, 4);
+	assert_string_equal(rs.first[0], "name");
+	assert_int_equal(rs.line[0], 1);
+	assert_string_equal(rs.first[1], "a\nb");       /* CRLF inside quotes -> LF */
+	assert_int_equal(rs.line[1], 3);
+	assert_int_equal(rs.line_end[1], 4);
+	assert_string_equal(rs.first[2], "c");
+	assert_int_equal(rs.line[2], 5);
+	assert_int_equal(rs.nf[2], 2);
+	assert_int_equal(rs.line[3], 6);
+}
+
+static void test_csv_open_quote(void **state)
+{
+	(void)state;
+	const char in[] = "a,b\n1,\"never closed\n2,3\n";
+	struct rows rs = { 0 };
+	char *err = NULL;
+	assert_int_equal(csvread_mem(in, sizeof in - 1, collect, &rs, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "line 2"));
+	free(err);
+}
+
+/* --- db ------------------------------------------------------------- */
+
+static void test_db_refuses_newer_schema(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("newer.db", NULL);
+	char *err = NULL;
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(db_exec(db, "PRAGMA user_version = 999", &err), ST_OK);
+	char *path = xstrdup(db->path);
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &db, &err), ST_DB);
+	assert_non_null(strstr(err, "newer"));
+	free(err);
+	free(path);
+}
+
+static void test_db_settings(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("settings.db", NULL);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	assert_int_equal(db_scalar(db, "PRAGMA foreign_keys", NULL), 1);
+	char *err = NULL;
+	struct db *again = NULL;
+	assert_int_equal(db_open(db->path, DB_CREATE | DB_MUSTNEW, &again, &err), ST_DB);
+	assert_non_null(strstr(err, "will not overwrite"));
+	free(err);
+	db_close(db);
+}
+
+/* --- packs ---------------------------------------------------------- */
+
+static void test_packs_load(void **state)
+{
+	(void)state;
+	for (int i = 0; pack_names[i]; i++) {
+		char *name = xasprintf("%s.db", pack_names[i]);
+		struct db *db = fresh_db(name, pack_names[i]);
+		assert_true(db_scalar(db, "SELECT count(*) FROM region", NULL) > 5);
+		assert_true(region_top(db) > 0);
+		db_close(db);
+		free(name);
+	}
+}
+
+static void test_kunshan_totals(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("ks.db", "kunshan");
+	/* 003 附件2: 300 projects, 附件3: 98 in 2017 */
+	assert_int_equal(db_scalar(db, "SELECT sum(value) FROM task_target t JOIN task k ON k.id = t.task_id"
+	                                " WHERE k.name LIKE '%项目%' AND year_from = 2016 AND year_to = 2020",
+	                           NULL), 300);
+	assert_int_equal(db_scalar(db, "SELECT count(DISTINCT region_id) FROM task_target", NULL), 11);
+	db_close(db);
+}
+
+static void test_pack_bad_folder(void **state)
+{
+	(void)state;
+	char *dir = tmp_path("badpack");
+	char *cmd = xasprintf("mkdir -p %s && cp %s/assets/packs/jingdezhen/*.csv %s/ && "
+	                      "printf 'gdp,R&D,%%%%,x,upward,percent,,,\\n' >> %s/indicators.csv",
+	                      dir, getenv("top_srcdir") ? getenv("top_srcdir") : ".", dir, dir);
+	assert_int_equal(system(cmd), 0);
+	struct db *db = fresh_db("badpack.db", NULL);
+	char *err = NULL;
+	assert_int_equal(pack_load(db, dir, &err), ST_DATA);
+	assert_non_null(strstr(err, "indicators.csv:"));
+	assert_non_null(strstr(err, "column direction"));
+	assert_non_null(strstr(err, "upward"));
+	/* nothing kept */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM region", NULL), 0);
+	free(err);
+	free(cmd);
+	free(dir);
+	db_close(db);
+}
+
+/* --- indicator view ------------------------------------------------- */
+
+static const struct ind_row *find_row(const struct ind_set *s, const char *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->rows[i].name, name) == 0)
+			return &s->rows[i];
+	return NULL;
+}
+
+static void observe(struct db *db, const char *indicator, const char *period, double v)
+{
+	struct period p;
+	char end[16], *err = NULL;
+	assert_int_equal(period_parse(period, &p), 0);
+	sqlite3_stmt *st = db_prepare(db,
+	    "INSERT INTO observation(indicator_id, region_id, period, period_end, value)"
+	    " VALUES ((SELECT id FROM indicator WHERE name = ?), ?, ?, ?, ?)", &err);
+	assert_non_null(st);
+	sqlite3_bind_text(st, 1, indicator, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, region_top(db));
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, period_end(p, end, sizeof end), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(st, 5, v);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+}
+
+static void test_indview_conflicts(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("ind.db", "jingdezhen");
+	struct ind_set s;
+	char *err = NULL;
+	struct period p = { 2025, 0 };
+	assert_int_equal(indview_load(db, p, region_top(db), &s, &err), ST_OK);
+	const struct ind_row *r = find_row(&s, "高新技术企业数量");
+	assert_non_null(r);
+	assert_true(r->has_target);
+	assert_true(r->target.value == 300);           /* 001 (2023) is later than 002 (2022) */
+	assert_int_equal(r->n_others, 1);
+	assert_true(r->others[0].value == 400);
+	assert_string_equal(r->others[0].source, "景科字〔2022〕49号");
+	assert_true(r->has_baseline && r->baseline == 200 && r->baseline_year == 2020);
+	char *o = indview_others_text(r);
+	assert_string_equal(o, "400 (景科字〔2022〕49号)");
+	free(o);
+	r = find_row(&s, "R&D投入占GDP的比例");
+	assert_true(r->target.value == 2.6 && r->others[0].value == 2.5);
+	r = find_row(&s, "技术市场合同成交额");
+	assert_true(r->target.value == 50 && r->others[0].value == 30);
+	r = find_row(&s, "综合科技创新水平");
+	assert_true(r->lower_better);
+	assert_int_equal(r->n_others, 0);
+	indview_free(&s);
+
+	/* a clerk's choice overrides the later document */
+	assert_int_equal(db_exec(db,
+	    "INSERT INTO target_choice(indicator_id, region_id, year, target_id)"
+	    " SELECT t.indicator_id, t.region_id, t.year, t.id FROM target t"
+	    " JOIN indicator i ON i.id = t.indicator_id WHERE i.name = '高新技术企业数量' AND t.value = 400",
+	    &err), ST_OK);
+	assert_int_equal(indview_load(db, p, region_top(db), &s, &err), ST_OK);
+	r = find_row(&s, "高新技术企业数量");
+	assert_true(r->target.value == 400 && r->others[0].value == 300);
+	indview_free(&s);
+	db_close(db);
+}
+
+static void test_indview_progress(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("prog.db", "jingdezhen");
+	struct ind_set s;
+	char *err = NULL;
+	/* 2023: 3 of 5 years elapsed, so 60% expected */
+	observe(db, "高新技术企业数量", "2023", 260);      /* (260-200)/(300-200) = 60% */
+	observe(db, "R&D投入占GDP的比例", "2023", 2.3);    /* 0.1/0.4 = 25%: at risk */
+	observe(db, "万人R&D人员数", "2023", 6.2);         /* 0.2/0.5 = 40%: behind */
+	observe(db, "综合科技创新水平", "2023", 3);         /* rank worse than target 2 */
+	observe(db, "每万人口高价值发明专利拥有量", "2022", 9);  /* met */
+	struct period p = { 2023, 0 };
+	assert_int_equal(indview_load(db, p, region_top(db), &s, &err), ST_OK);
+	const struct ind_row *r = find_row(&s, "高新技术企业数量");
+	assert_true(r->has_progress && r->progress_pct > 59.9 && r->progress_pct < 60.1);
+	assert_true(r->expected_pct > 59.9 && r->expected_pct < 60.1);
+	assert_int_equal(r->status, IND_ON_TRACK);
+	assert_int_equal(find_row(&s, "R&D投入占GDP的比例")->status, IND_AT_RISK);
+	assert_int_equal(find_row(&s, "万人R&D人员数")->status, IND_BEHIND);
+	r = find_row(&s, "综合科技创新水平");
+	assert_true(r->has_actual && r->actual == 3);
+	assert_int_equal(r->status, IND_AT_RISK);
+	r = find_row(&s, "每万人口高价值发明专利拥有量");
+	assert_string_equal(r->actual_period, "2022");
+	assert_int_equal(r->status, IND_MET);
+	assert_int_equal(find_row(&s, "技术市场合同成交额")->status, IND_NO_DATA);
+	indview_free(&s);
+
+	/* a period before the observation does not see it */
+	p.year = 2021;
+	assert_int_equal(indview_load(db, p, region_top(db), &s, &err), ST_OK);
+	assert_false(find_row(&s, "高新技术企业数量")->has_actual);
+	indview_free(&s);
+
+	/* ranking: reaching 2 from 3 is met, lower is better */
+	observe(db, "综合科技创新水平", "2024", 2);
+	p.year = 2024;
+	assert_int_equal(indview_load(db, p, region_top(db), &s, &err), ST_OK);
+	assert_int_equal(find_row(&s, "综合科技创新水平")->status, IND_MET);
+	indview_free(&s);
+	db_close(db);
+}
+
+static void test_i18n(void **state)
+{
+	(void)state;
+	i18n_set(LANG_ZH);
+	assert_string_equal(tr("indicator"), "指标");
+	assert_string_equal(tr("no such message"), "no such message");
+	i18n_set(LANG_EN);
+	assert_string_equal(tr("indicator"), "indicator");
+}
+
+
+/* --- dataset -------------------------------------------------------- */
+
+struct page {
+	int  n;
+	long index[64];
+	char name[64][64];
+};
+
+static void take_row(void *ctx, long index, long long id, const char *const *cells)
+{
+	struct page *pg = ctx;
+	(void)id;
+	if (pg->n < 64) {
+		pg->index[pg->n] = index;
+		snprintf(pg->name[pg->n], 64, "%s", cells[1]);
+	}
+	pg->n++;
+}
+
+/* n enterprises named E00000.. with alternating regions */
+static struct db *enterprise_db(int n)
+{
+	struct db *db = fresh_db("ds.db", "jingdezhen");
+	char *err = NULL;
+	char *sql = xasprintf(
+	    "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+	    " INSERT INTO enterprise(uscc, name, region_id, industry, tier)"
+	    " SELECT printf('91360200MA%%08d', i), printf('E%%05d', i),"
+	    "  (SELECT id FROM region WHERE code = CASE i %% 2 WHEN 0 THEN 'jdz-lp' ELSE 'jdz-fl' END),"
+	    "  CASE WHEN i %% 10 = 3 THEN '先进陶瓷' ELSE '电子信息' END, 'tech_sme' FROM k", n - 1);
+	assert_int_equal(db_exec(db, sql, &err), ST_OK);
+	free(sql);
+	return db;
+}
+
+static void test_dataset_paging(void **state)
+{
+	(void)state;
+	struct db *db = enterprise_db(1000);
+	char *err = NULL;
+	struct dataset *ds = dataset_open(db, "enterprises", &err);
+	assert_non_null(ds);
+	assert_int_equal(dataset_count(ds, &err), 1000);
+	struct page pg = { 0 };
+	assert_int_equal(dataset_fetch(ds, 0, 5, take_row, &pg, &err), ST_OK);
+	assert_int_equal(pg.n, 5);
+	assert_string_equal(pg.name[0], "E00000");
+	assert_string_equal(pg.name[4], "E00004");
+	/* past the middle the page is read from the end, but comes in order */
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 995, 10, take_row, &pg, &err), ST_OK);
+	assert_int_equal(pg.n, 5);
+	assert_int_equal(pg.index[0], 995);
+	assert_string_equal(pg.name[0], "E00995");
+	assert_string_equal(pg.name[4], "E00999");
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 700, 3, take_row, &pg, &err), ST_OK);
+	assert_string_equal(pg.name[0], "E00700");
+	assert_string_equal(pg.name[2], "E00702");
+
+	/* sort by name descending */
+	dataset_sort(ds, 1, 1);
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 0, 2, take_row, &pg, &err), ST_OK);
+	assert_string_equal(pg.name[0], "E00999");
+	memset(&pg, 0, sizeof pg);
+	assert_int_equal(dataset_fetch(ds, 999, 1, take_row, &pg, &err), ST_OK);
+	assert_string_equal(pg.name[0], "E00000");
+
+	/* filters: contains, equals, and a bad number */
+	dataset_sort(ds, 1, 0);
+	assert_int_equal(dataset_filter(ds, 3, "陶瓷", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 100);
+	assert_int_equal(dataset_filter(ds, 2, "=乐平市", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 0);       /* 3, 13, ... are odd: 浮梁县 */
+	dataset_filter_clear(ds);
+	assert_int_equal(dataset_filter(ds, 2, "=浮梁县", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 500);
+	assert_int_equal(dataset_filter(ds, 1, ">=E00990", &err), ST_OK);
+	assert_int_equal(dataset_count(ds, &err), 5);
+	char *ft = dataset_filter_text(ds);
+	assert_string_equal(ft, "region = 浮梁县; name >= E00990");
+	free(ft);
+	assert_int_equal(dataset_filter(ds, 1, "", &err), ST_USAGE);
+	free(err);
+	err = NULL;
+	dataset_filter_clear(ds);
+
+	/* search forward, backward and around */
+	assert_int_equal(dataset_search(ds, 0, 1, "E0050", &err), 500);
+	assert_int_equal(dataset_search(ds, 500, 1, "E0050", &err), 501);
+	assert_int_equal(dataset_search(ds, 500, -1, "E0050", &err), 509);   /* wraps */
+	assert_int_equal(dataset_search(ds, 0, 1, "不存在", &err), -1);
+	long long id = db_scalar(db, "SELECT id FROM enterprise WHERE name = 'E00042'", NULL);
+	assert_int_equal(dataset_index_of(ds, id, &err), 42);
+	dataset_close(ds);
+	assert_null(dataset_open(db, "nonsense", &err));
+	free(err);
+	db_close(db);
+}
+
+/* --- edits with row versions ------------------------------------------ */
+
+static void test_edit_conflict(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("edit.db", "jingdezhen");
+	char *err = NULL;
+	struct edit_conflict c;
+	long long ind = db_scalar(db, "SELECT id FROM indicator WHERE name = '高新技术企业数量'", NULL);
+	long long reg = region_top(db);
+	struct obs_rec a, b;
+	assert_int_equal(obs_read(db, ind, reg, "2024", &a, &err), ST_OK);
+	assert_int_equal(a.id, 0);
+	b = a;                               /* a second clerk opens the same new cell */
+	a.has_value = 1;
+	a.value = 250;
+	snprintf(a.note, sizeof a.note, "统计局快报");
+	assert_int_equal(obs_save(db, &a, &c, &err), ST_OK);
+	assert_true(a.id > 0 && a.version == 1);
+	b.has_value = 1;
+	b.value = 251;
+	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
+	assert_true(c.version == 1);
+	assert_string_equal(c.value, "250.0");
+	/* b reloads, then both edit from version 1; the first to save wins */
+	assert_int_equal(obs_read(db, ind, reg, "2024", &b, &err), ST_OK);
+	a.value = 260;
+	assert_int_equal(obs_save(db, &a, &c, &err), ST_OK);
+	assert_int_equal(a.version, 2);
+	b.value = 270;
+	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
+	assert_string_equal(c.by, util_login());
+	assert_int_equal(db_scalar(db, "SELECT value FROM observation", NULL), 260);
+	/* every change is in the audit log */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'observation'", NULL), 2);
+	assert_int_equal(db_scalar(db, "SELECT json_extract(before, '$.value') FROM audit"
+	                               " WHERE action = 'update'", NULL), 250);
+	/* a bad period is refused; quarter forms are normalised */
+	struct obs_rec q = a;
+	q.id = 0;
+	q.version = 0;
+	snprintf(q.period, sizeof q.period, "2025年第三季度");
+	assert_int_equal(obs_save(db, &q, &c, &err), ST_OK);
+	assert_string_equal(q.period, "2025Q3");
+	snprintf(q.period, sizeof q.period, "2025Q7");
+	q.id = 0;
+	assert_int_equal(obs_save(db, &q, &c, &err), ST_DATA);
+	free(err);
+	err = NULL;
+	/* delete checks the version too */
+	b = a;
+	b.version = 1;
+	assert_int_equal(obs_delete(db, &b, &c, &err), ST_CONFLICT);
+	assert_int_equal(obs_delete(db, &a, &c, &err), ST_OK);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM observation WHERE period = '2024'", NULL), 0);
+
+	/* targets: edit the 400 of 002 and choose it */
+	long long t400 = db_scalar(db, "SELECT id FROM target WHERE indicator_id = "
+	                               "(SELECT id FROM indicator WHERE name = '高新技术企业数量') AND value = 400", NULL);
+	struct target_rec t;
+	assert_int_equal(target_read(db, t400, &t, &err), ST_OK);
+	assert_int_equal(t.year, 2025);
+	t.value = 410;
+	assert_int_equal(target_save(db, &t, &c, &err), ST_OK);
+	assert_int_equal(t.version, 2);
+	t.version = 1;
+	assert_int_equal(target_save(db, &t, &c, &err), ST_CONFLICT);
+	assert_int_equal(target_choose(db, t400, &err), ST_OK);
+	struct ind_set s;
+	struct period p = { 2025, 0 };
+	assert_int_equal(indview_load(db, p, reg, &s, &err), ST_OK);
+	for (size_t i = 0; i < s.n; i++)
+		if (s.rows[i].indicator_id == ind)
+			assert_true(s.rows[i].target.value == 410);
+	indview_free(&s);
+	db_close(db);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = xasprintf("rm -rf %s", tmpdir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width_cjk),
+		cmocka_unit_test(test_width_pad_never_splits),
+		cmocka_unit_test(test_period_parse),
+		cmocka_unit_test(test_period_elapsed),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_csv_lines),
+		cmocka_unit_test(test_csv_open_quote),
+		cmocka_unit_test(test_db_refuses_newer_schema),
+		cmocka_unit_test(test_db_settings),
+		cmocka_unit_test(test_packs_load),
+		cmocka_unit_test(test_kunshan_totals),
+		cmocka_unit_test(test_pack_bad_folder),
+		cmocka_unit_test(test_indview_conflicts),
+		cmocka_unit_test(test_indview_progress),
+		cmocka_unit_test(test_i18n),
+		cmocka_unit_test(test_dataset_paging),
+		cmocka_unit_test(test_edit_conflict),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
