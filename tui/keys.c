@@ -3,6 +3,9 @@
 
 #include "tui/keys.h"
 
+/* How long the bytes of one escape sequence may lag behind each other. */
+#define KEYS_SEQ_WAIT_MS 50
+
 /* A key read after Esc that was not a digit, given out on the next call. */
 static int keys_pending = KC_NONE;
 
@@ -29,6 +32,22 @@ int keys_esc_digit(int k)
 	return 0;
 }
 
+/* The rest of an escape sequence curses did not know (a key this
+ * terminal description lacks): read up to its final byte and drop it, so
+ * that "Esc [ 2 3 ~" does not arrive as the keys [, 2, 3 and ~. */
+static int keys_swallow(WINDOW *w)
+{
+	wint_t ch = 0;
+	wtimeout(w, KEYS_SEQ_WAIT_MS);
+	for (int i = 0; i < 16; i++) {
+		int rc = wget_wch(w, &ch);
+		if (rc != OK || ch < 0x20 || ch > 0x3F)   /* not a parameter byte */
+			break;
+	}
+	wtimeout(w, -1);
+	return KC_NONE;
+}
+
 int keys_read(WINDOW *w, int esc_wait_ms)
 {
 	wint_t ch = 0;
@@ -48,6 +67,8 @@ int keys_read(WINDOW *w, int esc_wait_ms)
 	wtimeout(w, -1);
 	if ((f = keys_esc_digit(next)) != 0)
 		return f;
+	if (next == '[' || next == 'O')
+		return keys_swallow(w);
 	if (next != KC_ESC)
 		keys_pending = next;   /* KC_NONE if nothing came */
 	return KC_ESC;

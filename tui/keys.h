@@ -25,7 +25,8 @@ int keys_esc_digit(int k);
 
 /* Wait for the next key in w.  Esc followed within esc_wait_ms by a digit
  * gives that F-key; Esc followed by anything else gives Esc, and that key
- * next time.  Enter is always '\n'. */
+ * next time.  An escape sequence curses does not know is dropped (KC_NONE).
+ * Enter is always '\n'. */
 int keys_read(WINDOW *w, int esc_wait_ms);
 
 #endif

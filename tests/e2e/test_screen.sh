@@ -83,7 +83,7 @@ st=\$1; shift
 echo \$? > "\$st"
 EOS
 
-echo "1..27"
+echo "1..29"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -99,6 +99,10 @@ T new-session -d -s pipe "sh -c '\"$BIN\" --db \"$DB\" > $TMP/out 2>&1; echo \$?
 st=$(status_of pipe)
 expect "with stdout not a terminal it exits 2 (got $st)" test "$st" = 2
 expect "... and says it needs a terminal" grep -q "needs a terminal" "$TMP/out"
+T new-session -d -s dumb "sh -c 'TERM=dumb \"$BIN\" --db \"$DB\" 2> $TMP/dumb.err; echo \$? > $TMP/dumb.status'"
+st=$(status_of dumb)
+expect "TERM=dumb (no cursor addressing) exits 2 (got $st)" test "$st" = 2
+expect "... and says why" grep -q 'terminal type "dumb" cannot move the cursor' "$TMP/dumb.err"
 
 # Chinese at 100x30
 start zh 100 30 "LANG=C.UTF-8" --lang zh
