@@ -153,6 +153,12 @@ static int migrate(struct db *db, char **err)
 	}
 	if (have == latest)
 		return ST_OK;
+	/* version 0 with tables in it: some other program's database */
+	if (have == 0 && db_scalar(db, "SELECT count(*) FROM sqlite_schema", NULL) > 0) {
+		err_set(err, "%s: this is not an innotrack database (it has tables but no "
+		        "innotrack schema version)", db->path);
+		return ST_DB;
+	}
 	if (db_begin_write(db, err) != ST_OK)
 		return ST_DB;
 	/* Someone else may have migrated while we waited for the lock. */

@@ -24,7 +24,7 @@ enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_CLASH, COL_ACTUAL, COL_PROG
 
 /* The indicator column gives way down to this many cells before the
  * others scroll sideways. */
-#define IND_NAME_MIN 20
+#define IND_NAME_MIN 12   /* so that the status still fits at 80 columns */
 #define IND_NAME_MAX 60
 
 struct indscreen {
