@@ -83,7 +83,7 @@ st=\$1; shift
 echo \$? > "\$st"
 EOS
 
-echo "1..29"
+echo "1..32"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -168,3 +168,15 @@ expect "--ascii keeps ambiguous-width glyphs off the screen" \
 T send-keys -t vt q
 st=$(status_of vt)
 expect "q quits with status 0 (got $st)" test "$st" = 0
+
+# first start with no database: it is made from the default pack where
+# $XDG_DATA_HOME says, and the indicator table comes up on it
+T new-session -d -s first -x 100 -y 30 \
+  "env -u INNOTRACK_DB LANG=C.UTF-8 XDG_DATA_HOME=$TMP/xdg sh -c '\"$BIN\" --lang zh; echo \$? > $TMP/first.status'"
+expect "first start with no database shows the default pack's table" \
+	poll first has "高新技术企业数量" "300 (2025)" "*"
+expect "... from a database made at \$XDG_DATA_HOME/innotrack/innotrack.db" \
+	test -s "$TMP/xdg/innotrack/innotrack.db"
+T send-keys -t first F10
+st=$(status_of first)
+expect "F10 quits it with status 0 (got $st)" test "$st" = 0
