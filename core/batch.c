@@ -1,6 +1,7 @@
 /* batch.c: the list of import batches, and undo.  An import wrote one
  * audit row per row it touched, with the row's image before and after
- * (see stage.c); undo compares each row's image now with the image after,
+ * (see stage.c); undo compares each changed row's image now with the image
+ * after (a row the batch added must still be at version 1 of that batch),
  * and restores the image before. */
 #include "config.h"
 
@@ -82,7 +83,9 @@ static long conflicts(struct db *db, const struct profile *p, long long id,
 	    "   WHERE b.tbl = a.tbl AND b.row_id = a.row_id AND b.id > a.id ORDER BY b.id DESC LIMIT 1)"
 	    " FROM audit a LEFT JOIN main.%s t ON t.id = a.row_id"
 	    " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action IN ('insert', 'update')"
-	    "   AND (t.id IS NULL OR %s IS NOT a.after) ORDER BY a.id",
+	    "   AND (t.id IS NULL OR CASE a.action WHEN 'insert'"
+	    "        THEN t.version IS NOT 1 OR t.batch_id IS NOT a.batch_id"
+	    "        ELSE %s IS NOT a.after END) ORDER BY a.id",
 	    p->label, p->table, p->table, img);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	long n = 0;

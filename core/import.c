@@ -90,6 +90,12 @@ struct imp {
 	long          since_commit;
 	int           in_txn;
 
+	/* the last cell of each field and what it gave, for repeated
+	 * region names, tiers and the like */
+	char     *last_raw[32];
+	long long last_id[32];
+	char      last_enum[32][64];
+
 	/* warnings kept for the batch record */
 	struct kept { long line; char *col; char *msg; } *kept;
 	size_t nkept;
@@ -673,7 +679,17 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 	}
 	case FT_ENUM: {
 		char buf[64];
-		const char *s = profile_enum_value(pf, v, buf, sizeof buf);
+		const char *s;
+		if (m->last_raw[f] && strcmp(m->last_raw[f], v) == 0) {
+			stage_bind_text(m->st, f, m->last_enum[f], -1);
+			break;
+		}
+		s = profile_enum_value(pf, v, buf, sizeof buf);
+		if (s != NULL) {
+			free(m->last_raw[f]);
+			m->last_raw[f] = xstrdup(v);
+			snprintf(m->last_enum[f], sizeof m->last_enum[f], "%s", s);
+		}
 		if (s == NULL) {
 			char *list = profile_enum_list(pf);
 			say(m, IMP_ERROR, line, col, "\"%s\" is not one of: %s", raw, list);
@@ -688,11 +704,16 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 		long long id = 0;
 		const char *what = "";
 		char *known = NULL;
+		if (m->last_raw[f] && strcmp(m->last_raw[f], v) == 0) {
+			stage_bind_int(m->st, f, m->last_id[f]);
+			break;
+		}
 		switch (pf->type) {
 		case FT_REGION:
 			id = lk_find(&m->regions, v);
 			what = "a region of this database";
-			known = known_names(m->db, "SELECT name FROM region ORDER BY sort, id");
+			if (id == 0)
+				known = known_names(m->db, "SELECT name FROM region ORDER BY sort, id");
 			break;
 		case FT_REGION_CODE:
 			id = lk_find(&m->region_codes, v);
@@ -731,6 +752,9 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 			rc = -1;
 		} else {
 			stage_bind_int(m->st, f, id);
+			free(m->last_raw[f]);
+			m->last_raw[f] = xstrdup(v);
+			m->last_id[f] = id;
 		}
 		free(known);
 		break;
@@ -750,16 +774,25 @@ static int finish_record(struct imp *m, int bad, const char *keycol)
 		char buf[16];
 		stage_bind_text(m->st, (size_t)fi_end, period_end(m->cur_period, buf, sizeof buf), -1);
 	}
-	long first;
-	int rc = stage_row(m->st, m->line, &first, &m->err);
-	if (rc < 0)
+	(void)keycol;
+	if (stage_row(m->st, m->line, &m->err) != 0)
 		return -1;
-	if (rc == 1)
-		say(m, IMP_ERROR, m->line, keycol, "the same %s as line %ld (a row's key may appear "
-		    "only once in a file)", is_obs(m) ? "indicator, region and period" : "key", first);
-	else
-		m->res->rows++;
+	m->res->rows++;
 	return 0;
+}
+
+static void on_duplicate(void *ctx, long line, long first)
+{
+	struct imp *m = ctx;
+	const char *col = NULL;
+	for (size_t i = 0; i < m->p->n && !m->wide; i++)
+		if ((m->p->f[i].flags & PF_KEY) && m->fieldcol[i] >= 0) {
+			col = m->colname[m->fieldcol[i]];
+			break;
+		}
+	m->line = 0;   /* the Excel row of this line is not known any more */
+	say(m, IMP_ERROR, line, col, "the same %s as line %ld (each may appear only once in a file)",
+	    is_obs(m) ? "indicator, region and period" : "key", first);
 }
 
 /* The name of the first key column, for duplicate messages. */
@@ -1127,7 +1160,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 	struct stage_counts c;
 	int rc;
 	if (m->o->progress)
-		m->o->progress(m->o->ctx, "applying", m->res->rows, info->size, info->size);
+		m->o->progress(m->o->ctx, "comparing", m->res->rows, info->size, info->size);
 	if (m->o->dry_run) {
 		if (db_exec(m->db, "BEGIN", &m->err) != ST_OK)
 			return ST_DB;
@@ -1145,6 +1178,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 				.encoding = textenc_name(info->enc), .file_size = info->size,
 				.warnings = m->res->warnings
 			};
+			if (m->o->progress)
+				m->o->progress(m->o->ctx, "applying", m->res->rows, info->size, info->size);
 			rc = stage_apply(m->st, &b, &c, &m->res->batch_id, &m->err);
 			if (rc == ST_OK && record_warnings(m, m->res->batch_id) != 0)
 				rc = ST_DB;
@@ -1179,6 +1214,8 @@ static void imp_free(struct imp *m)
 	sqlite3_finalize(m->q_ind_kind);
 	sbuf_free(&m->title);
 	free(m->best_missing);
+	for (size_t i = 0; i < 32; i++)
+		free(m->last_raw[i]);
 	for (size_t i = 0; i < m->nkept; i++) {
 		free(m->kept[i].col);
 		free(m->kept[i].msg);
@@ -1237,6 +1274,12 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		goto out;
 	}
 	rc = ST_OK;
+	if (o->progress)
+		o->progress(o->ctx, "keys", r->rows, info.size, info.size);
+	if (m.st != NULL && stage_duplicates(m.st, on_duplicate, &m, &m.err) < 0) {
+		rc = ST_DB;
+		goto out;
+	}
 	if (!m.have_header && r->errors == 0) {
 		if (m.best_hits > 0)
 			say(&m, IMP_ERROR, m.best_line, NULL, "this looks like the header row, but it lacks "

@@ -16,7 +16,6 @@ struct stage {
 	int                    pos[32];   /* bind position of each field; 0: absent */
 	int                    nkey;
 	sqlite3_stmt          *ins;       /* INSERT INTO import_stage */
-	sqlite3_stmt          *dup;       /* the first line of a key */
 	long                   rows;
 };
 
@@ -41,16 +40,16 @@ char *stage_image_sql(const struct profile *p, const char *a)
 struct stage *stage_new(struct db *db, const struct profile *p, const int *present, char **err)
 {
 	struct stage *s = xcalloc(1, sizeof *s);
-	struct sbuf ct = { 0 }, ix = { 0 }, in = { 0 }, vals = { 0 }, dq = { 0 };
+	struct sbuf ct = { 0 }, in = { 0 }, vals = { 0 };
 	int n = 1;
 	s->db = db;
 	s->p = p;
 	db_exec(db, "DROP TABLE IF EXISTS " STAGE, NULL);
+	/* a bigger page cache for the staging file only (16 MiB at most) */
+	db_exec(db, "PRAGMA temp.cache_size = -16384", NULL);
 	sbuf_puts(&ct, "CREATE TEMP TABLE import_stage(_line INTEGER, _id INTEGER, _act INTEGER");
 	sbuf_puts(&in, "INSERT INTO " STAGE "(_line");
 	sbuf_puts(&vals, "?1");
-	sbuf_puts(&ix, "CREATE UNIQUE INDEX temp.import_stage_key ON import_stage(");
-	sbuf_puts(&dq, "SELECT _line FROM " STAGE " WHERE 1");
 	for (size_t i = 0; i < p->n; i++) {
 		if (!present[i] && !is_key(&p->f[i]))
 			continue;
@@ -58,23 +57,15 @@ struct stage *stage_new(struct db *db, const struct profile *p, const int *prese
 		sbuf_printf(&ct, ", %s", p->f[i].col);
 		sbuf_printf(&in, ", %s", p->f[i].col);
 		sbuf_printf(&vals, ", ?%d", n);
-		if (is_key(&p->f[i])) {
-			sbuf_printf(&ix, "%sifnull(%s, '')", s->nkey ? ", " : "", p->f[i].col);
-			sbuf_printf(&dq, " AND ifnull(%s, '') = ifnull(?%d, '')", p->f[i].col, n);
+		if (is_key(&p->f[i]))
 			s->nkey++;
-		}
 	}
 	sbuf_puts(&ct, ")");
-	sbuf_puts(&ix, ")");
 	sbuf_printf(&in, ") VALUES (%s)", vals.s);
-	int ok = db_exec(db, ct.s, err) == ST_OK && db_exec(db, ix.s, err) == ST_OK &&
-	         (s->ins = db_prepare(db, in.s, err)) != NULL &&
-	         (s->dup = db_prepare(db, dq.s, err)) != NULL;
+	int ok = db_exec(db, ct.s, err) == ST_OK && (s->ins = db_prepare(db, in.s, err)) != NULL;
 	sbuf_free(&ct);
-	sbuf_free(&ix);
 	sbuf_free(&in);
 	sbuf_free(&vals);
-	sbuf_free(&dq);
 	if (!ok) {
 		stage_free(s);
 		return NULL;
@@ -87,7 +78,6 @@ void stage_free(struct stage *s)
 	if (s == NULL)
 		return;
 	sqlite3_finalize(s->ins);
-	sqlite3_finalize(s->dup);
 	db_exec(s->db, "DROP TABLE IF EXISTS " STAGE, NULL);
 	free(s);
 }
@@ -102,62 +92,71 @@ long stage_count(const struct stage *s)
 	return s->rows;
 }
 
-static sqlite3_stmt *dup_for(struct stage *s, size_t field)
-{
-	return is_key(&s->p->f[field]) ? s->dup : NULL;
-}
-
 void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
 {
-	sqlite3_stmt *d = dup_for(s, field);
 	sqlite3_bind_text(s->ins, s->pos[field], v, len, SQLITE_TRANSIENT);
-	if (d != NULL)
-		sqlite3_bind_text(d, s->pos[field], v, len, SQLITE_TRANSIENT);
 }
 
 void stage_bind_int(struct stage *s, size_t field, long long v)
 {
-	sqlite3_stmt *d = dup_for(s, field);
 	sqlite3_bind_int64(s->ins, s->pos[field], v);
-	if (d != NULL)
-		sqlite3_bind_int64(d, s->pos[field], v);
 }
 
 void stage_bind_double(struct stage *s, size_t field, double v)
 {
-	sqlite3_stmt *d = dup_for(s, field);
 	sqlite3_bind_double(s->ins, s->pos[field], v);
-	if (d != NULL)
-		sqlite3_bind_double(d, s->pos[field], v);
 }
 
 void stage_bind_null(struct stage *s, size_t field)
 {
-	sqlite3_stmt *d = dup_for(s, field);
 	sqlite3_bind_null(s->ins, s->pos[field]);
-	if (d != NULL)
-		sqlite3_bind_null(d, s->pos[field]);
 }
 
-int stage_row(struct stage *s, long line, long *first, char **err)
+int stage_row(struct stage *s, long line, char **err)
 {
 	sqlite3_bind_int64(s->ins, 1, line);
 	int rc = sqlite3_step(s->ins);
 	sqlite3_reset(s->ins);
-	if (rc == SQLITE_DONE) {
-		s->rows++;
-		return 0;
-	}
-	if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+	if (rc != SQLITE_DONE) {
 		db_fail(s->db, "staging", err);
 		return -1;
 	}
-	/* the same key again: find where it was first */
-	*first = 0;
-	if (sqlite3_step(s->dup) == SQLITE_ROW)
-		*first = (long)sqlite3_column_int64(s->dup, 0);
-	sqlite3_reset(s->dup);
-	return 1;
+	s->rows++;
+	return 0;
+}
+
+int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
+{
+	/* an index built once after loading is cheaper than one kept up */
+	struct sbuf ix = { 0 }, q = { 0 }, on = { 0 };
+	sbuf_puts(&ix, "CREATE INDEX temp.import_stage_key ON import_stage(");
+	for (size_t i = 0, k = 0; i < s->p->n; i++)
+		if (is_key(&s->p->f[i])) {
+			sbuf_printf(&ix, "%s%s", k ? ", " : "", s->p->f[i].col);
+			sbuf_printf(&on, " AND a.%s IS b.%s", s->p->f[i].col, s->p->f[i].col);
+			k++;
+		}
+	sbuf_puts(&ix, ", _line)");
+	sbuf_printf(&q, "SELECT b._line, min(a._line) FROM " STAGE " a JOIN " STAGE " b"
+	            " ON a._line < b._line%s GROUP BY b._line ORDER BY b._line", on.s);
+	int rc = db_exec(s->db, ix.s, err);
+	sqlite3_stmt *st = rc == ST_OK ? db_prepare(s->db, q.s, err) : NULL;
+	sbuf_free(&ix);
+	sbuf_free(&q);
+	sbuf_free(&on);
+	if (st == NULL)
+		return -1;
+	int n = 0, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		fn(ctx, (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE) {
+		db_fail(s->db, "staging", err);
+		return -1;
+	}
+	return n;
 }
 
 /* Run sql with ?1 now, ?2 login, ?3 batch, ?4 an id. */
@@ -210,10 +209,12 @@ int stage_classify(struct stage *s, struct stage_counts *c, char **err)
 	char *d = differs(s, "t", "import_stage");
 	sbuf_printf(&b, "UPDATE " STAGE " SET _act = CASE WHEN _id IS NULL THEN 1"
 	            " WHEN EXISTS (SELECT 1 FROM main.%s t WHERE t.id = import_stage._id AND (%s))"
-	            " THEN 2 ELSE 0 END", T, d);
+	            " THEN 2 ELSE 0 END WHERE _id IS NOT NULL", T, d);
 	free(d);
 	rc = run(s->db, b.s, "", 0, 0, err);
 	sbuf_free(&b);
+	if (rc == ST_OK)
+		rc = run(s->db, "UPDATE " STAGE " SET _act = 1 WHERE _id IS NULL", "", 0, 0, err);
 	if (rc != ST_OK)
 		return rc;
 	sqlite3_stmt *st = db_prepare(s->db, "SELECT total(_act = 1), total(_act = 2), total(_act = 0) "
@@ -315,7 +316,53 @@ static int apply_updates(struct stage *s, const char *now, long long batch, char
 	return rc;
 }
 
-static int apply_inserts(struct stage *s, const char *now, long long batch, char **err)
+/* A load that at least doubles the table is quicker with the table's own
+ * indexes dropped and made again afterwards (all inside the transaction, so
+ * no reader sees the table without them).  Returns the CREATE statements
+ * to run afterwards ('\x1f'-separated) or NULL.  Caller frees. */
+static char *drop_indexes(struct stage *s, long rows_new, char **err)
+{
+	char *q = xasprintf("SELECT count(*) FROM main.%s", s->p->table);
+	long long have = db_scalar(s->db, q, NULL);
+	free(q);
+	if (have < 0 || rows_new < 10000 || rows_new < have)
+		return NULL;
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'index'"
+	                              " AND tbl_name = ? AND sql IS NOT NULL", err);
+	struct sbuf creates = { 0 }, drops = { 0 };
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, s->p->table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sbuf_printf(&drops, "DROP INDEX main.\"%s\";", (const char *)sqlite3_column_text(st, 0));
+		sbuf_printf(&creates, "%s;\x1f", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (drops.len == 0 || db_exec(s->db, drops.s, err) != ST_OK) {
+		sbuf_free(&drops);
+		sbuf_free(&creates);
+		return NULL;
+	}
+	sbuf_free(&drops);
+	return sbuf_take(&creates);
+}
+
+static int make_indexes(struct stage *s, char *creates, char **err)
+{
+	int rc = ST_OK;
+	for (char *p = creates, *e; rc == ST_OK && p && *p; p = e + 1) {
+		if ((e = strchr(p, '\x1f')) == NULL)
+			break;
+		*e = '\0';
+		char *sql = xasprintf("%s", p);
+		/* "CREATE INDEX name ON t(...)": the index goes back into main */
+		rc = db_exec(s->db, sql, err);
+		free(sql);
+	}
+	return rc;
+}
+
+static int apply_inserts(struct stage *s, long rows_new, const char *now, long long batch, char **err)
 {
 	const char *T = s->p->table;
 	struct sbuf b = { 0 }, cols = { 0 };
@@ -325,22 +372,26 @@ static int apply_inserts(struct stage *s, const char *now, long long batch, char
 	free(q);
 	if (maxid < 0)
 		return db_fail(s->db, "import", err);
+	char *creates = drop_indexes(s, rows_new, err);
 	for (size_t i = 0; i < s->p->n; i++)
 		if (s->pos[i])
 			sbuf_printf(&cols, "%s, ", s->p->f[i].col);
 	sbuf_printf(&b, "INSERT INTO main.%s(%sbatch_id, updated_by, updated_at)"
-	            " SELECT %s?3, ?2, ?1 FROM " STAGE " WHERE _act = 1 ORDER BY _line", T, cols.s, cols.s);
+	            " SELECT %s?3, ?2, ?1 FROM " STAGE " WHERE _act = 1", T, cols.s, cols.s);   /* rowid order: file order */
 	rc = run(s->db, b.s, now, batch, 0, err);
 	sbuf_free(&b);
 	sbuf_free(&cols);
+	if (rc == ST_OK && creates != NULL)
+		rc = make_indexes(s, creates, err);
+	free(creates);
+	/* a new row's image is the row itself (version 1, this batch): undo
+	 * checks those two instead of keeping a copy */
 	if (rc == ST_OK) {
-		char *img = stage_image_sql(s->p, "t");
 		sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
-		            " SELECT ?1, ?2, '%s', t.id, 'insert', NULL, %s, ?3 FROM main.%s t"
-		            " WHERE t.id > ?4 ORDER BY t.id", T, img, T);
+		            " SELECT ?1, ?2, '%s', t.id, 'insert', NULL, NULL, ?3 FROM main.%s t"
+		            " WHERE t.id > ?4", T, T);
 		rc = run(s->db, b.s, now, batch, maxid, err);
 		sbuf_free(&b);
-		free(img);
 	}
 	return rc;
 }
@@ -354,7 +405,7 @@ int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage
 	if (rc == ST_OK && c->rows_changed > 0)
 		rc = apply_updates(s, now, *batch_id, err);
 	if (rc == ST_OK && c->rows_new > 0)
-		rc = apply_inserts(s, now, *batch_id, err);
+		rc = apply_inserts(s, c->rows_new, now, *batch_id, err);
 	if (rc == ST_OK)
 		rc = run(s->db, "UPDATE main.import_batch SET finished_at = ?1 WHERE id = ?3",
 		         now, *batch_id, 0, err);

@@ -1,6 +1,6 @@
 /* stage.h: the sink of import.  Checked rows go into a TEMP staging table
  * (which locks nothing in the main database), duplicates of the natural
- * key are caught there, and then one short BEGIN IMMEDIATE compares the
+ * key are found there, and then one short BEGIN IMMEDIATE compares the
  * staged rows with the table, applies them, and records the batch and one
  * audit row (before/after images as JSON) per row touched. */
 #ifndef INNOTRACK_STAGE_H
@@ -24,9 +24,13 @@ void stage_bind_text(struct stage *s, size_t field, const char *v, int len);
 void stage_bind_int(struct stage *s, size_t field, long long v);
 void stage_bind_double(struct stage *s, size_t field, double v);
 void stage_bind_null(struct stage *s, size_t field);
-/* Store the bound row.  0; 1 if its key is already staged (*first gets the
- * line of the first row with that key); -1 on a database error (*err). */
-int stage_row(struct stage *s, long line, long *first, char **err);
+/* Store the bound row.  0, or -1 on a database error (*err). */
+int stage_row(struct stage *s, long line, char **err);
+
+/* After the last row: fn for each row whose key an earlier row has, with
+ * that earlier row's line.  Returns how many, or -1 (*err). */
+typedef void (*stage_dup_fn)(void *ctx, long line, long first);
+int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err);
 long stage_count(const struct stage *s);
 
 struct stage_counts {

@@ -28,6 +28,8 @@ static double now_s(void)
 /* The progress bar: only on a terminal, only after the first second. */
 struct bar {
 	int    on;         /* stderr is a terminal */
+	int    timing;     /* $INNOTRACK_TIMING: print when each phase starts */
+	char   phase[16];
 	int    shown;      /* something is drawn on the line */
 	double start, last;
 };
@@ -44,6 +46,10 @@ static void on_progress(void *ctx, const char *phase, long rows, long long done,
 {
 	struct bar *b = ctx;
 	double t = now_s();
+	if (b->timing && strcmp(b->phase, phase) != 0) {
+		fprintf(stderr, "%.3f s: %s\n", t - b->start, phase);
+		snprintf(b->phase, sizeof b->phase, "%s", phase);
+	}
 	if (!b->on || t - b->start < 1.0 || t - b->last < 0.2)
 		return;
 	b->last = t;
@@ -74,7 +80,8 @@ static void on_message(void *ctx, enum import_sev sev, const char *text)
 int cmd_import(struct cli *c)
 {
 	struct import_opts o = { .encoding = ENC_AUTO, .message = on_message, .progress = on_progress };
-	struct bar bar = { .on = isatty(STDERR_FILENO), .start = now_s() };
+	struct bar bar = { .on = isatty(STDERR_FILENO), .start = now_s(),
+	                   .timing = getenv("INNOTRACK_TIMING") != NULL };
 	const char *pos[2] = { NULL, NULL };
 	int npos = 0;
 	for (int i = 1; i < c->argc; i++) {
@@ -126,6 +133,8 @@ int cmd_import(struct cli *c)
 	struct import_result r;
 	rc = import_file(db, &o, &r);
 	bar_clear(&bar);
+	if (bar.timing)
+		fprintf(stderr, "%.3f s: done\n", now_s() - bar.start);
 	db_close(db);
 	if (rc == ST_DATA) {
 		fprintf(stderr, "%s: rejected: %ld error%s; nothing was written\n", o.path, r.errors,
