@@ -807,6 +807,17 @@ static const char *key_colname(struct imp *m)
 static int check_long(struct imp *m, const struct csv_row *row)
 {
 	int bad = 0;
+	if (is_obs(m)) {
+		/* an observation without a figure ("—", blank) is no observation */
+		int c = m->fieldcol[field_index(m, "value")];
+		char *v = value_fold(cell(row, (size_t)c));
+		int missing = value_missing(v);
+		free(v);
+		if (missing) {
+			m->res->skipped++;
+			return 0;
+		}
+	}
 	m->cur_has_period = 0;
 	if (m->has_period)
 		m->cur_period = m->period;
@@ -1072,8 +1083,13 @@ static int read_file(struct imp *m, const struct textenc_info *info)
 		ret = -1;
 	} else if (rc == -1) {
 		/* the CSV itself is broken: one clear message */
-		say(m, IMP_ERROR, 0, NULL, "%s (is this a CSV file saved from Excel?)",
-		    cerr ? cerr : "not CSV");
+		long at = 0;
+		int skip = 0;
+		if (cerr && sscanf(cerr, "line %ld: %n", &at, &skip) == 1 && skip > 0)
+			say(m, IMP_ERROR, at, NULL, "%s (is this a CSV file saved from Excel?)", cerr + skip);
+		else
+			say(m, IMP_ERROR, 0, NULL, "%s (is this a CSV file saved from Excel?)",
+			    cerr ? cerr : "not CSV");
 		ret = 1;
 	}
 out:
