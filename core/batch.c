@@ -1,8 +1,9 @@
 /* batch.c: the list of import batches, and undo.  An import wrote one
  * audit row per row it touched, with the row's image before and after
  * (see stage.c); undo compares each changed row's image now with the image
- * after (a row the batch added must still be at version 1 of that batch),
- * and restores the image before. */
+ * after (a row the batch added must be as it came, or changed since only by
+ * batches undone since), and restores the image before.  Undo's own audit
+ * rows carry the undone batch's id. */
 #include "config.h"
 
 #include <stdio.h>
@@ -47,7 +48,11 @@ int batch_list(struct db *db, void (*fn)(void *ctx, const struct batch_info *b),
 	return rc == SQLITE_DONE ? ST_OK : db_fail(db, "import batches", err);
 }
 
-/* Run sql with ?1 batch, ?2 now, ?3 login.  Changes made, or -1. */
+/* The last audit row written before this undo began: undo's own audit
+ * rows (which carry the batch's id too) come after it. */
+static long long audit_mark;
+
+/* Run sql with ?1 batch, ?2 now, ?3 login, ?4 audit_mark.  Changes made, or -1. */
 static long run(struct db *db, const char *sql, long long batch, const char *now, char **err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -58,6 +63,8 @@ static long run(struct db *db, const char *sql, long long batch, const char *now
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	if (sqlite3_bind_parameter_count(st) >= 3)
 		sqlite3_bind_text(st, 3, util_login(), -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		sqlite3_bind_int64(st, 4, audit_mark);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -84,7 +91,12 @@ static long conflicts(struct db *db, const struct profile *p, long long id,
 	    " FROM audit a LEFT JOIN main.%s t ON t.id = a.row_id"
 	    " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action IN ('insert', 'update')"
 	    "   AND (t.id IS NULL OR CASE a.action WHEN 'insert'"
-	    "        THEN t.version IS NOT 1 OR t.batch_id IS NOT a.batch_id"
+	    "        THEN t.batch_id IS NOT a.batch_id OR t.version IS NOT 1 +"
+	    "             (SELECT count(*) FROM audit b WHERE b.tbl = a.tbl AND b.row_id = a.row_id"
+	    "              AND b.id > a.id)"
+	    "          OR EXISTS (SELECT 1 FROM audit b WHERE b.tbl = a.tbl AND b.row_id = a.row_id"
+	    "              AND b.id > a.id AND (b.batch_id IS NULL OR b.batch_id NOT IN"
+	    "              (SELECT id FROM import_batch WHERE undone_at IS NOT NULL)))"
 	    "        ELSE %s IS NOT a.after END) ORDER BY a.id",
 	    p->label, p->table, p->table, img);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -128,14 +140,14 @@ static int restore(struct db *db, const struct profile *p, long long id, const c
 	long n;
 	/* rows the batch added: recorded, then deleted */
 	sbuf_printf(&b, "INSERT INTO audit(at, login, tbl, row_id, action, before, after, batch_id)"
-	            " SELECT ?2, ?3, '%s', t.id, 'delete', %s, NULL, NULL FROM audit a"
+	            " SELECT ?2, ?3, '%s', t.id, 'delete', %s, NULL, ?1 FROM audit a"
 	            " JOIN main.%s t ON t.id = a.row_id"
 	            " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action = 'insert'", T, img, T, T);
 	n = run(db, b.s, id, now, err);
 	sbuf_free(&b);
 	if (n >= 0) {
 		sbuf_printf(&b, "DELETE FROM main.%s WHERE id IN (SELECT row_id FROM audit"
-		            " WHERE batch_id = ?1 AND tbl = '%s' AND action = 'insert')", T, T);
+		            " WHERE batch_id = ?1 AND tbl = '%s' AND action = 'insert' AND id <= ?4)", T, T);
 		n = run(db, b.s, id, now, err);
 		sbuf_free(&b);
 		*deleted = n;
@@ -143,9 +155,10 @@ static int restore(struct db *db, const struct profile *p, long long id, const c
 	/* rows the batch changed: recorded, then given their image before */
 	if (n >= 0) {
 		sbuf_printf(&b, "INSERT INTO audit(at, login, tbl, row_id, action, before, after, batch_id)"
-		            " SELECT ?2, ?3, '%s', t.id, 'update', %s, a.before, NULL FROM audit a"
+		            " SELECT ?2, ?3, '%s', t.id, 'update', %s, a.before, ?1 FROM audit a"
 		            " JOIN main.%s t ON t.id = a.row_id"
-		            " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action = 'update'", T, img, T, T);
+		            " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action = 'update' AND a.id <= ?4",
+		            T, img, T, T);
 		n = run(db, b.s, id, now, err);
 		sbuf_free(&b);
 	}
@@ -157,7 +170,7 @@ static int restore(struct db *db, const struct profile *p, long long id, const c
 		            " updated_by = json_extract(a.before, '$.updated_by'),"
 		            " updated_at = json_extract(a.before, '$.updated_at'), version = t.version + 1"
 		            " FROM audit a WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action = 'update'"
-		            " AND t.id = a.row_id", T);
+		            " AND a.id <= ?4 AND t.id = a.row_id", T);
 		n = run(db, b.s, id, now, err);
 		sbuf_free(&b);
 		*restored = n;
@@ -210,6 +223,7 @@ int batch_undo(struct db *db, long long id,
 		        "(listed above); nothing was changed", id, n);
 		return ST_DATA;
 	}
+	audit_mark = db_scalar(db, "SELECT coalesce(max(id), 0) FROM audit", NULL);
 	rc = restore(db, p, id, now, restored, deleted, err);
 	if (rc == ST_OK)
 		rc = db_commit(db, err);
