@@ -1309,8 +1309,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		goto out;
 	}
 	if (r->rows == 0) {
-		say(&m, IMP_ERROR, 0, NULL, "no data rows below the header (line %ld)", m.header_line);
-		rc = ST_DATA;
+		say(&m, IMP_INFO, 0, NULL, "no data rows below the header (line %ld)", m.header_line);
 		goto out;
 	}
 	r->same_as = same_file(&m, info.sha256);

@@ -4,7 +4,7 @@
 # same (sqlite3 .dump) afterwards.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
 KINDS="regions targets task-targets institutes enterprises talents partnerships platforms events projects achievements observations"
-echo "1..$((3 * 12 + 2))"
+echo "1..$((3 * 12 + 3))"
 DB=$T/r.db
 newdb r.db
 load_all() {
