@@ -85,7 +85,8 @@ struct imp {
 	long          extra_lines;  /* lines taken by quoted line breaks so far */
 	long          excel_row;    /* the current row as Excel numbers it */
 	long          line;         /* the current row's first line */
-	long long     bytes;
+	long long     bytes;        /* read so far */
+	long long     total;        /* the file's size */
 	long          next_progress;
 	long          since_commit;
 	int           in_txn;
@@ -1041,7 +1042,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->since_commit = 0;
 	}
 	if (m->o->progress && m->res->rows >= m->next_progress) {
-		m->o->progress(m->o->ctx, "reading", m->res->rows, m->bytes, 0);
+		m->o->progress(m->o->ctx, "reading", m->res->rows, m->bytes, m->total);
 		m->next_progress = m->res->rows + PROGRESS_EVERY;
 	}
 	return 0;
@@ -1284,6 +1285,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		rc = ST_DB;
 		goto out;
 	}
+	m.total = info.size;
 	rc = read_file(&m, &info);
 	if (rc < 0) {
 		rc = ST_DB;
