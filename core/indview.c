@@ -180,6 +180,48 @@ static void assess(struct ind_row *r, struct period p)
 		r->status = IND_AT_RISK;
 }
 
+/* High-tech enterprises of the region (and the regions below it) whose
+ * certificate is valid on the last day of p: issued on or before it, and
+ * less than three years before it.  -1 on error. */
+static long long count_hte_valid(struct db *db, long long region_id, struct period p, char **err)
+{
+	static const char sql[] =
+	    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
+	    "  SELECT r.id FROM region r JOIN sub ON r.parent_id = sub.id)"
+	    " SELECT count(*) FROM enterprise WHERE region_id IN (SELECT id FROM sub)"
+	    " AND hte_cert_date <= ?2 AND date(hte_cert_date, '+3 years') > ?2";
+	char end[16];
+	long long n = -1;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, region_id);
+	sqlite3_bind_text(st, 2, period_end(p, end, sizeof end), -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		db_fail(db, "enterprise count", err);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Counted indicators: the register's figure beside the imported one, or
+ * in its place when none was imported. */
+static int count_row(struct db *db, struct ind_row *r, struct period p, char **err)
+{
+	long long n = count_hte_valid(db, r->region_id, p, err);
+	if (n < 0)
+		return ST_DB;
+	r->counted = (double)n;
+	if (!r->has_actual) {
+		r->has_actual = 1;
+		r->actual_counted = 1;
+		r->actual = r->counted;
+		period_format(p, r->actual_period, sizeof r->actual_period);
+	}
+	return ST_OK;
+}
+
 static int fill_row(struct db *db, struct ind_row *r, struct period p, char **err)
 {
 	int y = target_year(db, r->indicator_id, r->region_id, p.year, err);
@@ -188,6 +230,8 @@ static int fill_row(struct db *db, struct ind_row *r, struct period p, char **er
 	if (y > 0 && load_targets(db, r, y, err) != ST_OK)
 		return ST_DB;
 	if (load_actual(db, r, p, err) != ST_OK)
+		return ST_DB;
+	if (r->has_counted && count_row(db, r, p, err) != ST_OK)
 		return ST_DB;
 	assess(r, p);
 	return ST_OK;
@@ -199,10 +243,10 @@ int indview_load(struct db *db, struct period p, long long region_id,
 	/* With a region: every indicator.  Without: each indicator and region
 	 * that has a target or an observation, regions in tree order. */
 	static const char one[] =
-	    "SELECT i.id, i.code, i.name, i.unit, i.category, i.direction, r.id, r.name"
+	    "SELECT i.id, i.code, i.name, i.unit, i.category, i.direction, r.id, r.name, i.counter"
 	    " FROM indicator i, region r WHERE r.id = ?1 ORDER BY i.sort, i.id";
 	static const char all[] =
-	    "SELECT i.id, i.code, i.name, i.unit, i.category, i.direction, r.id, r.name"
+	    "SELECT i.id, i.code, i.name, i.unit, i.category, i.direction, r.id, r.name, i.counter"
 	    " FROM indicator i JOIN region r"
 	    " WHERE EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.region_id = r.id)"
 	    "    OR EXISTS (SELECT 1 FROM observation o WHERE o.indicator_id = i.id AND o.region_id = r.id)"
@@ -215,6 +259,8 @@ int indview_load(struct db *db, struct period p, long long region_id,
 		return ST_DB;
 	if (region_id)
 		sqlite3_bind_int64(st, 1, region_id);
+	int register_used = db_scalar(db,
+	    "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)", NULL) > 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -231,6 +277,11 @@ int indview_load(struct db *db, struct period p, long long region_id,
 		r->region_id = sqlite3_column_int64(st, 6);
 		r->region = col_text(st, 7);
 		r->decimals = 2;
+		/* counters core knows; others are figures typed in or imported.
+		 * An empty register counts nothing: its 0 would claim a figure
+		 * nobody has reported, so it is only used once it holds data. */
+		r->has_counted = register_used && sqlite3_column_type(st, 8) != SQLITE_NULL &&
+		                 strcmp((const char *)sqlite3_column_text(st, 8), "hte_valid") == 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

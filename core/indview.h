@@ -48,6 +48,10 @@ struct ind_row {
 	char   actual_period[12];  /* "2025" or "2025Q3" */
 	double actual;
 
+	int    has_counted;        /* the indicator is counted from a register */
+	double counted;            /* the register's count at the end of the period */
+	int    actual_counted;     /* actual is that count (no figure was imported) */
+
 	int    has_progress;       /* (actual - baseline) / (target - baseline) */
 	double progress_pct;
 	int    has_expected;       /* share of the time from baseline to target elapsed */

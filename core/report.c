@@ -56,6 +56,31 @@ static void write_csv(const struct ind_set *s, const char *period, int excel, FI
 	}
 }
 
+/* An official figure that the register's own count contradicts. */
+static int differs(const struct ind_row *r)
+{
+	return r->has_counted && !r->actual_counted && r->actual != r->counted;
+}
+
+/* Below the table: where figures came from the register, and where the
+ * register and the official figure disagree. */
+static void write_notes(const struct ind_set *s, FILE *out)
+{
+	int counted = 0;
+	char a[64], b[64];
+	for (size_t i = 0; i < s->n; i++) {
+		const struct ind_row *r = &s->rows[i];
+		counted |= r->actual_counted;
+		if (differs(r))
+			fprintf(out, "! %s, %s: %s %s (%s), %s %s\n", r->name, r->region, tr("official figure"),
+			        fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
+			        tr("but the enterprise register counts"), fmt_num(b, sizeof b, r->counted, 4));
+	}
+	if (counted)
+		fprintf(out, "# %s\n", tr("counted from the enterprise register (certificates valid on the "
+		                          "period's last day)"));
+}
+
 /* Text: a table whose columns line up in display cells, for a terminal
  * or a mail; figures right-aligned. */
 static void write_text(const struct ind_set *s, const char *period, FILE *out)
@@ -89,7 +114,8 @@ static void write_text(const struct ind_set *s, const char *period, FILE *out)
 		                   : xstrdup(r->target.source))
 		    : xstrdup("");
 		cells[i][6] = r->has_actual
-		    ? xasprintf("%s (%s)", fmt_num(a, sizeof a, r->actual, 4), r->actual_period)
+		    ? xasprintf("%s (%s)%s", fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
+		                r->actual_counted ? " #" : differs(r) ? " !" : "")
 		    : xstrdup("-");
 		cells[i][7] = r->has_progress ? xstrdup(fmt_num(g, sizeof g, r->progress_pct, 1))
 		                              : xstrdup("-");
@@ -121,6 +147,7 @@ static void write_text(const struct ind_set *s, const char *period, FILE *out)
 		free(cells[i]);
 	}
 	free(cells);
+	write_notes(s, out);
 }
 
 int report_write(struct db *db, struct period p, long long region_id,

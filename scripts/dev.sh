@@ -83,7 +83,7 @@ test)
 		grep -h -B1 -A8 '^not ok\|^ERROR' $(find _build/tests -name '*.log' ! -name test-suite.log) | head -200
 	fi
 	# unit tests under valgrind: no leaks, no invalid reads
-	for t in _build/tests/unit/test_core _build/tests/unit/test_lineedit _build/tests/unit/test_tui; do
+	for t in $(find _build/tests/unit -maxdepth 1 -type f -perm -u+x -name "test_*" | sort); do
 		[ -x "$t" ] || continue
 		if top_srcdir=. valgrind -q --error-exitcode=9 --leak-check=full \
 		        --errors-for-leak-kinds=definite "$t" >valgrind.log 2>&1; then

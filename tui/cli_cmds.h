@@ -14,7 +14,24 @@ struct cli_command {
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
 int cli_open_db(struct cli *c, struct db **db);
 
-#define CLI_EXTRA_USAGE ""
-#define CLI_EXTRA_COMMANDS
+/* tui/cmd_import.c */
+int cmd_import(struct cli *c);
+int cmd_imports(struct cli *c);
+int cmd_undo_import(struct cli *c);
+int cmd_export(struct cli *c);
+
+#define CLI_EXTRA_USAGE \
+"       innotrack [--db PATH] import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]\n" \
+"                                    [--period P] [--region R]\n" \
+"       innotrack [--db PATH] imports\n" \
+"       innotrack [--db PATH] undo-import ID\n" \
+"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n" \
+"         KIND: observations, targets, enterprises, talents, institutes, partnerships,\n" \
+"               platforms, events, projects, achievements, task-targets, regions\n"
+#define CLI_EXTRA_COMMANDS \
+	{ "import", cmd_import }, \
+	{ "imports", cmd_imports }, \
+	{ "undo-import", cmd_undo_import }, \
+	{ "export", cmd_export },
 
 #endif

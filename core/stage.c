@@ -1,0 +1,413 @@
+/* stage.c: the staging table and the one write transaction of an import.
+ * All SQL here is put together from the profile's column names (constants
+ * of the program); the data is always bound. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/stage.h"
+#include "core/util.h"
+
+struct stage {
+	struct db             *db;
+	const struct profile  *p;
+	int                    pos[32];   /* bind position of each field; 0: absent */
+	int                    nkey;
+	sqlite3_stmt          *ins;       /* INSERT INTO import_stage */
+	long                   rows;
+};
+
+#define STAGE "temp.import_stage"
+
+static int is_key(const struct pfield *f)
+{
+	return (f->flags & PF_KEY) != 0;
+}
+
+char *stage_image_sql(const struct profile *p, const char *a)
+{
+	struct sbuf b = { 0 };
+	sbuf_puts(&b, "json_object(");
+	for (size_t i = 0; i < p->n; i++)
+		sbuf_printf(&b, "'%s', %s.%s, ", p->f[i].col, a, p->f[i].col);
+	sbuf_printf(&b, "'batch_id', %s.batch_id, 'updated_by', %s.updated_by, "
+	            "'updated_at', %s.updated_at)", a, a, a);
+	return sbuf_take(&b);
+}
+
+struct stage *stage_new(struct db *db, const struct profile *p, const int *present, char **err)
+{
+	struct stage *s = xcalloc(1, sizeof *s);
+	struct sbuf ct = { 0 }, in = { 0 }, vals = { 0 };
+	int n = 1;
+	s->db = db;
+	s->p = p;
+	db_exec(db, "DROP TABLE IF EXISTS " STAGE, NULL);
+	/* a bigger page cache for the staging file only (16 MiB at most) */
+	db_exec(db, "PRAGMA temp.cache_size = -16384", NULL);
+	sbuf_puts(&ct, "CREATE TEMP TABLE import_stage(_line INTEGER, _id INTEGER, _act INTEGER");
+	sbuf_puts(&in, "INSERT INTO " STAGE "(_line");
+	sbuf_puts(&vals, "?1");
+	for (size_t i = 0; i < p->n; i++) {
+		if (!present[i] && !is_key(&p->f[i]))
+			continue;
+		s->pos[i] = ++n;
+		sbuf_printf(&ct, ", %s", p->f[i].col);
+		sbuf_printf(&in, ", %s", p->f[i].col);
+		sbuf_printf(&vals, ", ?%d", n);
+		if (is_key(&p->f[i]))
+			s->nkey++;
+	}
+	sbuf_puts(&ct, ")");
+	sbuf_printf(&in, ") VALUES (%s)", vals.s);
+	int ok = db_exec(db, ct.s, err) == ST_OK && (s->ins = db_prepare(db, in.s, err)) != NULL;
+	sbuf_free(&ct);
+	sbuf_free(&in);
+	sbuf_free(&vals);
+	if (!ok) {
+		stage_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void stage_free(struct stage *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_finalize(s->ins);
+	db_exec(s->db, "DROP TABLE IF EXISTS " STAGE, NULL);
+	free(s);
+}
+
+int stage_pos(const struct stage *s, size_t field)
+{
+	return s->pos[field];
+}
+
+long stage_count(const struct stage *s)
+{
+	return s->rows;
+}
+
+void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
+{
+	sqlite3_bind_text(s->ins, s->pos[field], v, len, SQLITE_TRANSIENT);
+}
+
+void stage_bind_int(struct stage *s, size_t field, long long v)
+{
+	sqlite3_bind_int64(s->ins, s->pos[field], v);
+}
+
+void stage_bind_double(struct stage *s, size_t field, double v)
+{
+	sqlite3_bind_double(s->ins, s->pos[field], v);
+}
+
+void stage_bind_null(struct stage *s, size_t field)
+{
+	sqlite3_bind_null(s->ins, s->pos[field]);
+}
+
+int stage_row(struct stage *s, long line, char **err)
+{
+	sqlite3_bind_int64(s->ins, 1, line);
+	int rc = sqlite3_step(s->ins);
+	sqlite3_reset(s->ins);
+	if (rc != SQLITE_DONE) {
+		db_fail(s->db, "staging", err);
+		return -1;
+	}
+	s->rows++;
+	return 0;
+}
+
+int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
+{
+	/* an index built once after loading is cheaper than one kept up */
+	struct sbuf ix = { 0 }, q = { 0 }, on = { 0 };
+	sbuf_puts(&ix, "CREATE INDEX temp.import_stage_key ON import_stage(");
+	for (size_t i = 0, k = 0; i < s->p->n; i++)
+		if (is_key(&s->p->f[i])) {
+			sbuf_printf(&ix, "%s%s", k ? ", " : "", s->p->f[i].col);
+			sbuf_printf(&on, " AND a.%s IS b.%s", s->p->f[i].col, s->p->f[i].col);
+			k++;
+		}
+	sbuf_puts(&ix, ", _line)");
+	sbuf_printf(&q, "SELECT b._line, min(a._line) FROM " STAGE " a JOIN " STAGE " b"
+	            " ON a._line < b._line%s GROUP BY b._line ORDER BY b._line", on.s);
+	int rc = db_exec(s->db, ix.s, err);
+	sqlite3_stmt *st = rc == ST_OK ? db_prepare(s->db, q.s, err) : NULL;
+	sbuf_free(&ix);
+	sbuf_free(&q);
+	sbuf_free(&on);
+	if (st == NULL)
+		return -1;
+	int n = 0, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		fn(ctx, (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE) {
+		db_fail(s->db, "staging", err);
+		return -1;
+	}
+	return n;
+}
+
+/* Run sql with ?1 now, ?2 login, ?3 batch, ?4 an id. */
+static int run(struct db *db, const char *sql, const char *now, long long batch, long long id,
+               char **err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (st == NULL)
+		return ST_DB;
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
+		switch (i) {
+		case 1: sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT); break;
+		case 2: sqlite3_bind_text(st, 2, util_login(), -1, SQLITE_TRANSIENT); break;
+		case 3: sqlite3_bind_int64(st, 3, batch); break;
+		case 4: sqlite3_bind_int64(st, 4, id); break;
+		}
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(db, "import", err);
+}
+
+/* "t.c1 IS NOT s.c1 OR ..." over the staged non-key fields, or "0". */
+static char *differs(const struct stage *s, const char *t, const char *st)
+{
+	struct sbuf b = { 0 };
+	for (size_t i = 0; i < s->p->n; i++)
+		if (s->pos[i] && !is_key(&s->p->f[i]))
+			sbuf_printf(&b, "%s%s.%s IS NOT %s.%s", b.len ? " OR " : "",
+			            t, s->p->f[i].col, st, s->p->f[i].col);
+	if (b.len == 0)
+		sbuf_puts(&b, "0");
+	return sbuf_take(&b);
+}
+
+int stage_classify(struct stage *s, struct stage_counts *c, char **err)
+{
+	struct sbuf b = { 0 };
+	const char *T = s->p->table;
+	memset(c, 0, sizeof *c);
+	sbuf_printf(&b, "UPDATE " STAGE " SET _id = (SELECT t.id FROM main.%s t WHERE 1", T);
+	for (size_t i = 0; i < s->p->n; i++)
+		if (is_key(&s->p->f[i]))
+			sbuf_printf(&b, " AND t.%s IS import_stage.%s", s->p->f[i].col, s->p->f[i].col);
+	sbuf_puts(&b, ")");
+	int rc = run(s->db, b.s, "", 0, 0, err);
+	sbuf_free(&b);
+	if (rc != ST_OK)
+		return rc;
+	char *d = differs(s, "t", "import_stage");
+	sbuf_printf(&b, "UPDATE " STAGE " SET _act = CASE WHEN _id IS NULL THEN 1"
+	            " WHEN EXISTS (SELECT 1 FROM main.%s t WHERE t.id = import_stage._id AND (%s))"
+	            " THEN 2 ELSE 0 END WHERE _id IS NOT NULL", T, d);
+	free(d);
+	rc = run(s->db, b.s, "", 0, 0, err);
+	sbuf_free(&b);
+	if (rc == ST_OK)
+		rc = run(s->db, "UPDATE " STAGE " SET _act = 1 WHERE _id IS NULL", "", 0, 0, err);
+	if (rc != ST_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT total(_act = 1), total(_act = 2), total(_act = 0) "
+	                              "FROM " STAGE, err);
+	if (st == NULL)
+		return ST_DB;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		c->rows_new = (long)sqlite3_column_double(st, 0);
+		c->rows_changed = (long)sqlite3_column_double(st, 1);
+		c->rows_unchanged = (long)sqlite3_column_double(st, 2);
+	}
+	sqlite3_finalize(st);
+	return ST_OK;
+}
+
+int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char **err)
+{
+	struct sbuf b = { 0 };
+	sbuf_printf(&b, "SELECT s._line, s._act, CASE WHEN t.id IS NULL THEN NULL ELSE %s END, rtrim(''",
+	            s->p->label);
+	for (size_t i = 0; i < s->p->n; i++)
+		if (s->pos[i] && !is_key(&s->p->f[i]) && !(s->p->f[i].flags & PF_DERIVED)) {
+			char *name = profile_name(&s->p->f[i], 0);
+			sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN '%s, ' ELSE '' END",
+			            s->p->f[i].col, s->p->f[i].col, name);
+			free(name);
+		}
+	sbuf_printf(&b, ", ', ') FROM " STAGE " s LEFT JOIN main.%s t ON t.id = s._id"
+	            " WHERE s._act > 0 ORDER BY s._line LIMIT ?1", s->p->table);
+	sqlite3_stmt *st = db_prepare(s->db, b.s, err);
+	sbuf_free(&b);
+	if (st == NULL)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, max);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) == 1 ? "new" : "changed",
+		   (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(s->db, "import", err);
+}
+
+static int insert_batch(struct stage *s, const struct stage_batch *b, const struct stage_counts *c,
+                        const char *now, long long *id, char **err)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+	    "INSERT INTO main.import_batch(kind, file_name, file_size, sha256, encoding, rows_new,"
+	    " rows_changed, rows_unchanged, warnings, login, started_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (st == NULL)
+		return ST_DB;
+	sqlite3_bind_text(st, 1, b->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b->file_name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, b->file_size);
+	sqlite3_bind_text(st, 4, b->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, b->encoding, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, c->rows_new);
+	sqlite3_bind_int64(st, 7, c->rows_changed);
+	sqlite3_bind_int64(st, 8, c->rows_unchanged);
+	sqlite3_bind_int64(st, 9, b->warnings);
+	sqlite3_bind_text(st, 10, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, "import batch", err);
+	*id = sqlite3_last_insert_rowid(s->db->h);
+	return ST_OK;
+}
+
+static int apply_updates(struct stage *s, const char *now, long long batch, char **err)
+{
+	const char *T = s->p->table;
+	char *img = stage_image_sql(s->p, "t");
+	struct sbuf b = { 0 };
+	int rc;
+	sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
+	            " SELECT ?1, ?2, '%s', t.id, 'update', %s, NULL, ?3"
+	            " FROM " STAGE " s JOIN main.%s t ON t.id = s._id WHERE s._act = 2", T, img, T);
+	rc = run(s->db, b.s, now, batch, 0, err);
+	sbuf_free(&b);
+	if (rc == ST_OK) {
+		sbuf_printf(&b, "UPDATE main.%s AS t SET ", T);
+		for (size_t i = 0; i < s->p->n; i++)
+			if (s->pos[i] && !is_key(&s->p->f[i]))
+				sbuf_printf(&b, "%s = s.%s, ", s->p->f[i].col, s->p->f[i].col);
+		sbuf_printf(&b, "version = t.version + 1, batch_id = ?3, updated_by = ?2, updated_at = ?1"
+		            " FROM " STAGE " s WHERE s._act = 2 AND t.id = s._id");
+		rc = run(s->db, b.s, now, batch, 0, err);
+		sbuf_free(&b);
+	}
+	if (rc == ST_OK) {
+		sbuf_printf(&b, "UPDATE main.audit SET after = (SELECT %s FROM main.%s t"
+		            " WHERE t.id = audit.row_id) WHERE batch_id = ?3 AND action = 'update'", img, T);
+		rc = run(s->db, b.s, now, batch, 0, err);
+		sbuf_free(&b);
+	}
+	free(img);
+	return rc;
+}
+
+/* A load that at least doubles the table is quicker with the table's own
+ * indexes dropped and made again afterwards (all inside the transaction, so
+ * no reader sees the table without them).  Returns the CREATE statements
+ * to run afterwards ('\x1f'-separated) or NULL.  Caller frees. */
+static char *drop_indexes(struct stage *s, long rows_new, char **err)
+{
+	char *q = xasprintf("SELECT count(*) FROM main.%s", s->p->table);
+	long long have = db_scalar(s->db, q, NULL);
+	free(q);
+	if (have < 0 || rows_new < 10000 || rows_new < have)
+		return NULL;
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'index'"
+	                              " AND tbl_name = ? AND sql IS NOT NULL", err);
+	struct sbuf creates = { 0 }, drops = { 0 };
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, s->p->table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sbuf_printf(&drops, "DROP INDEX main.\"%s\";", (const char *)sqlite3_column_text(st, 0));
+		sbuf_printf(&creates, "%s;\x1f", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (drops.len == 0 || db_exec(s->db, drops.s, err) != ST_OK) {
+		sbuf_free(&drops);
+		sbuf_free(&creates);
+		return NULL;
+	}
+	sbuf_free(&drops);
+	return sbuf_take(&creates);
+}
+
+static int make_indexes(struct stage *s, char *creates, char **err)
+{
+	int rc = ST_OK;
+	for (char *p = creates, *e; rc == ST_OK && p && *p; p = e + 1) {
+		if ((e = strchr(p, '\x1f')) == NULL)
+			break;
+		*e = '\0';
+		char *sql = xasprintf("%s", p);
+		/* "CREATE INDEX name ON t(...)": the index goes back into main */
+		rc = db_exec(s->db, sql, err);
+		free(sql);
+	}
+	return rc;
+}
+
+static int apply_inserts(struct stage *s, long rows_new, const char *now, long long batch, char **err)
+{
+	const char *T = s->p->table;
+	struct sbuf b = { 0 }, cols = { 0 };
+	char *q = xasprintf("SELECT coalesce(max(id), 0) FROM main.%s", T);
+	long long maxid = db_scalar(s->db, q, NULL);
+	int rc;
+	free(q);
+	if (maxid < 0)
+		return db_fail(s->db, "import", err);
+	char *creates = drop_indexes(s, rows_new, err);
+	for (size_t i = 0; i < s->p->n; i++)
+		if (s->pos[i])
+			sbuf_printf(&cols, "%s, ", s->p->f[i].col);
+	sbuf_printf(&b, "INSERT INTO main.%s(%sbatch_id, updated_by, updated_at)"
+	            " SELECT %s?3, ?2, ?1 FROM " STAGE " WHERE _act = 1", T, cols.s, cols.s);   /* rowid order: file order */
+	rc = run(s->db, b.s, now, batch, 0, err);
+	sbuf_free(&b);
+	sbuf_free(&cols);
+	if (rc == ST_OK && creates != NULL)
+		rc = make_indexes(s, creates, err);
+	free(creates);
+	/* a new row's image is the row itself (version 1, this batch): undo
+	 * checks those two instead of keeping a copy */
+	if (rc == ST_OK) {
+		sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
+		            " SELECT ?1, ?2, '%s', t.id, 'insert', NULL, NULL, ?3 FROM main.%s t"
+		            " WHERE t.id > ?4", T, T);
+		rc = run(s->db, b.s, now, batch, maxid, err);
+		sbuf_free(&b);
+	}
+	return rc;
+}
+
+int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage_counts *c,
+                long long *batch_id, char **err)
+{
+	char now[32];
+	snprintf(now, sizeof now, "%s", util_now());
+	int rc = insert_batch(s, b, c, now, batch_id, err);
+	if (rc == ST_OK && c->rows_changed > 0)
+		rc = apply_updates(s, now, *batch_id, err);
+	if (rc == ST_OK && c->rows_new > 0)
+		rc = apply_inserts(s, c->rows_new, now, *batch_id, err);
+	if (rc == ST_OK)
+		rc = run(s->db, "UPDATE main.import_batch SET finished_at = ?1 WHERE id = ?3",
+		         now, *batch_id, 0, err);
+	return rc;
+}

@@ -1,0 +1,66 @@
+/* stage.h: the sink of import.  Checked rows go into a TEMP staging table
+ * (which locks nothing in the main database), duplicates of the natural
+ * key are found there, and then one short BEGIN IMMEDIATE compares the
+ * staged rows with the table, applies them, and records the batch and one
+ * audit row (before/after images as JSON) per row touched. */
+#ifndef INNOTRACK_STAGE_H
+#define INNOTRACK_STAGE_H
+
+#include "core/db.h"
+#include "core/profile.h"
+
+struct stage;
+
+/* present[i] is nonzero for each field of p that the file gives (the
+ * others keep their values in changed rows and defaults in new ones).
+ * Returns NULL with *err set (caller frees). */
+struct stage *stage_new(struct db *db, const struct profile *p, const int *present, char **err);
+void stage_free(struct stage *s);   /* drops the staging table */
+
+/* Bind field i of the next row (stage_pos(s, i) is 0 when the field is
+ * not staged: do not bind it), then call stage_row. */
+int stage_pos(const struct stage *s, size_t field);
+void stage_bind_text(struct stage *s, size_t field, const char *v, int len);
+void stage_bind_int(struct stage *s, size_t field, long long v);
+void stage_bind_double(struct stage *s, size_t field, double v);
+void stage_bind_null(struct stage *s, size_t field);
+/* Store the bound row.  0, or -1 on a database error (*err). */
+int stage_row(struct stage *s, long line, char **err);
+
+/* After the last row: fn for each row whose key an earlier row has, with
+ * that earlier row's line.  Returns how many, or -1 (*err). */
+typedef void (*stage_dup_fn)(void *ctx, long line, long first);
+int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err);
+long stage_count(const struct stage *s);
+
+struct stage_counts {
+	long rows_new, rows_changed, rows_unchanged;
+};
+
+/* Where each staged row stands against the table.  Runs in the caller's
+ * transaction (or its own read). */
+int stage_classify(struct stage *s, struct stage_counts *c, char **err);
+
+/* Call fn for the first `max` new or changed rows (after stage_classify):
+ * line, "new" or "changed", the row's label, the columns that differ. */
+typedef void (*stage_change_fn)(void *ctx, long line, const char *what,
+                                const char *label, const char *cols);
+int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char **err);
+
+struct stage_batch {
+	const char *kind, *file_name, *sha256, *encoding;
+	long long   file_size;
+	long        warnings;
+};
+
+/* Inside a write transaction the caller began (after stage_classify in
+ * it): record the batch, apply new and changed rows with their audit rows.
+ * *batch_id gets the batch.  ST_OK or ST_DB. */
+int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage_counts *c,
+                long long *batch_id, char **err);
+
+/* The JSON image of row t of a profile's table, as audit keeps it.
+ * Caller frees. */
+char *stage_image_sql(const struct profile *p, const char *alias);
+
+#endif

@@ -1,0 +1,320 @@
+/* textenc.c: encoding detection and conversion to UTF-8 (iconv). */
+#include "config.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/sha256.h"
+#include "core/textenc.h"
+
+#define CHUNK (64 * 1024)
+
+int textenc_parse(const char *s, enum textenc *e)
+{
+	if (strcmp(s, "auto") == 0)
+		*e = ENC_AUTO;
+	else if (strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0)
+		*e = ENC_UTF8;
+	else if (strcasecmp(s, "gb18030") == 0 || strcasecmp(s, "gbk") == 0 ||
+	         strcasecmp(s, "gb2312") == 0)
+		*e = ENC_GB18030;
+	else if (strcasecmp(s, "cp936") == 0)
+		*e = ENC_CP936;
+	else
+		return -1;
+	return 0;
+}
+
+const char *textenc_name(enum textenc e)
+{
+	switch (e) {
+	case ENC_UTF8:    return "UTF-8";
+	case ENC_GB18030: return "GB18030";
+	case ENC_CP936:   return "CP936";
+	default:          return "auto";
+	}
+}
+
+size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *bad)
+{
+	size_t i = 0;
+	*bad = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t need;
+		unsigned lo = 0x80, hi = 0xBF;   /* allowed range of the 2nd byte */
+		if (c >= 0xC2 && c <= 0xDF)
+			need = 1;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			if (c == 0xE0) lo = 0xA0;        /* no overlongs */
+			if (c == 0xED) hi = 0x9F;        /* no surrogates */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			if (c == 0xF0) lo = 0x90;
+			if (c == 0xF4) hi = 0x8F;        /* <= U+10FFFF */
+		} else {
+			*bad = 1;
+			return i;
+		}
+		for (size_t k = 1; k <= need; k++) {
+			if (i + k >= n)
+				return i;                /* unfinished: wait for more */
+			unsigned b = s[i + k];
+			if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) {
+				*bad = 1;
+				return i;
+			}
+		}
+		i += need + 1;
+	}
+	return i;
+}
+
+struct textdec {
+	enum textenc enc;
+	iconv_t      cd;
+	char         tail[8];     /* bytes of an unfinished character */
+	size_t       ntail;
+	char        *buf;         /* converted output */
+	size_t       cap;
+	int          started;     /* past the BOM check */
+};
+
+static const char *iconv_name(enum textenc e)
+{
+	return e == ENC_CP936 ? "CP936" : "GB18030";
+}
+
+struct textdec *textdec_new(enum textenc enc)
+{
+	struct textdec *d = xcalloc(1, sizeof *d);
+	d->enc = enc == ENC_AUTO ? ENC_UTF8 : enc;
+	d->cd = (iconv_t)-1;
+	if (d->enc != ENC_UTF8) {
+		d->cd = iconv_open("UTF-8", iconv_name(d->enc));
+		if (d->cd == (iconv_t)-1) {
+			free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+void textdec_free(struct textdec *d)
+{
+	if (d == NULL)
+		return;
+	if (d->cd != (iconv_t)-1)
+		iconv_close(d->cd);
+	free(d->buf);
+	free(d);
+}
+
+int textdec_pending(const struct textdec *d)
+{
+	return d->ntail > 0;
+}
+
+/* Convert tail + in through iconv into d->buf. */
+static int convert(struct textdec *d, const char *in, size_t n, size_t *outn)
+{
+	size_t total = d->ntail + n;
+	if (d->cap < total * 2 + 64) {
+		d->cap = total * 2 + 64;
+		d->buf = xrealloc(d->buf, d->cap);
+	}
+	char *src = (char *)in, *dst = d->buf;
+	size_t srcleft = n, dstleft = d->cap;
+	/* finish a character split over the previous chunk first, byte by byte */
+	while (d->ntail > 0 && srcleft > 0) {
+		d->tail[d->ntail++] = *src++;
+		srcleft--;
+		char *t = d->tail;
+		size_t tl = d->ntail;
+		if (iconv(d->cd, &t, &tl, &dst, &dstleft) != (size_t)-1) {
+			d->ntail = 0;
+		} else if (errno != EINVAL || d->ntail >= 4) {
+			return -1;
+		}
+	}
+	while (srcleft > 0) {
+		if (iconv(d->cd, &src, &srcleft, &dst, &dstleft) != (size_t)-1)
+			break;
+		if (errno == EINVAL) {                  /* unfinished at the end */
+			memcpy(d->tail, src, srcleft);
+			d->ntail = srcleft;
+			break;
+		}
+		if (errno == E2BIG) {
+			size_t used = (size_t)(dst - d->buf);
+			d->cap *= 2;
+			d->buf = xrealloc(d->buf, d->cap);
+			dst = d->buf + used;
+			dstleft = d->cap - used;
+			continue;
+		}
+		return -1;                              /* EILSEQ */
+	}
+	*outn = (size_t)(dst - d->buf);
+	return 0;
+}
+
+int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, size_t *outn)
+{
+	if (d->enc == ENC_UTF8) {
+		*out = in;
+		*outn = n;
+	} else {
+		if (convert(d, in, n, outn) != 0)
+			return -1;
+		*out = d->buf;
+	}
+	if (!d->started && *outn > 0) {
+		d->started = 1;
+		if (*outn >= 3 && memcmp(*out, "\xEF\xBB\xBF", 3) == 0) {
+			*out += 3;
+			*outn -= 3;
+		}
+	}
+	return 0;
+}
+
+/* Check the whole file against one legacy encoding with iconv.  0 if it
+ * converts; else -1 with *line the line of the first bad byte. */
+static int check_legacy(FILE *f, enum textenc enc, long *line)
+{
+	struct textdec *d = textdec_new(enc);
+	char *buf = xmalloc(CHUNK);
+	size_t n;
+	int rc = 0;
+	*line = 1;
+	if (d == NULL) {
+		free(buf);
+		return -1;
+	}
+	rewind(f);
+	while ((n = fread(buf, 1, CHUNK, f)) > 0) {
+		const char *out;
+		size_t outn;
+		if (textdec_feed(d, buf, n, &out, &outn) != 0) {
+			rc = -1;
+			break;
+		}
+		for (size_t i = 0; i < outn; i++)
+			*line += out[i] == '\n';
+	}
+	if (rc == 0 && textdec_pending(d))
+		rc = -1;
+	free(buf);
+	textdec_free(d);
+	return rc;
+}
+
+int textenc_scan(const char *path, enum textenc want, struct textenc_info *info, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	struct sha256 sh;
+	int rc = ST_DATA, utf8_ok = 1, blank = 1;
+	long line = 1, bad_line = 0;
+	size_t carry = 0, n;
+
+	memset(info, 0, sizeof *info);
+	if (f == NULL) {
+		err_set(err, "%s: %s", path, strerror(errno));
+		return ST_DATA;
+	}
+	buf = xmalloc(CHUNK + 4);
+	sha256_init(&sh);
+	while ((n = fread(buf + carry, 1, CHUNK, f)) > 0) {
+		unsigned char *p = buf + carry;
+		if (info->size == 0 && n >= 2 &&
+		    ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+			err_set(err, "%s: the file is UTF-16 (Excel's \"Unicode text\"); save it from "
+			        "Excel as \"CSV UTF-8\" or \"CSV\" and import that", path);
+			goto out;
+		}
+		if (info->size == 0 && n >= 4 && memcmp(p, "\x84\x31\x95\x33", 4) == 0 && want == ENC_AUTO)
+			want = ENC_GB18030;      /* GB18030's own BOM */
+		sha256_add(&sh, p, n);
+		if (memchr(p, '\0', n) != NULL) {
+			unsigned char *z = memchr(p, '\0', n);
+			for (unsigned char *q = p; q < z; q++)
+				line += *q == '\n';
+			err_set(err, "%s: line %ld: a NUL byte: this is not a CSV text file", path, line);
+			goto out;
+		}
+		for (size_t i = 0; i < n; i++) {
+			unsigned c = p[i];
+			if (c == '\n') {
+				line++;
+			} else if (blank && c != ' ' && c != '\r' && c != '\t' && c != ',' &&
+			           !(info->size == 0 && i < 3 && (c == 0xEF || c == 0xBB || c == 0xBF))) {
+				blank = 0;
+			}
+		}
+		info->size += (long long)n;
+		if (utf8_ok) {
+			int bad;
+			size_t len = carry + n;
+			size_t ok = utf8_valid_prefix(buf, len, &bad);
+			if (bad) {
+				utf8_ok = 0;
+				bad_line = line;    /* approximate: the chunk's last line */
+				for (size_t i = ok; i < len; i++)
+					bad_line -= buf[i] == '\n';
+			} else {
+				carry = len - ok;
+				memmove(buf, buf + ok, carry);
+			}
+		}
+		if (!utf8_ok)
+			carry = 0;
+	}
+	if (ferror(f)) {
+		err_set(err, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (utf8_ok && carry > 0) {
+		utf8_ok = 0;
+		bad_line = line;
+	}
+	sha256_hex(&sh, info->sha256);
+	info->empty = blank;
+	if (want == ENC_UTF8 || (want == ENC_AUTO && utf8_ok)) {
+		if (!utf8_ok) {
+			err_set(err, "%s: line %ld: bytes that are not UTF-8 (try --encoding gb18030)",
+			        path, bad_line);
+			goto out;
+		}
+		info->enc = ENC_UTF8;
+		rc = ST_OK;
+		goto out;
+	}
+	long gline;
+	if (check_legacy(f, want == ENC_CP936 ? ENC_CP936 : ENC_GB18030, &gline) == 0) {
+		info->enc = want == ENC_CP936 ? ENC_CP936 : ENC_GB18030;
+		rc = ST_OK;
+	} else if (want == ENC_AUTO && check_legacy(f, ENC_CP936, &line) == 0) {
+		info->enc = ENC_CP936;     /* Excel "ANSI" with a euro sign (0x80) */
+		rc = ST_OK;
+	} else if (want == ENC_AUTO) {
+		err_set(err, "%s: line %ld: bytes that are neither UTF-8 nor GB18030: "
+		        "this does not look like a CSV text file", path, utf8_ok ? gline : bad_line);
+	} else {
+		err_set(err, "%s: line %ld: bytes that are not %s", path, gline, textenc_name(want));
+	}
+out:
+	free(buf);
+	fclose(f);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/* textenc.h: the decoder stage of import.  Which encoding a file is in
+ * (strict UTF-8 over the whole file, else GB18030, else CP936), and a
+ * streaming converter to UTF-8.  The scan also gives the file's size and
+ * SHA-256, so that a file is read once for all three. */
+#ifndef INNOTRACK_TEXTENC_H
+#define INNOTRACK_TEXTENC_H
+
+#include <stddef.h>
+
+#include "core/util.h"
+
+enum textenc { ENC_AUTO = 0, ENC_UTF8, ENC_GB18030, ENC_CP936 };
+
+/* "auto", "utf-8" (or "utf8"), "gb18030" (also "gbk", "cp936"); -1 if none. */
+int textenc_parse(const char *s, enum textenc *e);
+const char *textenc_name(enum textenc e);
+
+struct textenc_info {
+	enum textenc enc;        /* the encoding found (or forced) */
+	long long    size;       /* bytes */
+	char         sha256[65]; /* hex digest of the bytes */
+	int          empty;      /* nothing but a BOM and white space */
+};
+
+/* Read the file once (twice when it is not UTF-8): size, digest, encoding.
+ * `want` forces an encoding (the file is still checked against it).
+ * ST_OK, or ST_DATA with *err ("FILE: line N: ...") when the bytes are not
+ * text in any encoding we take.  Caller frees *err. */
+int textenc_scan(const char *path, enum textenc want, struct textenc_info *info, char **err);
+
+/* A streaming converter to UTF-8; a leading BOM is removed. */
+struct textdec;
+struct textdec *textdec_new(enum textenc enc);   /* NULL if iconv lacks it */
+/* Convert n more bytes.  *out points to UTF-8 owned by d, valid until the
+ * next call; *outn is its length.  -1 on bytes invalid in the encoding. */
+int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, size_t *outn);
+/* 1 if bytes of an unfinished character are left over at the end. */
+int textdec_pending(const struct textdec *d);
+void textdec_free(struct textdec *d);
+
+/* Length of the longest prefix of s[0..n) that is whole, valid UTF-8
+ * (RFC 3629: no overlongs, no surrogates).  *bad is set to 1 if the rest
+ * starts with an invalid sequence, 0 if it is only an unfinished one. */
+size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *bad);
+
+#endif

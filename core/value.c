@@ -1,0 +1,211 @@
+/* value.c: parsing cells into numbers, dates, flags and credit codes. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "core/value.h"
+#include "core/width.h"
+
+static void put_utf8(struct sbuf *b, uint32_t c)
+{
+	char u[4];
+	size_t n;
+	if (c < 0x80) {
+		u[0] = (char)c; n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F)); n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F)); n = 3;
+	} else {
+		u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); n = 4;
+	}
+	sbuf_add(b, u, n);
+}
+
+char *value_fold(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int plain = 1;
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)s[k] >= 0x80) {
+			plain = 0;
+			break;
+		}
+	if (plain) {         /* the common case: ASCII only, just trim */
+		while (n > 0 && isspace((unsigned char)s[n - 1]))
+			n--;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		return xstrndup(s + i, n - i);
+	}
+	struct sbuf b = { 0 };
+	while (i < n) {
+		uint32_t c;
+		i += width_decode(s + i, n - i, &c);
+		if (c >= 0xFF01 && c <= 0xFF5E)
+			c -= 0xFEE0;
+		else if (c == 0x3000 || c == 0xA0)
+			c = ' ';
+		else if (c == 0x2212)
+			c = '-';
+		put_utf8(&b, c);
+	}
+	char *r = sbuf_take(&b);
+	char *start = r;
+	size_t len = strlen(r);
+	while (len > 0 && isspace((unsigned char)r[len - 1]))
+		r[--len] = '\0';
+	while (isspace((unsigned char)*start))
+		start++;
+	if (start != r)
+		memmove(r, start, strlen(start) + 1);
+	return r;
+}
+
+int value_missing(const char *f)
+{
+	static const char *const marks[] = {
+		"", "-", "--", "---", "/", "—", "——", "－", "－－", "─", "N/A", "n/a", "NA", "无数据", NULL
+	};
+	for (const char *const *m = marks; *m; m++)
+		if (strcmp(f, *m) == 0)
+			return 1;
+	return 0;
+}
+
+int value_number(const char *f, double *v, int *percent)
+{
+	char buf[64];
+	size_t o = 0;
+	int neg = 0, digits = 0;
+	const char *p = f;
+	*percent = 0;
+	if (*p == '(' ) {                 /* accountants' negative */
+		neg = 1;
+		p++;
+	}
+	if (*p == '+' || *p == '-') {
+		if (*p == '-')
+			neg = !neg;
+		p++;
+	}
+	for (; *p; p++) {
+		if (o + 2 >= sizeof buf)
+			return -1;
+		if (isdigit((unsigned char)*p)) {
+			buf[o++] = *p;
+			digits++;
+		} else if (*p == ',') {
+			/* a thousands separator stands between digits, before three */
+			if (digits == 0 || !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
+			    !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
+				return -1;
+		} else if (*p == '.' || *p == 'e' || *p == 'E' ||
+		           ((*p == '+' || *p == '-') && o > 0 && (buf[o - 1] == 'e' || buf[o - 1] == 'E'))) {
+			buf[o++] = *p;
+		} else {
+			break;
+		}
+	}
+	if (*p == '%') {
+		*percent = 1;
+		p++;
+	}
+	if (f[0] == '(') {
+		if (*p != ')')
+			return -1;
+		p++;
+	}
+	if (*p != '\0' || digits == 0)
+		return -1;
+	buf[o] = '\0';
+	char *end;
+	errno = 0;
+	double d = strtod(buf, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(d))
+		return -1;
+	*v = neg ? -d : d;
+	return 0;
+}
+
+static int days_in(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : d[m - 1];
+}
+
+int value_date(const char *f, char out[11])
+{
+	int y, m, d, len = (int)strlen(f), k = 0;
+	char tail[16] = "";
+	if (len == 8 && strspn(f, "0123456789") == 8) {
+		if (sscanf(f, "%4d%2d%2d", &y, &m, &d) != 3)
+			return -1;
+	} else if (sscanf(f, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && k == len) {
+	} else if (sscanf(f, "%4d/%2d/%2d%n", &y, &m, &d, &k) == 3 && k == len) {
+	} else if (sscanf(f, "%4d.%2d.%2d%n", &y, &m, &d, &k) == 3 && k == len) {
+	} else if (sscanf(f, "%4d年%2d月%2d%15s", &y, &m, &d, tail) == 4 && strcmp(tail, "日") == 0) {
+	} else {
+		return -1;
+	}
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return -1;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+	return 0;
+}
+
+int value_bool(const char *f, int *b)
+{
+	static const char *const yes[] = { "是", "有", "y", "yes", "true", "1", "√", "✓", "是的", NULL };
+	static const char *const no[] = { "否", "无", "n", "no", "false", "0", "×", "✗", "不是", NULL };
+	for (const char *const *p = yes; *p; p++)
+		if (strcasecmp(f, *p) == 0)
+			return *b = 1, 0;
+	for (const char *const *p = no; *p; p++)
+		if (strcasecmp(f, *p) == 0)
+			return *b = 0, 0;
+	return -1;
+}
+
+static const char uscc_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+char uscc_check_char(const char *s17)
+{
+	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	int sum = 0;
+	for (int i = 0; i < 17; i++)
+		sum += (int)(strchr(uscc_chars, s17[i]) - uscc_chars) * w[i];
+	return uscc_chars[(31 - sum % 31) % 31];
+}
+
+int value_uscc(const char *f, char out[19], const char **why, char *expect)
+{
+	if (strlen(f) != 18) {
+		*why = "has not 18 characters";
+		return -1;
+	}
+	for (int i = 0; i < 18; i++) {
+		char c = (char)toupper((unsigned char)f[i]);
+		if (c == '\0' || strchr(uscc_chars, c) == NULL) {
+			*why = "has a character that is not 0-9 or A-Z without I, O, S, V, Z";
+			return -1;
+		}
+		out[i] = c;
+	}
+	out[18] = '\0';
+	*expect = uscc_check_char(out);
+	if (out[17] != *expect) {
+		*why = "has a wrong check character";
+		return -2;
+	}
+	return 0;
+}

@@ -1,0 +1,305 @@
+/* cmd_import.c: the commands import, imports, undo-import and export.
+ * They parse arguments, show progress on a terminal, and print what core
+ * reports; the work is in core/import.c, core/batch.c, core/export.c. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "core/batch.h"
+#include "core/export.h"
+#include "core/i18n.h"
+#include "core/import.h"
+#include "core/util.h"
+#include "tui/cli.h"
+#include "tui/cli_cmds.h"
+
+static double now_s(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+/* The progress bar: only on a terminal, only after the first second. */
+struct bar {
+	int    on;         /* stderr is a terminal */
+	int    timing;     /* $INNOTRACK_TIMING: print when each phase starts */
+	char   phase[16];
+	int    shown;      /* something is drawn on the line */
+	double start, last;
+};
+
+static void bar_clear(struct bar *b)
+{
+	if (b->shown) {
+		fputs("\r\033[K", stderr);
+		b->shown = 0;
+	}
+}
+
+static void on_progress(void *ctx, const char *phase, long rows, long long done, long long total)
+{
+	struct bar *b = ctx;
+	double t = now_s();
+	if (b->timing && strcmp(b->phase, phase) != 0) {
+		fprintf(stderr, "%.3f s: %s\n", t - b->start, phase);
+		snprintf(b->phase, sizeof b->phase, "%s", phase);
+	}
+	if (!b->on || t - b->start < 1.0 || t - b->last < 0.2)
+		return;
+	b->last = t;
+	double rate = rows / (t - b->start);
+	char cells[32];
+	int pct = total > 0 ? (int)(100 * done / total) : 100;
+	int fill = pct / 5;
+	for (int i = 0; i < 20; i++)
+		cells[i] = i < fill ? '#' : '.';
+	cells[20] = '\0';
+	fprintf(stderr, "\r\033[K%-8s [%s] %3d%%  %ld rows  %.0f rows/s", phase, cells, pct, rows, rate);
+	fflush(stderr);
+	b->shown = 1;
+}
+
+static void on_message(void *ctx, enum import_sev sev, const char *text)
+{
+	struct bar *b = ctx;
+	bar_clear(b);
+	if (sev == IMP_ERROR)
+		fprintf(stderr, "%s\n", text);
+	else if (sev == IMP_WARNING)
+		fprintf(stderr, "%s (warning)\n", text);
+	else
+		printf("%s\n", text);
+}
+
+int cmd_import(struct cli *c)
+{
+	struct import_opts o = { .encoding = ENC_AUTO, .message = on_message, .progress = on_progress };
+	struct bar bar = { .on = isatty(STDERR_FILENO), .start = now_s(),
+	                   .timing = getenv("INNOTRACK_TIMING") != NULL };
+	const char *pos[2] = { NULL, NULL };
+	int npos = 0;
+	for (int i = 1; i < c->argc; i++) {
+		const char *v;
+		int m;
+		if (strcmp(c->argv[i], "--dry-run") == 0 || strcmp(c->argv[i], "-n") == 0) {
+			o.dry_run = 1;
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--encoding", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if (textenc_parse(v, &o.encoding) != 0) {
+				cli_error("import: --encoding takes auto, utf-8 or gb18030, not \"%s\"", v);
+				return ST_USAGE;
+			}
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--period", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			o.period = v;
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--region", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			o.region = v;
+		} else if (c->argv[i][0] == '-' && c->argv[i][1] != '\0') {
+			cli_error("import: unknown option %s", c->argv[i]);
+			return ST_USAGE;
+		} else if (npos < 2) {
+			pos[npos++] = c->argv[i];
+		} else {
+			cli_error("import: too many arguments (%s)", c->argv[i]);
+			return ST_USAGE;
+		}
+	}
+	if (npos < 2) {
+		cli_error("import: usage: innotrack import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]"
+		          " [--period P] [--region R]; KIND is one of %s", import_kinds());
+		return ST_USAGE;
+	}
+	o.kind = pos[0];
+	o.path = pos[1];
+	o.ctx = &bar;
+	if (access(o.path, R_OK) != 0) {
+		cli_error("import: %s: %s", o.path, strerror(errno));
+		return ST_DATA;
+	}
+	struct db *db;
+	int rc = cli_open_db(c, &db);
+	if (rc != ST_OK)
+		return rc;
+	struct import_result r;
+	rc = import_file(db, &o, &r);
+	bar_clear(&bar);
+	if (bar.timing)
+		fprintf(stderr, "%.3f s: done\n", now_s() - bar.start);
+	db_close(db);
+	if (rc == ST_DATA) {
+		fprintf(stderr, "%s: rejected: %ld error%s; nothing was written\n", o.path, r.errors,
+		        r.errors == 1 ? "" : "s");
+		return rc;
+	}
+	if (rc != ST_OK)
+		return rc;
+	char warn[64] = "";
+	if (r.warnings)
+		snprintf(warn, sizeof warn, "; %ld warning%s", r.warnings, r.warnings == 1 ? "" : "s");
+	if (o.dry_run) {
+		printf("%s: dry run (%s): %ld rows would be %ld new, %ld changed, %ld unchanged%s; "
+		       "nothing was written\n", o.path, textenc_name(r.encoding), r.rows, r.rows_new,
+		       r.rows_changed, r.rows_unchanged, warn);
+	} else if (r.batch_id == 0) {
+		printf("%s: nothing to change: all %ld rows are already in the database", o.path, r.rows);
+		if (r.same_as)
+			printf(" (the same file as import batch %lld)", r.same_as);
+		printf("%s\n", warn);
+	} else {
+		printf("%s: imported as batch %lld (%s): %ld new, %ld changed, %ld unchanged%s\n",
+		       o.path, r.batch_id, textenc_name(r.encoding), r.rows_new, r.rows_changed,
+		       r.rows_unchanged, warn);
+	}
+	return ST_OK;
+}
+
+static void print_batch(void *ctx, const struct batch_info *b)
+{
+	int *n = ctx;
+	if ((*n)++ == 0)
+		printf("%-5s %-13s %-7s %-7s %-9s %-5s %-19s %-10s %s\n", "batch", "kind", "new",
+		       "changed", "unchanged", "warn", "when", "login", "file");
+	printf("%-5lld %-13s %-7ld %-7ld %-9ld %-5ld %-19s %-10s %s (%lld bytes, %s, sha256 %.12s)%s%s\n",
+	       b->id, b->kind, b->rows_new, b->rows_changed, b->rows_unchanged, b->warnings,
+	       b->started_at, b->login, b->file_name, b->file_size, b->encoding, b->sha256,
+	       b->undone_at ? " undone " : "", b->undone_at ? b->undone_at : "");
+}
+
+int cmd_imports(struct cli *c)
+{
+	if (c->argc > 1) {
+		cli_error("imports: no arguments expected (%s)", c->argv[1]);
+		return ST_USAGE;
+	}
+	struct db *db;
+	int rc = cli_open_db(c, &db), n = 0;
+	char *err = NULL;
+	if (rc != ST_OK)
+		return rc;
+	rc = batch_list(db, print_batch, &n, &err);
+	if (rc != ST_OK)
+		cli_error("imports: %s", err);
+	else if (n == 0)
+		printf("no imports yet\n");
+	free(err);
+	db_close(db);
+	return rc;
+}
+
+static void on_conflict(void *ctx, const char *text)
+{
+	(void)ctx;
+	fprintf(stderr, "innotrack: undo-import: %s\n", text);
+}
+
+int cmd_undo_import(struct cli *c)
+{
+	char *end;
+	if (c->argc != 2) {
+		cli_error("undo-import: usage: innotrack undo-import ID (see: innotrack imports)");
+		return ST_USAGE;
+	}
+	long long id = strtoll(c->argv[1], &end, 10);
+	if (*end != '\0' || id <= 0) {
+		cli_error("undo-import: \"%s\" is not a batch number", c->argv[1]);
+		return ST_USAGE;
+	}
+	struct db *db;
+	int rc = cli_open_db(c, &db);
+	char *err = NULL;
+	long restored, deleted;
+	if (rc != ST_OK)
+		return rc;
+	rc = batch_undo(db, id, on_conflict, NULL, &restored, &deleted, &err);
+	if (rc == ST_OK)
+		printf("import batch %lld undone: %ld rows removed, %ld rows restored\n", id, deleted, restored);
+	else
+		cli_error("undo-import: %s", err);
+	free(err);
+	db_close(db);
+	return rc;
+}
+
+int cmd_export(struct cli *c)
+{
+	const char *kind = NULL, *outfile = NULL;
+	enum textenc enc = ENC_UTF8;
+	for (int i = 1; i < c->argc; i++) {
+		const char *v;
+		int m;
+		if ((m = cli_opt(c->argc, c->argv, &i, "-o", &v)) != 0 ||
+		    (m = cli_opt(c->argc, c->argv, &i, "--output", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			outfile = v;
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--encoding", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if (textenc_parse(v, &enc) != 0 || enc == ENC_AUTO || enc == ENC_CP936) {
+				cli_error("export: --encoding takes utf-8 or gb18030, not \"%s\"", v);
+				return ST_USAGE;
+			}
+		} else if (c->argv[i][0] == '-') {
+			cli_error("export: unknown option %s", c->argv[i]);
+			return ST_USAGE;
+		} else if (kind == NULL) {
+			kind = c->argv[i];
+		} else {
+			cli_error("export: too many arguments (%s)", c->argv[i]);
+			return ST_USAGE;
+		}
+	}
+	if (kind == NULL) {
+		cli_error("export: usage: innotrack export KIND [-o FILE] [--encoding utf-8|gb18030]; "
+		          "KIND is one of %s", import_kinds());
+		return ST_USAGE;
+	}
+	struct db *db;
+	int rc = cli_open_db(c, &db);
+	if (rc != ST_OK)
+		return rc;
+	FILE *out = stdout;
+	char *tmp = NULL, *err = NULL;
+	long rows;
+	if (outfile != NULL) {
+		/* write beside, then rename: a reader never sees half a file */
+		tmp = xasprintf("%s.tmp%ld", outfile, (long)getpid());
+		if ((out = fopen(tmp, "wb")) == NULL) {
+			cli_error("export: %s: %s", outfile, strerror(errno));
+			free(tmp);
+			db_close(db);
+			return ST_USAGE;
+		}
+	}
+	rc = export_write(db, kind, enc, i18n_get() == LANG_ZH, out, &rows, &err);
+	if (outfile != NULL) {
+		if (fclose(out) != 0 && rc == ST_OK) {
+			err_set(&err, "%s: %s", outfile, strerror(errno));
+			rc = ST_DATA;
+		}
+		if (rc == ST_OK && rename(tmp, outfile) != 0) {
+			err_set(&err, "%s: %s", outfile, strerror(errno));
+			rc = ST_DATA;
+		}
+		if (rc != ST_OK)
+			unlink(tmp);
+		else
+			fprintf(stderr, "%s: %ld rows of %s\n", outfile, rows, kind);
+		free(tmp);
+	}
+	if (rc != ST_OK)
+		cli_error("export: %s", err);
+	free(err);
+	db_close(db);
+	return rc;
+}
