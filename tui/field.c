@@ -73,6 +73,14 @@ void field_set_text(struct field *f, const char *text, int rebase)
 	}
 }
 
+int field_empty(const struct field *f)
+{
+	char *t = fold_name(f->le.buf);
+	int empty = *t == '\0';
+	free(t);
+	return empty;
+}
+
 int field_changed(const struct field *f)
 {
 	return strcmp(f->le.buf, f->initial) != 0;
@@ -179,9 +187,7 @@ static char *field_check_period(struct field *f)
 char *field_check(struct field *f)
 {
 	char *why = NULL;
-	char *trimmed = fold_name(f->le.buf);
-	int empty = *trimmed == '\0';
-	free(trimmed);
+	int empty = field_empty(f);
 	f->has_value = 0;
 	if (empty && f->kind != FIELD_TEXT) {
 		if (f->required)

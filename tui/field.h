@@ -55,6 +55,9 @@ void field_set_choices(struct field *f, const char *const *labels, size_t n);
 /* Replace the text (a reload); `rebase` makes it the unchanged state. */
 void field_set_text(struct field *f, const char *text, int rebase);
 
+/* Is nothing but spaces typed? */
+int field_empty(const struct field *f);
+
 /* Does the text differ from what the field was given? */
 int field_changed(const struct field *f);
 

@@ -263,11 +263,15 @@ static void form_show(void *ctx, int resized)
 
 /* ---- keys ---- */
 
-/* Check the field being left; on success tell the caller if it changed. */
+/* Check the field being left; on success tell the caller if it changed.
+ * An empty field may be left (a required one is refused on saving). */
 static int form_leave(struct form *fm)
 {
 	struct field *f = &fm->fields[fm->cur];
+	int required = f->required;
+	f->required = 0;
 	char *why = field_check(f);
+	f->required = required;
 	if (why != NULL) {
 		form_message(fm, "%s", why);
 		free(why);
@@ -304,11 +308,12 @@ static int form_conflict(struct form *fm, const struct edit_conflict *c)
 {
 	fm->conflict = 1;
 	fm->c = *c;
-	char *t = form_conflict_text(c);
-	char *q = xasprintf("%s. %s", t, tr("r: reload theirs  k: keep mine  Esc: back"));
+	char *q = c->version == 0
+	    ? xstrdup(tr("Deleted by another clerk: r reload, k keep mine (save it anew), Esc back"))
+	    : xasprintf(tr("%s changed it at %s to %s: r reload theirs, k keep mine, Esc back"),
+	                *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
 	int a = ask_key(fm->frame, q, "rk", form_show, fm);
 	free(q);
-	free(t);
 	if (a == 'r') {
 		fm->ops->reload(fm->ctx, fm);
 		fm->conflict = 0;

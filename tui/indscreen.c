@@ -22,7 +22,7 @@
 #include "tui/spark.h"
 #include "tui/table.h"
 
-enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_CLASH, COL_ACTUAL, COL_PROGRESS,
+enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_ACTUAL, COL_PROGRESS,
        COL_EXPECTED, COL_STATUS, COL_HISTORY, NCOLS };
 
 /* Periods the history column shows (the latest ones, of the screen's
@@ -63,7 +63,7 @@ static const struct binding ind_keys[] = {
 	{ 0, NULL, "Home End  g G", "First or last indicator" },
 	{ 0, NULL, "Left Right  h l", "Scroll the columns sideways (the indicator stays)" },
 	{ 0, NULL, "Enter", "Every target of the indicator, with its document" },
-	{ 0, NULL, "*", "(Conflict column) other documents set a different target for that year" },
+	{ 0, NULL, "*", "(after a target) other documents set a different target for that year" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -135,8 +135,14 @@ static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 	cells[COL_BASE] = r->has_baseline
 	    ? xasprintf("%s (%d)", fmt_num(num, sizeof num, r->baseline, r->decimals), r->baseline_year)
 	    : xstrdup("-");
-	cells[COL_TARGET] = r->has_target ? ind_target_text(&r->target, r->decimals) : xstrdup("-");
-	cells[COL_CLASH] = xstrdup(r->has_target && ind_clash(r) ? "*" : "");
+	/* the mark keeps its cell, so that the figures stay aligned */
+	if (r->has_target) {
+		char *t = ind_target_text(&r->target, r->decimals);
+		cells[COL_TARGET] = xasprintf("%s%s", t, ind_clash(r) ? "*" : " ");
+		free(t);
+	} else {
+		cells[COL_TARGET] = xstrdup("- ");
+	}
 	cells[COL_ACTUAL] = r->has_actual
 	    ? xasprintf("%s (%s)", fmt_num(num, sizeof num, r->actual, r->decimals), r->actual_period)
 	    : xstrdup("-");
@@ -201,7 +207,6 @@ void *indscreen_new(struct db *db)
 		[COL_UNIT]     = { "Unit", TA_LEFT },
 		[COL_BASE]     = { "Baseline", TA_RIGHT },
 		[COL_TARGET]   = { "Target", TA_RIGHT },
-		[COL_CLASH]    = { "Conflict", TA_CENTER },
 		[COL_ACTUAL]   = { "Actual", TA_RIGHT },
 		[COL_PROGRESS] = { "Progress", TA_RIGHT },
 		[COL_EXPECTED] = { "Expected", TA_RIGHT },
