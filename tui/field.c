@@ -153,7 +153,7 @@ static char *field_check_int(struct field *f)
 static char *field_check_decimal(struct field *f)
 {
 	if (parse_decimal(f->le.buf, &f->num, &f->percent) != PARSE_OK)
-		return xasprintf(tr("\"%s\" is not a number (write it like 1234.5, 1,234.5 or 2.2%%)"),
+		return xasprintf(tr("\"%s\" is not a number (like 1234.5, 1,234.5, 2.2%%)"),
 		                 f->le.buf);
 	char num[64];
 	le_set(&f->le, fmt_num(num, sizeof num, f->num, 6));
@@ -167,7 +167,7 @@ static char *field_check_date(struct field *f)
 	if (rc == PARSE_NO_DAY)
 		return xasprintf(tr("\"%s\": there is no such day"), f->le.buf);
 	if (rc != PARSE_OK)
-		return xasprintf(tr("\"%s\" is not a date (write it like 2023-12-02, 2023/12/2 or 2023年12月2日)"),
+		return xasprintf(tr("\"%s\" is not a date (like 2023-12-02, 2023/12/2, 2023年12月2日)"),
 		                 f->le.buf);
 	memcpy(f->date, d, sizeof d);
 	le_set(&f->le, d);
@@ -178,7 +178,7 @@ static char *field_check_period(struct field *f)
 {
 	char p[16];
 	if (period_parse(f->le.buf, &f->period) != 0)
-		return xasprintf(tr("\"%s\" is not a year or a quarter (write it like 2025, 2025Q3 or 2025年第三季度)"),
+		return xasprintf(tr("\"%s\" is not a year or quarter (like 2025, 2025Q3, 2025年第三季度)"),
 		                 f->le.buf);
 	le_set(&f->le, period_format(f->period, p, sizeof p));
 	return NULL;

@@ -384,7 +384,11 @@ static int form_edit_key(struct field *f, int k)
 	case KC_CTRL('k'): le_kill_after(e); break;
 	case KC_CTRL('w'): le_delete_word(e); break;
 	default:
-		if (k < 0x20 || k >= KC_BASE || le_insert(e, (uint32_t)k) != 0)
+		if (k < 0x20 || k >= KC_BASE)
+			return 0;
+		if (f->kind == FIELD_CHOICE && !f->narrowing)
+			le_set(e, "");        /* typing over the chosen label starts afresh */
+		if (le_insert(e, (uint32_t)k) != 0)
 			return 0;
 	}
 	if (f->kind == FIELD_CHOICE) {

@@ -229,7 +229,7 @@ static int frame_bar_entries(const struct frame *f, const struct binding **out,
 				const char *gap = strstr(b->keys, "  ");
 				size_t len = gap ? (size_t)(gap - b->keys) : strlen(b->keys);
 				out[n] = b;
-				snprintf(key[n++], 8, "%.*s", (int)(len < 7 ? len : 7), b->keys);
+				snprintf(key[n++], 8, "%.*s ", (int)(len < 6 ? len : 6), b->keys);
 			}
 	return n;
 }

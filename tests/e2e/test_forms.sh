@@ -93,7 +93,7 @@ other_clerk() {   # login value
 	   WHERE id = ($(obs o.id))"
 }
 
-echo "1..41"
+echo "1..45"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -106,7 +106,7 @@ keys j j j j j
 expect "j moves to 高新技术企业数量, without a figure yet" \
 	poll has "高新技术企业数量" "无数据"
 expect "the key bar shows the keys of the screen" \
-	poll has "4修改" "7新增" "8删除" "r地区" "[ ]期间" "t目标"
+	poll has "4修改" "7新增" "8删除" "r 地区" "[ ] 期间" "t 目标"
 
 # Add a figure: the period typed the Chinese way, a wrong number first.
 keys a
@@ -187,6 +187,16 @@ expect "n keeps the form with what was typed" poll has "> 数值 9"
 keys Escape y
 expect "Esc, y throws it away" poll has "高新技术" "330 (2025)"
 expect "... and nothing was saved" sql_is "SELECT count(*) FROM observation" "1"
+
+# A choice narrowed by typing: 乐 leaves 乐平市, Tab takes it.
+keys a Up Up
+text "乐"
+expect "typing over the region narrows the list to what matches" poll has "地区 乐"
+expect "... which shows 乐平市" poll has "乐平市"
+keys Tab
+expect "Tab takes it" poll has "  地区 乐平市"
+keys Escape y
+expect "Esc, y closes that form" poll has "1帮助" "4修改"
 
 # Delete, with a confirmation naming the record.
 keys d

@@ -112,15 +112,15 @@ static void test_field_messages(void **state)
 	char *why;
 	i18n_set(LANG_EN);
 	why = typed(&f, FIELD_DECIMAL, "3l2");
-	assert_string_equal(why, "\"3l2\" is not a number (write it like 1234.5, 1,234.5 or 2.2%)");
+	assert_string_equal(why, "\"3l2\" is not a number (like 1234.5, 1,234.5, 2.2%)");
 	free(why);
 	field_free(&f);
 
 	i18n_set(LANG_ZH);
 	why = typed(&f, FIELD_DECIMAL, "3l2");
 	assert_string_equal(why, "\xE3\x80\x8C" "3l2\xE3\x80\x8D\xE4\xB8\x8D\xE6\x98\xAF\xE6\x95\xB0\xE5\xAD\x97"
-	                         "\xEF\xBC\x88\xE8\xAF\xB7\xE5\x86\x99\xE6\x88\x90 1234.5\xE3\x80\x81"
-	                         "1,234.5 \xE6\x88\x96 2.2%\xEF\xBC\x89");   /* 「3l2」不是数字（请写成 ...） */
+	                         "\xEF\xBC\x88\xE5\xA6\x82 1234.5\xE3\x80\x81" "1,234.5\xE3\x80\x81"
+	                         "2.2%\xEF\xBC\x89");   /* 「3l2」不是数字（如 1234.5、1,234.5、2.2%） */
 	free(why);
 	field_free(&f);
 	i18n_set(LANG_EN);
@@ -142,7 +142,7 @@ static void test_field_messages(void **state)
 	free(why);
 	field_free(&f);
 	why = typed(&f, FIELD_DATE, "12/2/2023");
-	assert_string_equal(why, "\"12/2/2023\" is not a date (write it like 2023-12-02, 2023/12/2 or "
+	assert_string_equal(why, "\"12/2/2023\" is not a date (like 2023-12-02, 2023/12/2, "
 	                         "2023\xE5\xB9\xB4" "12\xE6\x9C\x88" "2\xE6\x97\xA5)");
 	free(why);
 	field_free(&f);
@@ -154,8 +154,8 @@ static void test_field_messages(void **state)
 	assert_string_equal(f.le.buf, "2025Q3");
 	field_free(&f);
 	why = typed(&f, FIELD_PERIOD, "2025Q5");
-	assert_string_equal(why, "\"2025Q5\" is not a year or a quarter "
-	                         "(write it like 2025, 2025Q3 or 2025\xE5\xB9\xB4\xE7\xAC\xAC\xE4\xB8\x89"
+	assert_string_equal(why, "\"2025Q5\" is not a year or quarter "
+	                         "(like 2025, 2025Q3, 2025\xE5\xB9\xB4\xE7\xAC\xAC\xE4\xB8\x89"
 	                         "\xE5\xAD\xA3\xE5\xBA\xA6)");
 	free(why);
 	field_free(&f);
