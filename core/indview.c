@@ -303,6 +303,29 @@ int indview_load(struct db *db, struct period p, long long region_id,
 	return ST_OK;
 }
 
+int indview_reload_row(struct db *db, struct period p, struct ind_row *r, char **err)
+{
+	if (r->has_target)
+		target_free(&r->target);
+	for (size_t i = 0; i < r->n_others; i++)
+		target_free(&r->others[i]);
+	free(r->others);
+	r->others = NULL;
+	r->n_others = 0;
+	r->has_target = r->has_baseline = r->has_actual = 0;
+	r->has_progress = r->has_expected = 0;
+	r->actual_period[0] = '\0';
+	r->status = IND_NO_TARGET;
+	if (db_exec(db, "BEGIN", err) != ST_OK)
+		return ST_DB;
+	if (fill_row(db, r, p, err) != ST_OK) {
+		db_rollback(db);
+		return ST_DB;
+	}
+	db_exec(db, "COMMIT", NULL);
+	return ST_OK;
+}
+
 char *indview_others_text(const struct ind_row *r)
 {
 	struct sbuf b = { 0 };

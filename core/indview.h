@@ -72,6 +72,11 @@ int indview_load(struct db *db, struct period p, long long region_id,
                  struct ind_set *out, char **err);
 void indview_free(struct ind_set *s);
 
+/* Read one row's targets, actual, progress and status again at period p
+ * (after a clerk saved an observation or a target of it); its indicator
+ * and region stay.  On failure it may lack its target or actual. */
+int indview_reload_row(struct db *db, struct period p, struct ind_row *r, char **err);
+
 /* "400 (景科字〔2022〕49号)" joined with "; ".  Caller frees. */
 char *indview_others_text(const struct ind_row *r);
 

@@ -28,6 +28,7 @@ struct frame {
 
 	WINDOW *title, *menu, *work, *status, *bar;   /* owned; NULL when too small */
 	struct popup *popup;               /* owned; NULL if none */
+	const struct binding *keys;        /* a widget's keys for the bar; not owned */
 
 	char *msg;                         /* status message until the next key; owned */
 	char *drawn_status;                /* what the status line shows; owned */
@@ -182,14 +183,28 @@ static void frame_draw_status(struct frame *f)
 	scr_put(f->status, 0, COLS - rw - 1, right, rw, TA_RIGHT, scr_attr(ROLE_STATUS));
 }
 
-/* The binding for F-key n in the current keys, or NULL. */
-static const struct binding *frame_fkey(const struct frame *f, int n)
+/* The tables of keys in use: a widget's, a popup's, or the frame's and
+ * the section's. */
+static void frame_lists(const struct frame *f, const struct binding *lists[2])
 {
-	const struct binding *lists[2] = { popup_keys, NULL };
-	if (f->popup == NULL) {
+	lists[0] = f->keys;
+	lists[1] = NULL;
+	if (f->keys != NULL)
+		return;
+	if (f->popup != NULL) {
+		lists[0] = f->popup->bindings;
+		lists[1] = popup_keys;
+	} else {
 		lists[0] = frame_keys;
 		lists[1] = frame_section(f)->ops->bindings;
 	}
+}
+
+/* The binding for F-key n in the current keys, or NULL. */
+static const struct binding *frame_fkey(const struct frame *f, int n)
+{
+	const struct binding *lists[2];
+	frame_lists(f, lists);
 	for (int l = 0; l < 2; l++)
 		for (const struct binding *b = lists[l]; b != NULL && b->what != NULL; b++)
 			if (b->fkey == n)
@@ -197,16 +212,38 @@ static const struct binding *frame_fkey(const struct frame *f, int n)
 	return NULL;
 }
 
+/* The bar's entries: F-keys 1-10, then the other keys that have a label
+ * ("r" and the label); `key` gets what is shown before the label. */
+static int frame_bar_entries(const struct frame *f, const struct binding **out,
+                             char (*key)[8], int max)
+{
+	const struct binding *lists[2];
+	int n = 0;
+	for (int k = 1; k <= 10 && n < max; k++)
+		if ((out[n] = frame_fkey(f, k)) != NULL)
+			snprintf(key[n++], 8, "%d", k);
+	frame_lists(f, lists);
+	for (int l = 0; l < 2; l++)
+		for (const struct binding *b = lists[l]; b != NULL && b->what != NULL && n < max; b++)
+			if (b->fkey == 0 && b->label != NULL) {
+				const char *gap = strstr(b->keys, "  ");
+				size_t len = gap ? (size_t)(gap - b->keys) : strlen(b->keys);
+				out[n] = b;
+				snprintf(key[n++], 8, "%.*s ", (int)(len < 6 ? len : 6), b->keys);
+			}
+	return n;
+}
+
 /* The key bar, mc style: the number, then the label in reverse. */
 static void frame_draw_bar(struct frame *f)
 {
+	const struct binding *e[32];
+	char key[32][8];
+	int n = frame_bar_entries(f, e, key, 32);
 	struct sbuf sig = { 0 };
 	sbuf_add(&sig, "", 0);
-	for (int n = 1; n <= 10; n++) {
-		const struct binding *b = frame_fkey(f, n);
-		if (b != NULL)
-			sbuf_printf(&sig, "%d%s\x1f", n, tr(b->label));
-	}
+	for (int i = 0; i < n; i++)
+		sbuf_printf(&sig, "%s%s\x1f", key[i], tr(e[i]->label));
 	if (!f->full && f->drawn_bar != NULL && strcmp(sig.s, f->drawn_bar) == 0) {
 		sbuf_free(&sig);
 		return;
@@ -215,17 +252,15 @@ static void frame_draw_bar(struct frame *f)
 	f->drawn_bar = sbuf_take(&sig);
 	werase(f->bar);
 	int x = 0;
-	for (int n = 1; n <= 10 && x < COLS; n++) {
-		const struct binding *b = frame_fkey(f, n);
-		char num[4];
-		if (b == NULL)
-			continue;
-		int nw = snprintf(num, sizeof num, "%d", n);
-		int lw = width_str(tr(b->label)) + 1;
+	for (int i = 0; i < n && x < COLS; i++) {
+		int nw = width_str(key[i]);
+		int lw = width_str(tr(e[i]->label)) + 1;
+		if (e[i]->fkey == 0 && x + nw + lw > COLS)
+			break;                 /* other keys only when they fit whole */
 		if (x + nw + lw > COLS)
 			lw = COLS - x - nw;
-		scr_put(f->bar, 0, x, num, nw, TA_LEFT, scr_attr(ROLE_KEYNUM));
-		scr_put(f->bar, 0, x + nw, tr(b->label), lw, TA_LEFT, scr_attr(ROLE_KEYLABEL));
+		scr_put(f->bar, 0, x, key[i], nw, TA_LEFT, scr_attr(ROLE_KEYNUM));
+		scr_put(f->bar, 0, x + nw, tr(e[i]->label), lw, TA_LEFT, scr_attr(ROLE_KEYLABEL));
 		x += nw + lw + 1;
 	}
 }
@@ -276,6 +311,33 @@ static void frame_close_popup(struct frame *f)
 	popup_free(f->popup);
 	f->popup = NULL;
 	f->touch = 1;
+}
+
+void frame_clear_message(struct frame *f)
+{
+	free(f->msg);
+	f->msg = NULL;
+}
+
+int frame_redraw(struct frame *f, int resized)
+{
+	if (resized)
+		frame_layout(f);
+	frame_draw(f);
+	return f->title != NULL ? 0 : -1;
+}
+
+const struct binding *frame_set_keys(struct frame *f, const struct binding *keys)
+{
+	const struct binding *old = f->keys;
+	f->keys = keys;
+	return old;
+}
+
+void frame_uncover(struct frame *f)
+{
+	f->touch = 1;
+	f->popup_dirty = 1;
 }
 
 void frame_message(struct frame *f, const char *fmt, ...)

@@ -21,8 +21,10 @@ struct popup;
  * window (keys, what).  Texts in English; they are translated when drawn.
  * A table of bindings ends with an entry whose `what` is NULL. */
 struct binding {
-	int fkey;               /* 1..10 to show on the key bar; 0 for help only */
-	const char *label;      /* short label on the bar */
+	int fkey;               /* 1..10 to show on the key bar; 0: not an F-key */
+	const char *label;      /* short label on the bar; with fkey 0 the bar
+	                           shows the first of `keys` and this after the
+	                           F-keys, as far as there is room; NULL: help only */
 	const char *keys;       /* the keys, as the help lists them */
 	const char *what;       /* what they do */
 };
@@ -61,5 +63,20 @@ void frame_popup(struct frame *f, struct popup *p);
 /* A message on the status line until the next key.  printf-style. */
 void frame_message(struct frame *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void frame_clear_message(struct frame *f);
+
+/* For a widget that reads the keys itself while it is open (a form, a
+ * question on the status line): draw the frame into the virtual screen,
+ * laid out again first after a KEY_RESIZE, without doupdate.  Returns 0,
+ * or -1 when the terminal is too small (the frame says so instead). */
+int frame_redraw(struct frame *f, int resized);
+
+/* The key bar shows `keys` (a table of bindings) instead of the screen's
+ * while such a widget is open; NULL gives the screen's back.  Returns the
+ * table shown before, to put back. */
+const struct binding *frame_set_keys(struct frame *f, const struct binding *keys);
+
+/* A window the frame does not know about closed: show what it covered. */
+void frame_uncover(struct frame *f);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/edit.h"
 #include "core/i18n.h"
 #include "core/indview.h"
 #include "core/period.h"
@@ -13,14 +14,20 @@
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/grid.h"
+#include "tui/indedit.h"
 #include "tui/indscreen.h"
 #include "tui/keys.h"
 #include "tui/popup.h"
 #include "tui/screen.h"
+#include "tui/spark.h"
 #include "tui/table.h"
 
-enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_CLASH, COL_ACTUAL, COL_PROGRESS,
-       COL_STATUS, NCOLS };
+enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_ACTUAL, COL_PROGRESS,
+       COL_EXPECTED, COL_STATUS, COL_HISTORY, NCOLS };
+
+/* Periods the history column shows (the latest ones, of the screen's
+ * length: years or quarters). */
+#define IND_HISTORY 8
 
 /* The indicator column gives way down to this many cells before the
  * others scroll sideways. */
@@ -37,19 +44,34 @@ struct indscreen {
 	struct table_col cols[NCOLS];
 	struct table table;
 	char *error;                      /* the last load's error; owned */
+	struct frame *frame;              /* for forms opened from a popup; not owned */
+	size_t popup_row;                 /* the row whose targets the popup lists */
+	long long *popup_ids;             /* their target ids, in the popup's order; owned */
 };
 
 static const struct binding ind_keys[] = {
+	{ 4, "Edit", "e  F4", "Correct the figure of the indicator (this period's, else the latest)" },
+	{ 5, "Refresh", "F5", "Read the figures again (other clerks' changes)" },
+	{ 7, "Add", "a  Insert  F7", "Add a figure for the indicator (region and period can be changed)" },
+	{ 8, "Delete", "d  Delete  F8", "Delete the figure (asks first)" },
+	{ 0, "Region", "r", "Choose the region" },
+	{ 0, "Period", "[ ]  Shift-Left/Right", "Previous or next period" },
+	{ 0, "Qtr/Yr", "{ }  Shift-Down/Up", "Quarters or years" },
+	{ 0, "Target", "t", "Edit the target in force, or add one" },
 	{ 0, NULL, "Up Down  j k", "Previous or next indicator" },
 	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
 	{ 0, NULL, "Home End  g G", "First or last indicator" },
 	{ 0, NULL, "Left Right  h l", "Scroll the columns sideways (the indicator stays)" },
 	{ 0, NULL, "Enter", "Every target of the indicator, with its document" },
-	{ 5, "Region", "r  F5", "Choose the region" },
-	{ 7, "Prev", "[  Shift-Left  F7", "Previous period" },
-	{ 8, "Next", "]  Shift-Right  F8", "Next period" },
-	{ 9, "Yr/Qtr", "{ }  Shift-Up/Down  F9", "Switch between years and quarters" },
-	{ 0, NULL, "*", "(Conflict column) other documents set a different target for that year" },
+	{ 0, NULL, "*", "(after a target) other documents set a different target for that year" },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* The targets popup: choose the one in force, edit, add. */
+static const struct binding ind_target_keys[] = {
+	{ 4, "Edit", "Enter  e  F4", "Edit the target and its document" },
+	{ 7, "Add", "a  F7", "Add a target (another document)" },
+	{ 0, "In force", "c", "Make this target the one in force" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -81,6 +103,29 @@ static char *ind_target_text(const struct ind_target *t, int decimals)
 	                 fmt_num(num, sizeof num, t->value, decimals), t->year);
 }
 
+/* The latest IND_HISTORY figures of the row up to the screen's period,
+ * of its length (years or quarters), as a one-line chart. */
+static char *ind_history(struct indscreen *s, const struct ind_row *r)
+{
+	char (*periods)[12] = NULL, end[16], pend[16];
+	double *values = NULL;
+	size_t n = 0, k = 0;
+	if (indview_history(s->db, r->indicator_id, r->region_id, &periods, &values, &n, NULL) != ST_OK)
+		return xstrdup("");
+	period_end(s->period, end, sizeof end);
+	for (size_t i = 0; i < n; i++) {
+		struct period p;
+		if (period_parse(periods[i], &p) != 0 || (p.quarter != 0) != (s->period.quarter != 0) ||
+		    strcmp(period_end(p, pend, sizeof pend), end) > 0)
+			continue;
+		values[k++] = values[i];
+	}
+	char *t = spark_text(values, k, IND_HISTORY, scr_ascii());
+	free(periods);
+	free(values);
+	return t;
+}
+
 static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 {
 	char num[32];
@@ -90,15 +135,25 @@ static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 	cells[COL_BASE] = r->has_baseline
 	    ? xasprintf("%s (%d)", fmt_num(num, sizeof num, r->baseline, r->decimals), r->baseline_year)
 	    : xstrdup("-");
-	cells[COL_TARGET] = r->has_target ? ind_target_text(&r->target, r->decimals) : xstrdup("-");
-	cells[COL_CLASH] = xstrdup(r->has_target && ind_clash(r) ? "*" : "");
+	/* the mark keeps its cell, so that the figures stay aligned */
+	if (r->has_target) {
+		char *t = ind_target_text(&r->target, r->decimals);
+		cells[COL_TARGET] = xasprintf("%s%s", t, ind_clash(r) ? "*" : " ");
+		free(t);
+	} else {
+		cells[COL_TARGET] = xstrdup("- ");
+	}
 	cells[COL_ACTUAL] = r->has_actual
 	    ? xasprintf("%s (%s)", fmt_num(num, sizeof num, r->actual, r->decimals), r->actual_period)
 	    : xstrdup("-");
 	cells[COL_PROGRESS] = r->has_progress
 	    ? xasprintf("%s%%", fmt_num(num, sizeof num, r->progress_pct, 1))
 	    : xstrdup("-");
+	cells[COL_EXPECTED] = r->has_expected
+	    ? xasprintf("%s%%", fmt_num(num, sizeof num, r->expected_pct, 0))
+	    : xstrdup("-");
 	cells[COL_STATUS] = xstrdup(ind_status_label(r->status));
+	cells[COL_HISTORY] = ind_history(s, r);
 	grid_add(&s->grid, (const char *const *)cells);
 	for (int c = 0; c < NCOLS; c++)
 		free(cells[c]);
@@ -152,10 +207,11 @@ void *indscreen_new(struct db *db)
 		[COL_UNIT]     = { "Unit", TA_LEFT },
 		[COL_BASE]     = { "Baseline", TA_RIGHT },
 		[COL_TARGET]   = { "Target", TA_RIGHT },
-		[COL_CLASH]    = { "Conflict", TA_CENTER },
 		[COL_ACTUAL]   = { "Actual", TA_RIGHT },
 		[COL_PROGRESS] = { "Progress", TA_RIGHT },
+		[COL_EXPECTED] = { "Expected", TA_RIGHT },
 		[COL_STATUS]   = { "Status", TA_LEFT },
+		[COL_HISTORY]  = { "History", TA_LEFT },
 	};
 	struct indscreen *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
@@ -186,6 +242,7 @@ void indscreen_free(void *self)
 	indview_free(&s->set);
 	grid_free(&s->grid);
 	free(s->error);
+	free(s->popup_ids);
 	free(s);
 }
 
@@ -233,7 +290,81 @@ static void ind_region_popup(struct indscreen *s, struct frame *f)
 	frame_popup(f, p);
 }
 
-/* Enter: every target the documents set for the indicator's year in force. */
+/* The row's targets into the popup's grid, the one in force first. */
+static void ind_targets_fill(struct indscreen *s, struct popup *p)
+{
+	const struct ind_row *r = &s->set.rows[s->popup_row];
+	grid_free(&p->grid);
+	free(s->popup_ids);
+	s->popup_ids = xcalloc(r->n_others + 1, sizeof *s->popup_ids);
+	for (size_t k = 0; r->has_target && k <= r->n_others; k++) {
+		const struct ind_target *t = k == 0 ? &r->target : &r->others[k - 1];
+		char *value = ind_target_text(t, r->decimals);
+		char *v = xasprintf("%s %s", value, r->unit ? r->unit : "");
+		char year[16];
+		snprintf(year, sizeof year, "%d", t->year);
+		const char *row[] = { t->source, t->issued_on, year, v,
+		                      k == 0 ? tr("in force") : tr("not in force") };
+		grid_add(&p->grid, row);
+		s->popup_ids[k] = t->id;
+		free(value);
+		free(v);
+	}
+}
+
+/* Read the row again after a save, and show it (only its figures are
+ * read; curses sends only the cells that changed). */
+static void ind_refresh_row(struct indscreen *s, size_t i)
+{
+	char *err = NULL;
+	if (indview_reload_row(s->db, s->period, &s->set.rows[i], &err) != ST_OK) {
+		frame_message(s->frame, "%s", err);
+		free(err);
+	}
+	ind_fill(s);
+}
+
+static int ind_targets_key(struct popup *p, int key)
+{
+	struct indscreen *s = p->ctx;
+	size_t k = table_selected(&p->table);
+	const struct ind_row *r = &s->set.rows[s->popup_row];
+	char *err = NULL;
+	int changed = 0;
+	if (k == (size_t)-1)
+		return 0;
+	switch (key) {
+	case 'c':
+		if (target_choose(s->db, s->popup_ids[k], &err) != ST_OK) {
+			frame_message(s->frame, "%s", err);
+			free(err);
+			return 1;
+		}
+		frame_message(s->frame, tr("In force now: %s"), grid_cell(&p->grid, k, 0));
+		changed = 1;
+		k = 0;
+		break;
+	case '\n': case 'e': case KC_F(4):
+		changed = indedit_target(s->frame, s->db, r, s->popup_ids[k]);
+		break;
+	case 'a': case KC_F(7):
+		changed = indedit_target(s->frame, s->db, r, 0);
+		break;
+	default:
+		return 0;
+	}
+	if (changed) {
+		ind_refresh_row(s, s->popup_row);
+		ind_targets_fill(s, p);
+		popup_ready(p, k);
+		popup_place(p);
+	}
+	frame_uncover(s->frame);
+	return 1;
+}
+
+/* Enter: every target the documents set for the indicator's year in
+ * force; c makes one the target in force, Enter or e edits it, a adds. */
 static void ind_targets_popup(struct indscreen *s, struct frame *f)
 {
 	static const enum table_align align[] = { TA_LEFT, TA_LEFT, TA_RIGHT, TA_RIGHT, TA_LEFT };
@@ -243,23 +374,17 @@ static void ind_targets_popup(struct indscreen *s, struct frame *f)
 		return;
 	const struct ind_row *r = &s->set.rows[i];
 	if (!r->has_target) {
-		frame_message(f, "%s", tr("No target for this indicator in this region"));
+		if (indedit_target(f, s->db, r, 0))
+			ind_refresh_row(s, i);
 		return;
 	}
 	char *title = xasprintf("%s (%s)", r->name, r->region);
 	struct popup *p = popup_new(title, 5, titles, align);
-	for (size_t k = 0; k <= r->n_others; k++) {
-		const struct ind_target *t = k == 0 ? &r->target : &r->others[k - 1];
-		char *value = ind_target_text(t, r->decimals);
-		char *v = xasprintf("%s %s", value, r->unit ? r->unit : "");
-		char year[16];
-		snprintf(year, sizeof year, "%d", t->year);
-		const char *row[] = { t->source, t->issued_on, year, v,
-		                      k == 0 ? tr("in force") : tr("not in force") };
-		grid_add(&p->grid, row);
-		free(value);
-		free(v);
-	}
+	s->popup_row = i;
+	ind_targets_fill(s, p);
+	p->key = ind_targets_key;
+	p->ctx = s;
+	p->bindings = ind_target_keys;
 	popup_ready(p, 0);
 	frame_popup(f, p);
 	free(title);
@@ -273,35 +398,79 @@ static void ind_set_period(struct indscreen *s, struct period p)
 	ind_load(s);
 }
 
-/* Years to quarters (the current quarter in the current year, else the
- * fourth) and back. */
-static void ind_toggle_quarter(struct indscreen *s)
+/* Quarters: the current quarter in the current year, else the fourth. */
+static void ind_quarters(struct indscreen *s)
 {
-	struct period p = s->period;
-	if (p.quarter) {
-		p = period_as_year(p);
-	} else {
-		struct period now = period_now(1);
-		p = now.year == p.year ? now : period_as_quarter(p);
+	struct period now = period_now(1);
+	if (s->period.quarter == 0)
+		ind_set_period(s, now.year == s->period.year ? now : period_as_quarter(s->period));
+}
+
+/* The selected row, or NULL (and a message) when there is none. */
+static const struct ind_row *ind_current(struct indscreen *s, size_t *index)
+{
+	size_t i = table_selected(&s->table);
+	if (i == (size_t)-1 || i >= s->set.n) {
+		frame_message(s->frame, "%s", tr("No indicator here"));
+		return NULL;
 	}
-	ind_set_period(s, p);
+	*index = i;
+	return &s->set.rows[i];
+}
+
+/* a, e, d and t on the selected indicator. */
+static void ind_edit(struct indscreen *s, int what)
+{
+	size_t i;
+	const struct ind_row *r = ind_current(s, &i);
+	int changed = 0;
+	if (r == NULL)
+		return;
+	switch (what) {
+	case 'a': changed = indedit_obs(s->frame, s->db, &s->regions, r, s->period, 0); break;
+	case 'e': changed = indedit_obs(s->frame, s->db, &s->regions, r, s->period, 1); break;
+	case 'd': changed = indedit_obs_delete(s->frame, s->db, r, s->period); break;
+	case 't': changed = indedit_target(s->frame, s->db, r, r->has_target ? r->target.id : 0); break;
+	}
+	if (changed)
+		ind_refresh_row(s, i);
 }
 
 static int ind_key(void *self, struct frame *f, int key, int focused)
 {
 	struct indscreen *s = self;
+	s->frame = f;
 	switch (key) {
-	case 'r': case KC_F(5):
+	case 'r':
 		ind_region_popup(s, f);
 		return 1;
-	case '[': case KC_KEY(KEY_SLEFT): case KC_F(7):
+	case KC_F(5):
+		ind_load(s);
+		return 1;
+	case '[': case KC_KEY(KEY_SLEFT):
 		ind_set_period(s, period_step(s->period, -1));
 		return 1;
-	case ']': case KC_KEY(KEY_SRIGHT): case KC_F(8):
+	case ']': case KC_KEY(KEY_SRIGHT):
 		ind_set_period(s, period_step(s->period, 1));
 		return 1;
-	case '{': case '}': case KC_KEY(KEY_SR): case KC_KEY(KEY_SF): case KC_F(9):
-		ind_toggle_quarter(s);
+	case '{': case KC_KEY(KEY_SF):
+		ind_quarters(s);
+		return 1;
+	case '}': case KC_KEY(KEY_SR):
+		if (s->period.quarter)
+			ind_set_period(s, period_as_year(s->period));
+		return 1;
+	case 'a': case KC_KEY(KEY_IC): case KC_F(7):
+		ind_edit(s, 'a');
+		return 1;
+	case 'e': case KC_F(4):
+		ind_edit(s, 'e');
+		return 1;
+	case 'd': case KC_KEY(KEY_DC): case KC_F(8):
+		ind_edit(s, 'd');
+		return 1;
+	case 't':
+		ind_edit(s, 't');
 		return 1;
 	case '\n':
 		if (focused)

@@ -1,8 +1,11 @@
 /* indscreen.h: the indicator section: for one region and period, each
  * indicator with its baseline, the target in force, a mark when other
- * documents set a different target, the latest actual, progress and
- * status (core/indview.h).  Enter lists every target of the indicator
- * with its document; keys switch the region and the period. */
+ * documents set a different target, the latest actual, progress, the
+ * progress expected by now, status (core/indview.h) and a small history.
+ * Enter lists every target of the indicator with its document (choose
+ * the one in force, edit, add); r, [ ], { } switch the region and the
+ * period; a, e, d add, correct and delete a figure and t edits a target,
+ * through forms (tui/indedit.h). */
 #ifndef INNOTRACK_INDSCREEN_H
 #define INNOTRACK_INDSCREEN_H
 

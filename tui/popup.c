@@ -80,6 +80,8 @@ void popup_draw(struct popup *p, int all)
 
 int popup_key(struct popup *p, int key)
 {
+	if (p->key != NULL && p->key(p, key))
+		return POPUP_KEPT;
 	switch (key) {
 	case KC_ESC: case 'q': case KC_F(10):
 		return POPUP_CLOSE;

@@ -11,6 +11,8 @@
 
 #define POPUP_MAX_COLS 8
 
+struct binding;
+
 struct popup {
 	char *title;                 /* owned */
 	struct grid grid;            /* the rows; owned; fill it before popup_open */
@@ -18,7 +20,11 @@ struct popup {
 	struct table table;
 	/* Enter on a row: pick(ctx, row).  NULL: Enter closes the window. */
 	void (*pick)(void *ctx, size_t row);
+	/* Other keys, before the table's: 1 if taken (the popup stays open;
+	 * it may refill its grid and call popup_ready).  NULL: none. */
+	int (*key)(struct popup *p, int key);
 	void *ctx;
+	const struct binding *bindings;   /* its keys for the bar; NULL: Close only */
 	WINDOW *win;                 /* owned; NULL until placed */
 };
 

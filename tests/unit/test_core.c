@@ -392,6 +392,30 @@ static void test_indview_progress(void **state)
 	db_close(db);
 }
 
+/* One row read again after a save: its actual, progress and status
+ * change; the rest of the set stays as it was loaded. */
+static void test_indview_reload_row(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("reload.db", "jingdezhen");
+	struct ind_set s;
+	char *err = NULL;
+	struct period p = { 2023, 0 };
+	observe(db, "高新技术企业数量", "2023", 220);       /* 20%: at risk */
+	assert_int_equal(indview_load(db, p, region_top(db), &s, &err), ST_OK);
+	struct ind_row *r = (struct ind_row *)find_row(&s, "高新技术企业数量");
+	assert_int_equal(r->status, IND_AT_RISK);
+	assert_int_equal(db_exec(db, "UPDATE observation SET value = 312", &err), ST_OK);
+	assert_int_equal(indview_reload_row(db, p, r, &err), ST_OK);
+	assert_true(r->has_actual && r->actual == 312);
+	assert_true(r->has_progress && r->progress_pct > 111.9 && r->progress_pct < 112.1);
+	assert_int_equal(r->status, IND_MET);
+	assert_true(r->has_target && r->target.value == 300 && r->n_others == 1);
+	assert_true(r->has_baseline && r->baseline == 200);
+	indview_free(&s);
+	db_close(db);
+}
+
 static void test_i18n(void **state)
 {
 	(void)state;
@@ -614,6 +638,7 @@ int main(void)
 		cmocka_unit_test(test_pack_bad_folder),
 		cmocka_unit_test(test_indview_conflicts),
 		cmocka_unit_test(test_indview_progress),
+		cmocka_unit_test(test_indview_reload_row),
 		cmocka_unit_test(test_i18n),
 		cmocka_unit_test(test_dataset_paging),
 		cmocka_unit_test(test_edit_conflict),
