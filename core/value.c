@@ -93,8 +93,10 @@ int value_number(const char *f, double *v, int *percent)
 		p++;
 	}
 	if (*p == '+' || *p == '-') {
+		if (neg)                      /* "(-1)": a sign inside brackets */
+			return -1;
 		if (*p == '-')
-			neg = !neg;
+			neg = 1;
 		p++;
 	}
 	for (; *p; p++) {
@@ -143,20 +145,28 @@ static int days_in(int y, int m)
 	return m == 2 && leap ? 29 : d[m - 1];
 }
 
+int value_date_fields(const char *f, int *y, int *m, int *d)
+{
+	int len = (int)strlen(f), k = 0;
+	char tail[16] = "";
+	if (len == 8 && strspn(f, "0123456789") == 8)
+		return sscanf(f, "%4d%2d%2d", y, m, d) == 3 ? 0 : -1;
+	if (sscanf(f, "%4d-%2d-%2d%n", y, m, d, &k) == 3 && k == len)
+		return 0;
+	if (sscanf(f, "%4d/%2d/%2d%n", y, m, d, &k) == 3 && k == len)
+		return 0;
+	if (sscanf(f, "%4d.%2d.%2d%n", y, m, d, &k) == 3 && k == len)
+		return 0;
+	if (sscanf(f, "%4d年%2d月%2d%15s", y, m, d, tail) == 4 && strcmp(tail, "日") == 0)
+		return 0;
+	return -1;
+}
+
 int value_date(const char *f, char out[11])
 {
-	int y, m, d, len = (int)strlen(f), k = 0;
-	char tail[16] = "";
-	if (len == 8 && strspn(f, "0123456789") == 8) {
-		if (sscanf(f, "%4d%2d%2d", &y, &m, &d) != 3)
-			return -1;
-	} else if (sscanf(f, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && k == len) {
-	} else if (sscanf(f, "%4d/%2d/%2d%n", &y, &m, &d, &k) == 3 && k == len) {
-	} else if (sscanf(f, "%4d.%2d.%2d%n", &y, &m, &d, &k) == 3 && k == len) {
-	} else if (sscanf(f, "%4d年%2d月%2d%15s", &y, &m, &d, tail) == 4 && strcmp(tail, "日") == 0) {
-	} else {
+	int y, m, d;
+	if (value_date_fields(f, &y, &m, &d) != 0)
 		return -1;
-	}
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
 		return -1;
 	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);

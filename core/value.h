@@ -22,6 +22,10 @@ int value_number(const char *folded, double *v, int *percent);
  * Writes YYYY-MM-DD into out (11 bytes).  0, or -1. */
 int value_date(const char *folded, char out[11]);
 
+/* The same forms without checking that the day exists: 0 with the
+ * year, month and day as written, or -1. */
+int value_date_fields(const char *folded, int *y, int *m, int *d);
+
 /* Yes/no: 是 否 有 无 Y N yes no true false 1 0 √ ×.  0, or -1. */
 int value_bool(const char *folded, int *b);
 
