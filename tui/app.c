@@ -8,6 +8,7 @@
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
+#include "tui/impscreen.h"
 #include "tui/indscreen.h"
 #include "tui/screen.h"
 #include "tui/strings.h"
@@ -22,13 +23,16 @@ int app_run(struct db *db, const struct app_opts *opts)
 		return 2;
 	}
 	void *ind = indscreen_new(db);
+	void *imp = impscreen_new(db);
 	const struct section sections[] = {
 		{ &indscreen_ops, ind },
+		{ &impscreen_ops, imp },
 	};
 	struct frame *f = frame_new(sections, sizeof sections / sizeof sections[0]);
 	int rc = frame_run(f);
 	frame_free(f);
 	indscreen_free(ind);
+	impscreen_free(imp);
 	scr_stop();
 	return rc;
 }

@@ -428,7 +428,12 @@ static int form_key(struct form *fm, int k)
 			return form_save(fm);
 		form_move(fm, 1);
 		return FORM_GOING;
-	case '\t': case KC_KEY(KEY_DOWN):
+	case '\t':
+		if (fm->ops->tab != NULL && fm->ops->tab(fm->ctx, fm, fm->cur))
+			return FORM_GOING;
+		form_move(fm, 1);
+		return FORM_GOING;
+	case KC_KEY(KEY_DOWN):
 		form_move(fm, 1);
 		return FORM_GOING;
 	case KC_KEY(KEY_BTAB): case KC_KEY(KEY_UP):

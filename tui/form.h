@@ -37,6 +37,9 @@ struct form_ops {
 	/* Field i was left changed and valid (NULL: nothing to do).  It may
 	 * say something with form_message. */
 	void (*left)(void *ctx, struct form *fm, int i);
+	/* Tab in field i, before it moves on: 1 if it was taken (a file
+	 * name completed, say).  NULL: Tab only moves. */
+	int (*tab)(void *ctx, struct form *fm, int i);
 };
 
 /* A form titled `title` (translated).  ops and ctx must outlive it. */

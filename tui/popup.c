@@ -80,8 +80,13 @@ void popup_draw(struct popup *p, int all)
 
 int popup_key(struct popup *p, int key)
 {
-	if (p->key != NULL && p->key(p, key))
-		return POPUP_KEPT;
+	if (p->key != NULL) {
+		int r = p->key(p, key);
+		if (r == 1)
+			return POPUP_KEPT;
+		if (r == 2)
+			return POPUP_CLOSE;
+	}
 	switch (key) {
 	case KC_ESC: case 'q': case KC_F(10):
 		return POPUP_CLOSE;

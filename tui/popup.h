@@ -21,7 +21,8 @@ struct popup {
 	/* Enter on a row: pick(ctx, row).  NULL: Enter closes the window. */
 	void (*pick)(void *ctx, size_t row);
 	/* Other keys, before the table's: 1 if taken (the popup stays open;
-	 * it may refill its grid and call popup_ready).  NULL: none. */
+	 * it may refill its grid and call popup_ready), 2 if taken and the
+	 * popup is done (it closes).  NULL: none. */
 	int (*key)(struct popup *p, int key);
 	void *ctx;
 	const struct binding *bindings;   /* its keys for the bar; NULL: Close only */

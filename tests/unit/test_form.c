@@ -9,10 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "tui/field.h"
+#include "tui/pathcomp.h"
+#include "core/util.h"
 #include "tui/spark.h"
 #include "tui/strings.h"
 
@@ -285,9 +291,54 @@ static void test_spark(void **state)
 	free(t);
 }
 
+
+static void test_pathcomp(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/innotrack-pathcomp-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *p = xasprintf("%s/二季度指标.csv", dir);
+	FILE *f = fopen(p, "w");
+	fclose(f);
+	free(p);
+	p = xasprintf("%s/二季度企业.csv", dir);
+	f = fopen(p, "w");
+	fclose(f);
+	free(p);
+	p = xasprintf("%s/sub", dir);
+	mkdir(p, 0700);
+	free(p);
+	size_t n;
+	char *typed = xasprintf("%s/二", dir), *want = xasprintf("%s/二季度", dir);
+	char *got = pathcomp(typed, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(got, want);           /* the common part, whole characters */
+	free(got); free(typed); free(want);
+	typed = xasprintf("%s/二季度指", dir);
+	want = xasprintf("%s/二季度指标.csv", dir);
+	got = pathcomp(typed, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(got, want);
+	free(got); free(typed); free(want);
+	typed = xasprintf("%s/su", dir);
+	want = xasprintf("%s/sub/", dir);         /* a folder gets its slash */
+	got = pathcomp(typed, &n);
+	assert_string_equal(got, want);
+	free(got); free(typed); free(want);
+	typed = xasprintf("%s/none", dir);
+	got = pathcomp(typed, &n);
+	assert_int_equal(n, 0);
+	assert_string_equal(got, typed);
+	free(got); free(typed);
+	char *cmd = xasprintf("rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pathcomp),
 		cmocka_unit_test(test_parse_decimal),
 		cmocka_unit_test(test_parse_integer),
 		cmocka_unit_test(test_parse_date),

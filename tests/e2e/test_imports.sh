@@ -1,0 +1,81 @@
+#!/bin/sh
+# test_imports.sh: the imports screen driven like a clerk in tmux: choose a
+# file with Tab completion, let the header tell the kind, read the dry run,
+# apply it, see the batch, undo it; a bad file's errors with their lines.
+# TAP output.  Needs tmux and python3 (skipped without them).
+set -u
+top_builddir=${top_builddir:-.}
+top_srcdir=${top_srcdir:-.}
+BIN=$(cd "$top_builddir" && pwd)/innotrack
+SRC=$(cd "$top_srcdir" && pwd)
+CHECK="python3 $SRC/tests/e2e/screencheck.py"
+if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux or python3 not available"
+	exit 0
+fi
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-imports.XXXXXX")
+SOCK=innotrack-imp-$$
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+DB=$TMP/test.db
+SCREEN=$TMP/screen
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	[ -f "$SCREEN" ] && sed 's/^/#   /' "$SCREEN"
+	[ -f "$TMP/why" ] && sed 's/^/# /' "$TMP/why"
+	return 0
+}
+expect() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; rm -f "$SCREEN" "$TMP/why"; }
+sql() { sqlite3 "$DB" "$1"; }
+# has TEXT MORE...: poll the screen (10 s) for a line with TEXT and MORE
+has() {
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t app > "$SCREEN" 2>/dev/null
+		$CHECK has "$SCREEN" "$@" 2> "$TMP/why" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+echo "1..14"
+"$BIN" --db "$DB" init >/dev/null 2>&1
+cp "$SRC/tests/fixtures/obs_long.gb18030.csv" "$TMP/二季度指标数据.csv"
+cp "$SRC/tests/fixtures/bad_uscc.csv" "$TMP/bad.csv"
+
+T new-session -d -s app -x 100 -y 30 \
+  "env LANG=C.UTF-8 INNOTRACK_LOGIN=clerk1 sh -c '\"$BIN\" --db \"$DB\" --lang zh; echo \$? > $TMP/status'"
+expect "the program starts on the indicator table" has "高新技术企业数量"
+T send-keys -t app Tab j Enter
+expect "the menu opens the imports screen, empty at first" has "尚无导入"
+T send-keys -t app i
+expect "i opens the import form" has "导入文件"
+T send-keys -t app "$TMP/二季度" Tab
+expect "Tab completes a Chinese file name" has "$TMP/二季度指标数据.csv"
+T send-keys -t app F2
+expect "F2 runs the dry run; the header tells the kind (a GB18030 file)" \
+	has "试导入 二季度指标数据.csv（指标数据）" "新增 5"
+expect "... and nothing is written yet" test "$(sql 'SELECT count(*) FROM observation')" = 0
+T send-keys -t app F2
+expect "F2 applies it as a batch" has "已导入为批次 1" "新增 5"
+expect "... the rows are in the database" test "$(sql 'SELECT count(*) FROM observation')" = 5
+expect "... and the batch is listed, by the clerk" has "二季度指标数据.csv" "clerk1"
+T send-keys -t app u
+expect "u asks before undoing, naming the file" has "撤销批次 1（二季度指标数据.csv"
+T send-keys -t app y
+expect "y undoes it" has "批次 1 已撤销"
+expect "... the rows are gone" test "$(sql 'SELECT count(*) FROM observation')" = 0
+T send-keys -t app i C-u "$TMP/bad.csv" F2
+expect "a bad file's dry run lists each error with its line and column" \
+	has "错误" " 3" "column 统一社会信用代码"
+T send-keys -t app Escape
+sleep 0.3
+T send-keys -t app F10
+i=0; while [ $i -lt 50 ] && [ ! -s "$TMP/status" ]; do sleep 0.1; i=$((i + 1)); done
+expect "F10 quits with status 0" test "$(cat "$TMP/status" 2>/dev/null)" = 0
