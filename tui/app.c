@@ -9,6 +9,7 @@
 #include "tui/cli.h"
 #include "tui/frame.h"
 #include "tui/indscreen.h"
+#include "tui/regscreen.h"
 #include "tui/screen.h"
 #include "tui/strings.h"
 
@@ -21,14 +22,22 @@ int app_run(struct db *db, const struct app_opts *opts)
 		free(err);
 		return 2;
 	}
-	void *ind = indscreen_new(db);
-	const struct section sections[] = {
-		{ &indscreen_ops, ind },
+	/* the menu: the indicators, then the registers */
+	static const char *const registers[] = {
+		"enterprises", "observations", "targets", "imports", "regions"
 	};
-	struct frame *f = frame_new(sections, sizeof sections / sizeof sections[0]);
+	enum { NREG = sizeof registers / sizeof registers[0] };
+	struct section sections[1 + NREG];
+	sections[0] = (struct section){ &indscreen_ops, indscreen_new(db) };
+	for (int i = 0; i < NREG; i++)
+		sections[1 + i] = (struct section){ regscreen_ops(registers[i]),
+		                                    regscreen_new(db, registers[i]) };
+	struct frame *f = frame_new(sections, 1 + NREG);
 	int rc = frame_run(f);
 	frame_free(f);
-	indscreen_free(ind);
+	indscreen_free(sections[0].self);
+	for (int i = 0; i < NREG; i++)
+		regscreen_free(sections[1 + i].self);
 	scr_stop();
 	return rc;
 }
