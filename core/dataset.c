@@ -460,43 +460,72 @@ static char *numbered(struct dataset *ds)
 	return sql;
 }
 
+/* Scan up to n rows in order (backwards if dir < 0) from row `first` on,
+ * for one in which some column contains ?1.  Only the match is computed
+ * for each row, and the rows before `first` are skipped by OFFSET, not
+ * numbered: the scan stops at the first hit.  Returns its index, -1 if
+ * none, -2 on error. */
+static long search_scan(struct dataset *ds, long first, long n, int dir, const char *text,
+                        long count, char **err)
+{
+	struct sbuf cond = { 0 };
+	for (int i = 0; i < ds->ncols; i++)
+		sbuf_printf(&cond, "%sinstr(coalesce(%s, ''), ?1) > 0", i ? " OR " : "",
+		            ds->spec->cols[i].expr);
+	char *ord = order_by(ds, dir < 0);
+	char *sql = xasprintf("SELECT %s FROM %s%s%s LIMIT ?2 OFFSET ?3", cond.s, ds->spec->from,
+	                      where(ds), ord);
+	sqlite3_stmt *st = db_prepare(ds->db, sql, err);
+	free(sql);
+	free(ord);
+	sbuf_free(&cond);
+	if (st == NULL)
+		return -2;
+	bind_filters(ds, st);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, n);
+	sqlite3_bind_int64(st, 3, dir >= 0 ? first : count - 1 - first);
+	long k = 0, hit = -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 0)) {
+			hit = dir >= 0 ? first + k : first - k;
+			break;
+		}
+		k++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(ds->db, "search", err);
+		hit = -2;
+	}
+	sqlite3_finalize(st);
+	return hit;
+}
+
 long dataset_search(struct dataset *ds, long from, int dir, const char *text, char **err)
 {
 	if (text == NULL || *text == '\0')
 		return -1;
-	char *inner = numbered(ds);
-	struct sbuf cond = { 0 };
-	/* the inner query's columns are rn, id, then c1..cN */
-	for (int i = 0; i < ds->ncols; i++)
-		sbuf_printf(&cond, "%sinstr(coalesce(column%d, ''), ?1) > 0", i ? " OR " : "", i + 3);
-	/* name the inner columns so that they can be referred to */
-	struct sbuf cols = { 0 };
-	sbuf_puts(&cols, "rn, id");
-	for (int i = 0; i < ds->ncols; i++)
-		sbuf_printf(&cols, ", column%d", i + 3);
-	const char *cmp = dir >= 0 ? ">" : "<";
-	const char *ord = dir >= 0 ? "ASC" : "DESC";
-	char *sql = xasprintf(
-	    "WITH v(%s) AS (%s) SELECT rn FROM v WHERE (%s) AND rn %s ?2 ORDER BY rn %s LIMIT 1",
-	    cols.s, inner, cond.s, cmp, ord);
-	long hit = -1;
-	for (int pass = 0; pass < 2 && hit < 0; pass++) {
-		sqlite3_stmt *st = db_prepare(ds->db, sql, err);
-		if (st == NULL)
-			break;
-		bind_filters(ds, st);
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-		/* second pass wraps around */
-		sqlite3_bind_int64(st, 2, pass == 0 ? from : (dir >= 0 ? -1 : 0x7fffffffffffL));
-		if (sqlite3_step(st) == SQLITE_ROW)
-			hit = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+	long count = dataset_count(ds, err);
+	if (count <= 0)
+		return -1;
+	if (from < -1)
+		from = -1;
+	if (from > count)
+		from = count;
+	long hit;
+	if (dir >= 0) {
+		/* from+1 to the end, then from the top up to from */
+		hit = search_scan(ds, from + 1, count - (from + 1), 1, text, count, err);
+		if (hit == -1 && from >= 0)
+			hit = search_scan(ds, 0, from + 1 < count ? from + 1 : count, 1, text, count, err);
+	} else {
+		hit = from > 0 ? search_scan(ds, from - 1, from, -1, text, count, err) : -1;
+		if (hit == -1)
+			hit = search_scan(ds, count - 1, count - (from > 0 ? from : 0), -1, text, count,
+			                  err);
 	}
-	free(sql);
-	free(inner);
-	sbuf_free(&cond);
-	sbuf_free(&cols);
-	return hit;
+	return hit < 0 ? -1 : hit;
 }
 
 long dataset_index_of(struct dataset *ds, long long id, char **err)
