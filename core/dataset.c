@@ -15,82 +15,92 @@ struct reg_spec {
 	const char          *name;
 	const char          *title;
 	const char          *from;    /* FROM clause, joins included */
+	const char          *base;    /* FROM that counts the same rows when no
+	                                 filter reads a joined table (the joins
+	                                 are LEFT JOINs on a key); NULL if none */
 	const char          *id;      /* the row's id expression */
 	const struct ds_col *cols;    /* ends with a NULL key */
 };
 
 static const struct ds_col enterprise_cols[] = {
-	{ "uscc", "USCC", "e.uscc", 0, 18 },
-	{ "name", "Name", "e.name", 0, 24 },
-	{ "region", "Region", "r.name", 0, 8 },
-	{ "industry", "Industry", "e.industry", 0, 10 },
+	{ "uscc", "USCC", "e.uscc", 0, 18, NULL, 0 },
+	{ "name", "Name", "e.name", 0, 24, NULL, 0 },
+	/* regions sort in the order the city lists them (their id), which is
+	 * also what the region index gives */
+	{ "region", "Region", "r.name", 0, 8, "e.region_id", 1 },
+	{ "industry", "Industry", "e.industry", 0, 10, NULL, 0 },
+	/* tiers sort by rank, as migration 002 indexes them */
 	{ "tier", "Tier", "CASE e.tier WHEN 'tech_sme' THEN '科技型中小企业' WHEN 'high_tech' THEN"
 	  " '高新技术企业' WHEN 'gazelle' THEN '瞪羚企业' WHEN 'unicorn' THEN '独角兽企业' ELSE '' END",
-	  0, 12 },
-	{ "hte_cert_date", "Certified", "e.hte_cert_date", 0, 10 },
-	{ "hte_valid_to", "Valid to", "date(e.hte_cert_date, '+3 years')", 0, 10 },
-	{ "updated_at", "Updated", "e.updated_at", 0, 19 },
-	{ NULL, NULL, NULL, 0, 0 }
+	  0, 12, "CASE e.tier WHEN 'none' THEN 0 WHEN 'tech_sme' THEN 1 WHEN 'high_tech' THEN 2"
+	  " WHEN 'gazelle' THEN 3 WHEN 'unicorn' THEN 4 END", 0 },
+	{ "hte_cert_date", "Certified", "e.hte_cert_date", 0, 10, NULL, 0 },
+	{ "hte_valid_to", "Valid to", "date(e.hte_cert_date, '+3 years')", 0, 10,
+	  "e.hte_cert_date", 0 },
+	{ "updated_at", "Updated", "e.updated_at", 0, 19, NULL, 0 },
+	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col observation_cols[] = {
-	{ "indicator", "Indicator", "i.name", 0, 24 },
-	{ "region", "Region", "r.name", 0, 8 },
-	{ "period", "Period", "o.period", 0, 7 },
-	{ "value", "Value", "o.value", 1, 10 },
-	{ "unit", "Unit", "i.unit", 0, 4 },
-	{ "batch", "Batch", "o.batch_id", 1, 5 },
-	{ "updated_by", "By", "o.updated_by", 0, 8 },
-	{ "updated_at", "Updated", "o.updated_at", 0, 19 },
-	{ NULL, NULL, NULL, 0, 0 }
+	{ "indicator", "Indicator", "i.name", 0, 24, NULL, 0 },
+	{ "region", "Region", "r.name", 0, 8, NULL, 0 },
+	{ "period", "Period", "o.period", 0, 7, NULL, 0 },
+	{ "value", "Value", "o.value", 1, 10, NULL, 0 },
+	{ "unit", "Unit", "i.unit", 0, 4, NULL, 0 },
+	{ "batch", "Batch", "o.batch_id", 1, 5, NULL, 0 },
+	{ "updated_by", "By", "o.updated_by", 0, 8, NULL, 0 },
+	{ "updated_at", "Updated", "o.updated_at", 0, 19, NULL, 0 },
+	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col target_cols[] = {
-	{ "indicator", "Indicator", "i.name", 0, 24 },
-	{ "region", "Region", "r.name", 0, 8 },
-	{ "year", "Year", "t.year", 1, 4 },
-	{ "comparator", "Cmp", "t.comparator", 0, 3 },
-	{ "value", "Target", "t.value", 1, 8 },
-	{ "baseline_year", "Base year", "t.baseline_year", 1, 4 },
-	{ "baseline", "Baseline", "t.baseline", 1, 8 },
-	{ "doc", "Document", "coalesce(d.number, d.short_name)", 0, 20 },
-	{ "issued_on", "Issued", "d.issued_on", 0, 10 },
-	{ NULL, NULL, NULL, 0, 0 }
+	{ "indicator", "Indicator", "i.name", 0, 24, NULL, 0 },
+	{ "region", "Region", "r.name", 0, 8, NULL, 0 },
+	{ "year", "Year", "t.year", 1, 4, NULL, 0 },
+	{ "comparator", "Cmp", "t.comparator", 0, 3, NULL, 0 },
+	{ "value", "Target", "t.value", 1, 8, NULL, 0 },
+	{ "baseline_year", "Base year", "t.baseline_year", 1, 4, NULL, 0 },
+	{ "baseline", "Baseline", "t.baseline", 1, 8, NULL, 0 },
+	{ "doc", "Document", "coalesce(d.number, d.short_name)", 0, 20, NULL, 0 },
+	{ "issued_on", "Issued", "d.issued_on", 0, 10, NULL, 0 },
+	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col import_cols[] = {
-	{ "id", "Batch", "b.id", 1, 5 },
-	{ "kind", "Kind", "b.kind", 0, 12 },
-	{ "file", "File", "b.file_name", 0, 24 },
-	{ "new", "New", "b.rows_new", 1, 6 },
-	{ "changed", "Changed", "b.rows_changed", 1, 6 },
-	{ "unchanged", "Unchanged", "b.rows_unchanged", 1, 6 },
-	{ "login", "By", "b.login", 0, 8 },
-	{ "at", "At", "b.started_at", 0, 19 },
-	{ "undone", "Undone", "b.undone_at", 0, 19 },
-	{ NULL, NULL, NULL, 0, 0 }
+	{ "id", "Batch", "b.id", 1, 5, NULL, 0 },
+	{ "kind", "Kind", "b.kind", 0, 12, NULL, 0 },
+	{ "file", "File", "b.file_name", 0, 24, NULL, 0 },
+	{ "new", "New", "b.rows_new", 1, 6, NULL, 0 },
+	{ "changed", "Changed", "b.rows_changed", 1, 6, NULL, 0 },
+	{ "unchanged", "Unchanged", "b.rows_unchanged", 1, 6, NULL, 0 },
+	{ "login", "By", "b.login", 0, 8, NULL, 0 },
+	{ "at", "At", "b.started_at", 0, 19, NULL, 0 },
+	{ "undone", "Undone", "b.undone_at", 0, 19, NULL, 0 },
+	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col region_cols[] = {
-	{ "code", "Code", "g.code", 0, 8 },
-	{ "name", "Name", "g.name", 0, 10 },
-	{ "kind", "Kind", "g.kind", 0, 10 },
-	{ "parent", "Parent", "p.name", 0, 10 },
-	{ "aliases", "Aliases", "g.aliases", 0, 20 },
-	{ NULL, NULL, NULL, 0, 0 }
+	{ "code", "Code", "g.code", 0, 8, NULL, 0 },
+	{ "name", "Name", "g.name", 0, 10, NULL, 0 },
+	{ "kind", "Kind", "g.kind", 0, 10, NULL, 0 },
+	{ "parent", "Parent", "p.name", 0, 10, NULL, 1 },
+	{ "aliases", "Aliases", "g.aliases", 0, 20, NULL, 0 },
+	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct reg_spec specs[] = {
 	{ "enterprises", "Enterprises",
-	  "enterprise e LEFT JOIN region r ON r.id = e.region_id", "e.id", enterprise_cols },
+	  "enterprise e LEFT JOIN region r ON r.id = e.region_id", "enterprise e", "e.id",
+	  enterprise_cols },
 	{ "observations", "Observations",
 	  "observation o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id",
-	  "o.id", observation_cols },
+	  NULL, "o.id", observation_cols },
 	{ "targets", "Targets",
 	  "target t JOIN indicator i ON i.id = t.indicator_id JOIN region r ON r.id = t.region_id"
-	  " JOIN policy_doc d ON d.id = t.doc_id", "t.id", target_cols },
-	{ "imports", "Imports", "import_batch b", "b.id", import_cols },
-	{ "regions", "Regions", "region g LEFT JOIN region p ON p.id = g.parent_id", "g.id", region_cols },
+	  " JOIN policy_doc d ON d.id = t.doc_id", NULL, "t.id", target_cols },
+	{ "imports", "Imports", "import_batch b", "import_batch b", "b.id", import_cols },
+	{ "regions", "Regions", "region g LEFT JOIN region p ON p.id = g.parent_id", "region g",
+	  "g.id", region_cols },
 };
 
 const char *const dataset_names[] = {
@@ -264,6 +274,15 @@ char *dataset_filter_text(const struct dataset *ds)
 	return sbuf_take(&b);
 }
 
+void dataset_filter_at(const struct dataset *ds, int i, int *col, const char **op,
+                       const char **value)
+{
+	const struct filter *f = &ds->filters[i];
+	*col = f->col;
+	*op = op_text(f->op);
+	*value = f->value;
+}
+
 /* " WHERE ..." with one ?NNN per filter value, numbered from 10. */
 static const char *where(struct dataset *ds)
 {
@@ -308,7 +327,8 @@ static char *order_by(struct dataset *ds, int rev)
 	const char *dir = desc ? "DESC" : "ASC";
 	if (ds->sort_col < 0)
 		return xasprintf(" ORDER BY %s %s", ds->spec->id, dir);
-	return xasprintf(" ORDER BY %s %s, %s %s", ds->spec->cols[ds->sort_col].expr, dir,
+	const struct ds_col *c = &ds->spec->cols[ds->sort_col];
+	return xasprintf(" ORDER BY %s %s, %s %s", c->order ? c->order : c->expr, dir,
 	                 ds->spec->id, dir);
 }
 
@@ -325,7 +345,13 @@ long dataset_count(struct dataset *ds, char **err)
 {
 	if (ds->count >= 0)
 		return ds->count;
-	char *sql = xasprintf("SELECT count(*) FROM %s%s", ds->spec->from, where(ds));
+	/* without the joins when no filter needs them: SQLite then counts the
+	 * rows of one table (or one index range) without visiting the others */
+	const char *from = ds->spec->base;
+	for (int i = 0; i < ds->nfilters && from != NULL; i++)
+		if (ds->spec->cols[ds->filters[i].col].joined)
+			from = NULL;
+	char *sql = xasprintf("SELECT count(*) FROM %s%s", from ? from : ds->spec->from, where(ds));
 	sqlite3_stmt *st = db_prepare(ds->db, sql, err);
 	free(sql);
 	if (st == NULL)
@@ -434,43 +460,72 @@ static char *numbered(struct dataset *ds)
 	return sql;
 }
 
+/* Scan up to n rows in order (backwards if dir < 0) from row `first` on,
+ * for one in which some column contains ?1.  Only the match is computed
+ * for each row, and the rows before `first` are skipped by OFFSET, not
+ * numbered: the scan stops at the first hit.  Returns its index, -1 if
+ * none, -2 on error. */
+static long search_scan(struct dataset *ds, long first, long n, int dir, const char *text,
+                        long count, char **err)
+{
+	struct sbuf cond = { 0 };
+	for (int i = 0; i < ds->ncols; i++)
+		sbuf_printf(&cond, "%sinstr(coalesce(%s, ''), ?1) > 0", i ? " OR " : "",
+		            ds->spec->cols[i].expr);
+	char *ord = order_by(ds, dir < 0);
+	char *sql = xasprintf("SELECT %s FROM %s%s%s LIMIT ?2 OFFSET ?3", cond.s, ds->spec->from,
+	                      where(ds), ord);
+	sqlite3_stmt *st = db_prepare(ds->db, sql, err);
+	free(sql);
+	free(ord);
+	sbuf_free(&cond);
+	if (st == NULL)
+		return -2;
+	bind_filters(ds, st);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, n);
+	sqlite3_bind_int64(st, 3, dir >= 0 ? first : count - 1 - first);
+	long k = 0, hit = -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 0)) {
+			hit = dir >= 0 ? first + k : first - k;
+			break;
+		}
+		k++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(ds->db, "search", err);
+		hit = -2;
+	}
+	sqlite3_finalize(st);
+	return hit;
+}
+
 long dataset_search(struct dataset *ds, long from, int dir, const char *text, char **err)
 {
 	if (text == NULL || *text == '\0')
 		return -1;
-	char *inner = numbered(ds);
-	struct sbuf cond = { 0 };
-	/* the inner query's columns are rn, id, then c1..cN */
-	for (int i = 0; i < ds->ncols; i++)
-		sbuf_printf(&cond, "%sinstr(coalesce(column%d, ''), ?1) > 0", i ? " OR " : "", i + 3);
-	/* name the inner columns so that they can be referred to */
-	struct sbuf cols = { 0 };
-	sbuf_puts(&cols, "rn, id");
-	for (int i = 0; i < ds->ncols; i++)
-		sbuf_printf(&cols, ", column%d", i + 3);
-	const char *cmp = dir >= 0 ? ">" : "<";
-	const char *ord = dir >= 0 ? "ASC" : "DESC";
-	char *sql = xasprintf(
-	    "WITH v(%s) AS (%s) SELECT rn FROM v WHERE (%s) AND rn %s ?2 ORDER BY rn %s LIMIT 1",
-	    cols.s, inner, cond.s, cmp, ord);
-	long hit = -1;
-	for (int pass = 0; pass < 2 && hit < 0; pass++) {
-		sqlite3_stmt *st = db_prepare(ds->db, sql, err);
-		if (st == NULL)
-			break;
-		bind_filters(ds, st);
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-		/* second pass wraps around */
-		sqlite3_bind_int64(st, 2, pass == 0 ? from : (dir >= 0 ? -1 : 0x7fffffffffffL));
-		if (sqlite3_step(st) == SQLITE_ROW)
-			hit = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+	long count = dataset_count(ds, err);
+	if (count <= 0)
+		return -1;
+	if (from < -1)
+		from = -1;
+	if (from > count)
+		from = count;
+	long hit;
+	if (dir >= 0) {
+		/* from+1 to the end, then from the top up to from */
+		hit = search_scan(ds, from + 1, count - (from + 1), 1, text, count, err);
+		if (hit == -1 && from >= 0)
+			hit = search_scan(ds, 0, from + 1 < count ? from + 1 : count, 1, text, count, err);
+	} else {
+		hit = from > 0 ? search_scan(ds, from - 1, from, -1, text, count, err) : -1;
+		if (hit == -1)
+			hit = search_scan(ds, count - 1, count - (from > 0 ? from : 0), -1, text, count,
+			                  err);
 	}
-	free(sql);
-	free(inner);
-	sbuf_free(&cond);
-	sbuf_free(&cols);
-	return hit;
+	return hit < 0 ? -1 : hit;
 }
 
 long dataset_index_of(struct dataset *ds, long long id, char **err)

@@ -13,6 +13,9 @@ struct ds_col {
 	const char *expr;     /* SQL expression over the register's FROM */
 	int         numeric;  /* right-aligned, compared as numbers */
 	int         width;    /* usual display width in cells */
+	const char *order;    /* sort by this instead of expr (an indexed
+	                         expression with the same order); NULL: expr */
+	int         joined;   /* expr reads a joined table, not the register's own */
 };
 
 struct dataset;
@@ -40,6 +43,11 @@ void dataset_filter_clear(struct dataset *ds);
 int dataset_nfilters(const struct dataset *ds);
 /* The filters as text: "地区 = 乐平市; 名称 ~ 陶瓷".  Caller frees. */
 char *dataset_filter_text(const struct dataset *ds);
+/* Filter i (0 <= i < dataset_nfilters): its column, its operator as shown
+ * ("~" for contains, "=", ">=", ...) and its value ("" for empty).  The
+ * strings belong to the dataset until the filters change. */
+void dataset_filter_at(const struct dataset *ds, int i, int *col, const char **op,
+                       const char **value);
 
 /* Rows that pass the filters (counted once, then cached until the
  * filters change or dataset_refresh).  -1 on error. */

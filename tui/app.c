@@ -10,6 +10,7 @@
 #include "tui/frame.h"
 #include "tui/impscreen.h"
 #include "tui/indscreen.h"
+#include "tui/regscreen.h"
 #include "tui/screen.h"
 #include "tui/strings.h"
 
@@ -22,17 +23,25 @@ int app_run(struct db *db, const struct app_opts *opts)
 		free(err);
 		return 2;
 	}
-	void *ind = indscreen_new(db);
-	void *imp = impscreen_new(db);
-	const struct section sections[] = {
-		{ &indscreen_ops, ind },
-		{ &impscreen_ops, imp },
-	};
-	struct frame *f = frame_new(sections, sizeof sections / sizeof sections[0]);
+	/* the menu: the indicators, the registers, the imports, the regions */
+	static const char *const registers[] = { "enterprises", "observations", "targets" };
+	enum { NREG = sizeof registers / sizeof registers[0] };
+	struct section sections[NREG + 3];
+	int n = 0;
+	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db) };
+	for (int i = 0; i < NREG; i++)
+		sections[n++] = (struct section){ regscreen_ops(registers[i]),
+		                                  regscreen_new(db, registers[i]) };
+	sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db) };
+	sections[n++] = (struct section){ regscreen_ops("regions"), regscreen_new(db, "regions") };
+	struct frame *f = frame_new(sections, n);
 	int rc = frame_run(f);
 	frame_free(f);
-	indscreen_free(ind);
-	impscreen_free(imp);
+	indscreen_free(sections[0].self);
+	for (int i = 1; i <= NREG; i++)
+		regscreen_free(sections[i].self);
+	impscreen_free(sections[NREG + 1].self);
+	regscreen_free(sections[NREG + 2].self);
 	scr_stop();
 	return rc;
 }

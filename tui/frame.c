@@ -13,11 +13,16 @@
 #include "core/width.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
+#include "tui/lineedit.h"
 #include "tui/popup.h"
+#include "tui/prompt.h"
 #include "tui/screen.h"
 
-/* How long after Esc a digit still makes an F-key (Esc 0 = F10). */
-#define FRAME_ESC_WAIT_MS 1000
+/* How long after Esc a digit still makes an F-key (Esc 0 = F10).  Esc
+ * alone takes effect this long after curses has seen it (ESCDELAY, 50 ms,
+ * see screen.c): 250 ms in all, which a clerk does not notice as a lag,
+ * and long enough to type the digit after the Esc on purpose. */
+#define FRAME_ESC_WAIT_MS 200
 
 struct frame {
 	const struct section *sections;   /* not owned */
@@ -37,19 +42,33 @@ struct frame {
 	int touch;                         /* a popup closed: show what was under it */
 	int menu_dirty;
 	int popup_dirty;
+
+	/* the prompt on the status line, if label != NULL */
+	char *prompt_label;                /* owned */
+	struct lineedit prompt;            /* owned while open */
+	const struct prompt_ops *prompt_ops;
+	void *prompt_ctx;
+	int prompt_x;                      /* the cursor's column on the status line */
 };
 
 static const struct binding frame_keys[] = {
 	{ 1, "Help", "F1  ?", "Show the keys of this screen" },
+	{ 9, "Menu", "F9", "Go to the menu of screens (Enter or Tab comes back)" },
 	{ 10, "Quit", "F10  q", "Quit innotrack" },
 	{ 0, NULL, "Esc 1..9  Esc 0", "Same as F1..F9 and F10 (for terminals that swallow F-keys)" },
 	{ 0, NULL, "Tab", "Move between the menu and the work pane" },
+	{ 0, NULL, "Up Down  j k  Enter", "(In the menu) choose a screen; Enter goes to it" },
 	{ 0, NULL, "Ctrl-L", "Draw the whole screen again" },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct binding popup_keys[] = {
 	{ 10, "Close", "Esc  F10  q", "Close this window" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct binding prompt_keys[] = {
+	{ 10, "Quit", "F10", "Quit innotrack" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -78,6 +97,9 @@ void frame_free(struct frame *f)
 		return;
 	frame_delwins(f);
 	popup_free(f->popup);
+	if (f->prompt_label != NULL)
+		le_free(&f->prompt);
+	free(f->prompt_label);
 	free(f->msg);
 	free(f->drawn_status);
 	free(f->drawn_bar);
@@ -155,11 +177,31 @@ static void frame_draw_menu(struct frame *f)
 
 /* The status line: a message, or the section's context; the position at
  * the right.  Drawn only when its text changed. */
+/* The prompt's label and text at the left of the status line, `cells`
+ * wide; where the cursor stands is kept in prompt_x. */
+static void frame_draw_prompt(struct frame *f, int cells)
+{
+	int lw = width_str(f->prompt_label);
+	if (lw > cells / 2)
+		lw = cells / 2;
+	scr_put(f->status, 0, 1, f->prompt_label, lw, TA_LEFT, scr_attr(ROLE_STATUS));
+	size_t from, to;
+	int cx;
+	le_view(&f->prompt, cells - lw, &from, &to, &cx);
+	char *shown = xstrndup(f->prompt.buf + from, to - from);
+	scr_put(f->status, 0, 1 + lw, shown, cells - lw, TA_LEFT, scr_attr(ROLE_STATUS));
+	free(shown);
+	f->prompt_x = 1 + lw + cx;
+}
+
 static void frame_draw_status(struct frame *f)
 {
 	char left[512], right[128];
 	const struct section *s = frame_section(f);
-	if (f->msg != NULL)
+	if (f->prompt_label != NULL)
+		snprintf(left, sizeof left, "%s%s\x1f%zu", f->prompt_label, f->prompt.buf,
+		         f->prompt.cur);
+	else if (f->msg != NULL)
 		snprintf(left, sizeof left, "%s", f->msg);
 	else
 		s->ops->status(s->self, left, sizeof left);
@@ -178,8 +220,11 @@ static void frame_draw_status(struct frame *f)
 	if (rw > COLS / 2)
 		rw = COLS / 2;
 	scr_put(f->status, 0, 0, "", COLS, TA_LEFT, scr_attr(ROLE_STATUS));
-	scr_put(f->status, 0, 1, left, COLS - rw - 3, TA_LEFT,
-	        scr_attr(f->msg != NULL ? ROLE_MESSAGE : ROLE_STATUS));
+	if (f->prompt_label != NULL)
+		frame_draw_prompt(f, COLS - rw - 3);
+	else
+		scr_put(f->status, 0, 1, left, COLS - rw - 3, TA_LEFT,
+		        scr_attr(f->msg != NULL ? ROLE_MESSAGE : ROLE_STATUS));
 	scr_put(f->status, 0, COLS - rw - 1, right, rw, TA_RIGHT, scr_attr(ROLE_STATUS));
 }
 
@@ -194,6 +239,8 @@ static void frame_lists(const struct frame *f, const struct binding *lists[2])
 	if (f->popup != NULL) {
 		lists[0] = f->popup->bindings;
 		lists[1] = popup_keys;
+	} else if (f->prompt_label != NULL) {
+		lists[0] = prompt_keys;
 	} else {
 		lists[0] = frame_keys;
 		lists[1] = frame_section(f)->ops->bindings;
@@ -293,8 +340,69 @@ static void frame_draw(struct frame *f)
 		popup_draw(f->popup, f->full || f->popup_dirty);
 		touchwin(f->popup->win);     /* stays on top of what changed below */
 		wnoutrefresh(f->popup->win);
+	} else if (f->prompt_label != NULL) {
+		/* the terminal's cursor goes where the last window left its own */
+		wmove(f->status, 0, f->prompt_x);
+		wnoutrefresh(f->status);
 	}
 	f->full = f->touch = f->popup_dirty = 0;
+}
+
+void frame_prompt(struct frame *f, const char *label, const char *text,
+                  const struct prompt_ops *ops, void *ctx)
+{
+	if (f->prompt_label != NULL)
+		le_free(&f->prompt);
+	free(f->prompt_label);
+	f->prompt_label = xstrdup(label);
+	le_init(&f->prompt, text, 0);
+	f->prompt_ops = ops;
+	f->prompt_ctx = ctx;
+	curs_set(1);
+}
+
+void frame_prompt_label(struct frame *f, const char *label)
+{
+	if (f->prompt_label == NULL)
+		return;
+	free(f->prompt_label);
+	f->prompt_label = xstrdup(label);
+}
+
+/* Close the prompt; its text (caller frees) is returned. */
+static char *frame_prompt_close(struct frame *f)
+{
+	char *text = xstrdup(f->prompt.buf);
+	le_free(&f->prompt);
+	free(f->prompt_label);
+	f->prompt_label = NULL;
+	curs_set(0);
+	return text;
+}
+
+/* One key while the prompt is open. */
+static void frame_prompt_key(struct frame *f, int k)
+{
+	const struct prompt_ops *ops = f->prompt_ops;
+	void *ctx = f->prompt_ctx;
+	char *text;
+	switch (prompt_key(&f->prompt, k)) {
+	case PROMPT_EDITED:
+		if (ops->changed != NULL)
+			ops->changed(ctx, f, f->prompt.buf);
+		break;
+	case PROMPT_ENTER:
+		text = frame_prompt_close(f);
+		ops->done(ctx, f, text);
+		free(text);
+		break;
+	case PROMPT_CANCEL:
+		free(frame_prompt_close(f));
+		ops->cancel(ctx, f);
+		break;
+	default:
+		break;
+	}
 }
 
 void frame_popup(struct frame *f, struct popup *p)
@@ -383,7 +491,7 @@ static int frame_menu_key(struct frame *f, int k)
 	switch (k) {
 	case 'k': case KC_KEY(KEY_UP):   to--; break;
 	case 'j': case KC_KEY(KEY_DOWN): to++; break;
-	case '\n': case 'l': case KC_KEY(KEY_RIGHT):
+	case '\n': case 'l': case KC_KEY(KEY_RIGHT): case KC_F(9):
 		frame_set_focus(f, 0);
 		return 1;
 	default:
@@ -404,47 +512,69 @@ static void frame_popup_key(struct frame *f, int k)
 		frame_close_popup(f);
 }
 
-int frame_run(struct frame *f)
+void frame_start(struct frame *f)
 {
 	frame_layout(f);
 	frame_set_focus(f, 0);
+}
+
+void frame_paint(struct frame *f)
+{
+	frame_draw(f);
+	doupdate();
+}
+
+int frame_key(struct frame *f, int k)
+{
+	if (k == KC_NONE)
+		return 0;
+	if (k == KC_KEY(KEY_RESIZE)) {
+		frame_layout(f);
+		return 0;
+	}
+	if (f->msg != NULL) {
+		free(f->msg);
+		f->msg = NULL;
+	}
+	if (k == KC_CTRL('l')) {
+		clearok(curscr, TRUE);
+		f->full = 1;
+		return 0;
+	}
+	if (f->title == NULL)          /* too small: only quitting works */
+		return k == 'q' || k == KC_F(10);
+	if (f->popup != NULL) {
+		frame_popup_key(f, k);
+		return 0;
+	}
+	if (k == KC_F(10))
+		return 1;
+	if (f->prompt_label != NULL) {
+		frame_prompt_key(f, k);
+		return 0;
+	}
+	const struct section *s = frame_section(f);
+	if (k == 'q')
+		return 1;
+	if (k == '?' || k == KC_F(1))
+		frame_help(f);
+	else if (k == '\t' || k == KC_KEY(KEY_BTAB))
+		frame_set_focus(f, !f->focus_menu);
+	else if (k == KC_F(9) && !f->focus_menu)
+		frame_set_focus(f, 1);
+	else if (!(f->focus_menu && frame_menu_key(f, k)))
+		s->ops->key(s->self, f, k, !f->focus_menu);
+	return 0;
+}
+
+int frame_run(struct frame *f)
+{
+	frame_start(f);
 	for (;;) {
-		frame_draw(f);
-		doupdate();
+		frame_paint(f);
 		untouchwin(stdscr);   /* reading keys from it must not repaint it */
 		int k = keys_read(stdscr, f->popup != NULL ? 0 : FRAME_ESC_WAIT_MS);
-		if (k == KC_NONE)
-			continue;
-		if (k == KC_KEY(KEY_RESIZE)) {
-			frame_layout(f);
-			continue;
-		}
-		if (f->msg != NULL) {
-			free(f->msg);
-			f->msg = NULL;
-		}
-		if (k == KC_CTRL('l')) {
-			clearok(curscr, TRUE);
-			f->full = 1;
-			continue;
-		}
-		if (f->title == NULL) {        /* too small: only quitting works */
-			if (k == 'q' || k == KC_F(10))
-				return 0;
-			continue;
-		}
-		if (f->popup != NULL) {
-			frame_popup_key(f, k);
-			continue;
-		}
-		const struct section *s = frame_section(f);
-		if (k == 'q' || k == KC_F(10))
+		if (frame_key(f, k))
 			return 0;
-		if (k == '?' || k == KC_F(1))
-			frame_help(f);
-		else if (k == '\t' || k == KC_KEY(KEY_BTAB))
-			frame_set_focus(f, !f->focus_menu);
-		else if (!(f->focus_menu && frame_menu_key(f, k)))
-			s->ops->key(s->self, f, k, !f->focus_menu);
 	}
 }

@@ -57,6 +57,28 @@ void frame_free(struct frame *f);
 /* Run until the clerk quits.  Returns the exit status (0). */
 int frame_run(struct frame *f);
 
+/* The loop of frame_run in parts, for driving the frame without a
+ * keyboard (the benchmark): lay out for the terminal's size, draw what
+ * changed and update the terminal, and take one key (1: the clerk quits). */
+void frame_start(struct frame *f);
+void frame_paint(struct frame *f);
+int frame_key(struct frame *f, int key);
+
+/* A one-line prompt on the status line ("Search: 陶瓷"), edited with the
+ * line editor; it takes the keys until Enter or Esc.  changed (may be
+ * NULL) is called after every edit, done on Enter, cancel on Esc; the
+ * prompt is closed before done and cancel are called, so they may open
+ * another.  text is the prefilled text; label is shown as given. */
+struct prompt_ops {
+	void (*changed)(void *ctx, struct frame *f, const char *text);
+	void (*done)(void *ctx, struct frame *f, const char *text);
+	void (*cancel)(void *ctx, struct frame *f);
+};
+void frame_prompt(struct frame *f, const char *label, const char *text,
+                  const struct prompt_ops *ops, void *ctx);
+/* Change the open prompt's label (to say "not found", say). */
+void frame_prompt_label(struct frame *f, const char *label);
+
 /* Open p over the screen; the frame owns it from now on. */
 void frame_popup(struct frame *f, struct popup *p);
 

@@ -23,9 +23,15 @@ int keys_from_wch(int rc, wint_t ch);
  * a digit. */
 int keys_esc_digit(int k);
 
+/* The key an escape sequence stands for when the terminal description
+ * does not know it ("[6~" after Esc: PgDn; "[20~": F9), or KC_NONE. */
+int keys_from_seq(const char *seq);
+
 /* Wait for the next key in w.  Esc followed within esc_wait_ms by a digit
  * gives that F-key; Esc followed by anything else gives Esc, and that key
- * next time.  An escape sequence curses does not know is dropped (KC_NONE).
+ * next time.  An escape sequence curses does not know is read whole: the
+ * usual PgUp/PgDn/Home/End/Insert/Delete/F1-F10 are given their key codes,
+ * anything else is dropped (KC_NONE).
  * Enter is always '\n'. */
 int keys_read(WINDOW *w, int esc_wait_ms);
 

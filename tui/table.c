@@ -83,6 +83,8 @@ void table_focus(struct table *t, int on)
 	if (t->focused != on && t->view.count > 0) {
 		t->dirty_row[t->ndirty < 2 ? t->ndirty++ : 1] = t->view.selected;
 	}
+	if (t->focused != on && t->colcursor)
+		t->dirty_header = 1;
 	t->focused = on;
 }
 
@@ -101,9 +103,59 @@ static void table_moved(struct table *t, struct tview old)
 	t->ndirty = 2;
 }
 
+void table_colcursor(struct table *t, int on)
+{
+	t->colcursor = on;
+	t->cur = 0;
+	t->dirty_header = 1;
+}
+
+int table_cur_col(const struct table *t)
+{
+	return t->cur;
+}
+
+/* Scroll sideways until the current column is shown (the frozen ones
+ * always are). */
+static void table_show_cur(struct table *t)
+{
+	int nfrozen = 0;
+	while (nfrozen < t->ncols && t->cols[nfrozen].frozen)
+		nfrozen++;
+	if (t->cur < nfrozen)
+		return;
+	if (t->cur < nfrozen + t->first) {
+		t->first = t->cur - nfrozen;
+		table_layout(t);
+	}
+	while (t->cw[t->cur] == 0 && t->first < t->max_first) {
+		t->first++;
+		table_layout(t);
+	}
+}
+
+static int table_col_key(struct table *t, int key)
+{
+	int cur = t->cur;
+	if (key == 'h' || key == KC_KEY(KEY_LEFT))
+		cur--;
+	else if (key == 'l' || key == KC_KEY(KEY_RIGHT))
+		cur++;
+	else
+		return 0;
+	if (cur < 0 || cur >= t->ncols)
+		return 1;
+	t->cur = cur;
+	t->dirty_header = 1;
+	table_show_cur(t);
+	return 1;
+}
+
 static int table_scroll_key(struct table *t, int key)
 {
 	int first = t->first;
+	if (t->colcursor)
+		return table_col_key(t, key);
 	if (key == 'h' || key == KC_KEY(KEY_LEFT))
 		first--;
 	else if (key == 'l' || key == KC_KEY(KEY_RIGHT))
@@ -164,7 +216,10 @@ static void table_line(struct table *t, int line, long long row)
 		if (t->cw[i] == 0)
 			continue;
 		int align = (int)t->cols[i].align;
-		scr_put(t->win, y, t->x + t->cx[i], cells[i], t->cw[i], align, a);
+		attr_t ca = a;
+		if (row < 0 && t->colcursor && i == t->cur)
+			ca = scr_attr(t->focused ? ROLE_CURSOR : ROLE_CURSOR_DIM);
+		scr_put(t->win, y, t->x + t->cx[i], cells[i], t->cw[i], align, ca);
 		int sx = t->cx[i] + t->cw[i];
 		if (sx < t->w)
 			scr_put(t->win, y, t->x + sx, scr_vbar(), 1, TA_LEFT, a | scr_attr(ROLE_BORDER));
@@ -182,13 +237,15 @@ void table_draw(struct table *t, int all)
 		if (t->view.count == 0 && t->h > 1)
 			scr_put(t->win, t->y + 1, t->x, t->empty, t->w, TA_CENTER, A_NORMAL);
 	} else {
+		if (t->dirty_header)
+			table_line(t, 0, -1);
 		for (int i = 0; i < t->ndirty; i++) {
 			int line = tview_line(&t->view, t->dirty_row[i]);
 			if (line >= 0)
 				table_line(t, line + 1, (long long)t->dirty_row[i]);
 		}
 	}
-	t->dirty_all = 0;
+	t->dirty_all = t->dirty_header = 0;
 	t->ndirty = 0;
 }
 

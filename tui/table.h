@@ -44,8 +44,11 @@ struct table {
 	int max_first;                  /* as far as scrolling sideways goes */
 	int cx[TABLE_MAX_COLS], cw[TABLE_MAX_COLS];   /* laid-out columns */
 	int focused;                    /* draws the selection as the cursor */
+	int colcursor;                  /* h/l move a current column (else they scroll) */
+	int cur;                        /* the current column, if colcursor */
 
 	int dirty_all;                  /* everything needs drawing */
+	int dirty_header;               /* the header row needs drawing */
 	size_t dirty_row[2];            /* else these rows (old and new selection) */
 	int ndirty;
 };
@@ -65,6 +68,12 @@ void table_reload(struct table *t);
 void table_relayout(struct table *t);
 
 void table_focus(struct table *t, int on);
+
+/* A current column (for sorting and filtering by it): h/l and Left/Right
+ * move it, its title is shown in reverse, and the columns scroll sideways
+ * as far as it takes to show it.  Off at first. */
+void table_colcursor(struct table *t, int on);
+int table_cur_col(const struct table *t);
 
 /* Arrows, j/k, PgUp/PgDn, Home/End, g/G, h/l and Left/Right.
  * Returns 1 if the key was the table's. */

@@ -12,6 +12,10 @@ and Fullwidth characters take two cells).
       some line contains TEXT and every LINE_TEXT.
   screencheck.py nowide FILE CHARS
       none of CHARS (ambiguous-width glyphs) is on the screen.
+  screencheck.py selected FILE TEXT
+      FILE is a `capture-pane -e` (with attributes): the text shown in
+      reverse video on a line between the title and the status line (the
+      selected row, or a column's title) contains TEXT.
 
 Exit status 0 when the check holds; else 1 with the reason on stderr.
 """
@@ -94,8 +98,42 @@ def nowide(path, chars):
     return 0
 
 
+def reversed_text(line):
+    """The characters of a line with escape sequences that are drawn in
+    reverse video (SGR 7 until 27 or a reset)."""
+    out, rev, i = [], False, 0
+    while i < len(line):
+        if line[i] == "\x1b" and line[i + 1:i + 2] == "[":
+            j = i + 2
+            while j < len(line) and not line[j].isalpha():
+                j += 1
+            if j < len(line) and line[j] == "m":
+                for p in (line[i + 2:j] or "0").split(";"):
+                    if p in ("", "0"):
+                        rev = False
+                    elif p == "7":
+                        rev = True
+                    elif p == "27":
+                        rev = False
+            i = j + 1
+            continue
+        if rev:
+            out.append(line[i])
+        i += 1
+    return "".join(out)
+
+
+def selected(path, text):
+    lines = read(path)
+    for l in lines[1:-2]:
+        if text in reversed_text(l):
+            return 0
+    return fail("no reverse-video text with %r; reversed: %r"
+                % (text, [reversed_text(l) for l in lines[1:-2] if reversed_text(l).strip()]))
+
+
 def main(argv):
-    cmds = {"frame": frame, "has": has, "nowide": nowide}
+    cmds = {"frame": frame, "has": has, "nowide": nowide, "selected": selected}
     if len(argv) < 3 or argv[1] not in cmds:
         return fail(__doc__)
     return cmds[argv[1]](*argv[2:])

@@ -12,6 +12,8 @@
 #include "core/width.h"
 #include "tui/grid.h"
 #include "tui/keys.h"
+#include "tui/lineedit.h"
+#include "tui/prompt.h"
 #include "tui/tcols.h"
 #include "tui/text.h"
 #include "tui/tview.h"
@@ -174,6 +176,44 @@ static void keys_stay_apart_from_characters(void **state)
 	assert_int_equal(keys_esc_digit('q'), 0);
 }
 
+static void keys_known_sequences(void **state)
+{
+	(void)state;
+	/* what a VT220-like terminal sends when TERM=vt100 does not list it */
+	assert_int_equal(keys_from_seq("[6~"), KC_KEY(KEY_NPAGE));
+	assert_int_equal(keys_from_seq("[5~"), KC_KEY(KEY_PPAGE));
+	assert_int_equal(keys_from_seq("[20~"), KC_F(9));
+	assert_int_equal(keys_from_seq("[21~"), KC_F(10));
+	assert_int_equal(keys_from_seq("OP"), KC_F(1));
+	assert_int_equal(keys_from_seq("[23~"), KC_NONE);
+	assert_int_equal(keys_from_seq("[9"), KC_NONE);
+}
+
+static void prompt_edits_chinese(void **state)
+{
+	struct lineedit e;
+	(void)state;
+	le_init(&e, "=乐平市", 0);
+	assert_int_equal(prompt_key(&e, KC_KEY(KEY_HOME)), PROMPT_MOVED);
+	assert_int_equal(prompt_key(&e, KC_KEY(KEY_DC)), PROMPT_EDITED);   /* the = */
+	assert_string_equal(e.buf, "乐平市");
+	assert_int_equal(prompt_key(&e, KC_KEY(KEY_END)), PROMPT_MOVED);
+	assert_int_equal(prompt_key(&e, KC_KEY(KEY_BACKSPACE)), PROMPT_EDITED);
+	assert_string_equal(e.buf, "乐平");                                  /* a whole character */
+	assert_int_equal(prompt_key(&e, 0x9547), PROMPT_EDITED);           /* 镇 */
+	assert_string_equal(e.buf, "乐平镇");
+	assert_int_equal(le_cursor_cells(&e), 6);
+	assert_int_equal(prompt_key(&e, KC_CTRL('u')), PROMPT_EDITED);
+	assert_string_equal(e.buf, "");
+	assert_int_equal(prompt_key(&e, KC_KEY(KEY_BACKSPACE)), PROMPT_MOVED);   /* nothing left */
+	assert_int_equal(prompt_key(&e, '>'), PROMPT_EDITED);
+	assert_int_equal(prompt_key(&e, KC_F(5)), PROMPT_IGNORED);
+	assert_int_equal(prompt_key(&e, '\n'), PROMPT_ENTER);
+	assert_int_equal(prompt_key(&e, KC_ESC), PROMPT_CANCEL);
+	assert_string_equal(e.buf, ">");
+	le_free(&e);
+}
+
 static void grid_rows_and_widths(void **state)
 {
 	struct grid g;
@@ -204,6 +244,8 @@ int main(void)
 		cmocka_unit_test(text_fit_never_splits_a_wide_character),
 		cmocka_unit_test(text_clean_makes_controls_visible),
 		cmocka_unit_test(keys_stay_apart_from_characters),
+		cmocka_unit_test(keys_known_sequences),
+		cmocka_unit_test(prompt_edits_chinese),
 		cmocka_unit_test(grid_rows_and_widths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

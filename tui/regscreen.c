@@ -1,0 +1,463 @@
+/* regscreen.c: a register as a section of the frame (see regscreen.h).
+ * Only the rows on screen are held: when the view moves past them, the
+ * next screenful is fetched from the dataset, which pages, sorts and
+ * filters in SQL. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dataset.h"
+#include "core/i18n.h"
+#include "core/util.h"
+#include "core/width.h"
+#include "tui/keys.h"
+#include "tui/regscreen.h"
+#include "tui/screen.h"
+#include "tui/table.h"
+
+struct regscreen {
+	struct dataset *ds;                  /* owned; NULL if it could not be opened */
+	int ncols;
+	struct table_col cols[TABLE_MAX_COLS];
+	char *titles[TABLE_MAX_COLS];        /* translated, with the sort mark; owned */
+	struct table table;
+
+	/* the rows on screen: [page_first, page_first + page_n) */
+	long page_first;
+	int page_n, page_cap;
+	char **page;                         /* page_n * ncols strings; owned */
+
+	char *search;                        /* what n and N look for; owned, NULL if none */
+	long search_from;                    /* the row where / started */
+	int filter_col;                      /* the column f is filtering */
+	char *error;                         /* the last error; owned */
+};
+
+static const struct binding reg_keys[] = {
+	{ 0, NULL, "Up Down  j k", "Previous or next row" },
+	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
+	{ 0, NULL, "Home End  g G", "First or last row" },
+	{ 0, NULL, "Left Right  h l", "Previous or next column (the first column stays)" },
+	{ 3, "Search", "/  F3", "Search as you type; Enter keeps the row, Esc goes back" },
+	{ 0, NULL, "n  N", "Next or previous match" },
+	{ 0, NULL, "s", "Sort by this column; again to reverse (^ ascending, v descending)" },
+	{ 0, NULL, "f", "Filter by this column: =value, !=value, >10, <=2024-06-30, "
+	                "text it contains, or empty" },
+	{ 0, NULL, "Esc", "Clear the filters and the search" },
+	{ 5, "Refresh", "F5", "Count again and redraw (other clerks change the data)" },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* --- the rows on screen ---------------------------------------------- */
+
+static void reg_set_error(struct regscreen *s, char *err)
+{
+	free(s->error);
+	s->error = err;
+}
+
+static void reg_drop_page(struct regscreen *s)
+{
+	for (int i = 0; i < s->page_n * s->ncols; i++)
+		free(s->page[i]);
+	s->page_n = 0;
+}
+
+static void reg_take_row(void *ctx, long index, long long id, const char *const *cells)
+{
+	struct regscreen *s = ctx;
+	(void)id;
+	int k = (int)(index - s->page_first);
+	if (k != s->page_n || k >= s->page_cap)
+		return;
+	for (int c = 0; c < s->ncols; c++)
+		s->page[k * s->ncols + c] = xstrdup(cells[c]);
+	s->page_n++;
+}
+
+/* Fetch n rows from `first` on, in place of those held. */
+static void reg_fetch(struct regscreen *s, long first, int n)
+{
+	char *err = NULL;
+	reg_drop_page(s);
+	if (n > s->page_cap) {
+		s->page = xrealloc(s->page, (size_t)n * (size_t)s->ncols * sizeof *s->page);
+		s->page_cap = n;
+	}
+	s->page_first = first;
+	if (dataset_fetch(s->ds, first, n, reg_take_row, s, &err) != ST_OK)
+		reg_set_error(s, err);
+}
+
+/* Make sure the rows the view shows are held. */
+static void reg_cover_view(struct regscreen *s)
+{
+	const struct tview *v = &s->table.view;
+	long top = (long)v->top, n = v->height;
+	if (s->ds == NULL || v->count == 0)
+		return;
+	if ((size_t)(top + n) > v->count)
+		n = (long)v->count - top;
+	if (top >= s->page_first && top + n <= s->page_first + s->page_n)
+		return;
+	reg_fetch(s, top, v->height);
+}
+
+static size_t reg_count(void *ctx)
+{
+	struct regscreen *s = ctx;
+	char *err = NULL;
+	if (s->ds == NULL)
+		return 0;
+	long n = dataset_count(s->ds, &err);
+	if (n < 0) {
+		reg_set_error(s, err);
+		return 0;
+	}
+	return (size_t)n;
+}
+
+static void reg_row(void *ctx, size_t index, const char **cells)
+{
+	struct regscreen *s = ctx;
+	long i = (long)index;
+	if (i < s->page_first || i >= s->page_first + s->page_n) {
+		/* not on screen (a caller outside the draw): fetch around it */
+		long first = i < s->page_first ? i - s->table.view.height + 1 : i;
+		reg_fetch(s, first < 0 ? 0 : first, s->table.view.height);
+	}
+	long k = i - s->page_first;
+	for (int c = 0; c < s->ncols; c++)
+		cells[c] = k >= 0 && k < s->page_n ? s->page[k * s->ncols + c] : "";
+}
+
+/* The rows changed (sort, filter, refresh): count again and redraw;
+ * the selection goes to `row` (clamped). */
+static void reg_reload(struct regscreen *s, size_t row)
+{
+	reg_drop_page(s);
+	free(s->error);
+	s->error = NULL;
+	s->table.empty = s->ds != NULL && dataset_nfilters(s->ds) > 0
+	    ? tr("No rows match the filters (Esc clears them)")
+	    : tr("This register has no rows yet");
+	table_reload(&s->table);
+	tview_go(&s->table.view, row);
+}
+
+/* --- columns and their titles ---------------------------------------- */
+
+/* Titles with "^" or "v" on the sorted column. */
+static void reg_titles(struct regscreen *s)
+{
+	int desc, sorted = s->ds ? dataset_sort_col(s->ds, &desc) : -1;
+	for (int c = 0; c < s->ncols; c++) {
+		const struct ds_col *dc = dataset_col(s->ds, c);
+		free(s->titles[c]);
+		if (c == sorted)
+			s->titles[c] = xasprintf("%s %s", tr(dc->title), desc ? "v" : "^");
+		else
+			s->titles[c] = xstrdup(tr(dc->title));
+		s->cols[c].title = s->titles[c];
+	}
+}
+
+static void reg_columns(struct regscreen *s)
+{
+	for (int c = 0; c < s->ncols; c++) {
+		const struct ds_col *dc = dataset_col(s->ds, c);
+		int w = dc->width, tw = width_str(tr(dc->title)) + 2;   /* room for " ^" */
+		s->cols[c].max = w > tw ? w : tw;
+		/* wide text gives way down to two thirds; short cells, and the
+		 * first column that names the row, never */
+		s->cols[c].min = c > 0 && w > 12 ? (2 * w / 3 > 12 ? 2 * w / 3 : 12) : s->cols[c].max;
+		s->cols[c].align = dc->numeric ? TA_RIGHT : TA_LEFT;
+		s->cols[c].frozen = c == 0;
+	}
+	reg_titles(s);
+}
+
+void *regscreen_new(struct db *db, const char *name)
+{
+	struct regscreen *s = xcalloc(1, sizeof *s);
+	char *err = NULL;
+	s->ds = dataset_open(db, name, &err);
+	if (s->ds == NULL)
+		s->error = err;
+	else
+		s->ncols = dataset_ncols(s->ds) < TABLE_MAX_COLS ? dataset_ncols(s->ds) : TABLE_MAX_COLS;
+	reg_columns(s);
+	struct table_source src = { reg_count, reg_row, s };
+	table_init(&s->table, s->cols, s->ncols, src);
+	table_colcursor(&s->table, 1);
+	reg_reload(s, 0);
+	return s;
+}
+
+void regscreen_free(void *self)
+{
+	struct regscreen *s = self;
+	if (s == NULL)
+		return;
+	reg_drop_page(s);
+	free(s->page);
+	for (int c = 0; c < s->ncols; c++)
+		free(s->titles[c]);
+	free(s->search);
+	free(s->error);
+	dataset_close(s->ds);
+	free(s);
+}
+
+/* --- search ------------------------------------------------------------ */
+
+/* Select `row` and redraw what the move needs. */
+static void reg_go(struct regscreen *s, long row)
+{
+	struct tview old = s->table.view;
+	tview_go(&s->table.view, (size_t)row);
+	if (old.top != s->table.view.top)
+		s->table.dirty_all = 1;
+	else if (old.selected != s->table.view.selected) {
+		s->table.dirty_row[0] = old.selected;
+		s->table.dirty_row[1] = s->table.view.selected;
+		s->table.ndirty = 2;
+	}
+}
+
+/* The first row from `from` on (wrapping) that has text; -1 if none. */
+static long reg_find(struct regscreen *s, long from, int dir, const char *text)
+{
+	char *err = NULL;
+	long hit = dataset_search(s->ds, from, dir, text, &err);
+	if (err != NULL)
+		reg_set_error(s, err);
+	return hit;
+}
+
+static void reg_search_changed(void *ctx, struct frame *f, const char *text)
+{
+	struct regscreen *s = ctx;
+	if (*text == '\0') {
+		reg_go(s, s->search_from);
+		frame_prompt_label(f, tr("Search: "));
+		return;
+	}
+	long hit = reg_find(s, s->search_from - 1, 1, text);
+	if (hit >= 0)
+		reg_go(s, hit);
+	frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
+}
+
+static void reg_search_done(void *ctx, struct frame *f, const char *text)
+{
+	struct regscreen *s = ctx;
+	(void)f;
+	if (*text == '\0')
+		return;
+	free(s->search);
+	s->search = xstrdup(text);
+}
+
+static void reg_search_cancel(void *ctx, struct frame *f)
+{
+	struct regscreen *s = ctx;
+	(void)f;
+	reg_go(s, s->search_from);
+}
+
+static const struct prompt_ops reg_search_ops = {
+	reg_search_changed, reg_search_done, reg_search_cancel
+};
+
+static void reg_search_start(struct regscreen *s, struct frame *f)
+{
+	if (s->table.view.count == 0)
+		return;
+	s->search_from = (long)s->table.view.selected;
+	frame_prompt(f, tr("Search: "), "", &reg_search_ops, s);
+}
+
+/* n (dir > 0) or N: the next match after the selected row. */
+static void reg_search_next(struct regscreen *s, struct frame *f, int dir)
+{
+	long at = (long)s->table.view.selected;
+	if (s->search == NULL) {
+		frame_message(f, "%s", tr("Nothing to search for yet: press / first"));
+		return;
+	}
+	long hit = reg_find(s, at, dir, s->search);
+	if (hit < 0) {
+		frame_message(f, tr("Not found: %s"), s->search);
+		return;
+	}
+	if ((dir > 0 && hit <= at) || (dir < 0 && hit >= at))
+		frame_message(f, "%s", dir > 0 ? tr("Passed the end, went on from the top")
+		                               : tr("Passed the top, went on from the end"));
+	reg_go(s, hit);
+}
+
+/* --- sort and filter --------------------------------------------------- */
+
+static void reg_sort(struct regscreen *s)
+{
+	int desc, col = table_cur_col(&s->table);
+	int sorted = dataset_sort_col(s->ds, &desc);
+	dataset_sort(s->ds, col, sorted == col ? !desc : 0);
+	reg_titles(s);
+	table_relayout(&s->table);
+	reg_reload(s, 0);
+}
+
+static void reg_filter_done(void *ctx, struct frame *f, const char *text)
+{
+	struct regscreen *s = ctx;
+	char *err = NULL;
+	if (*text == '\0')
+		return;
+	if (dataset_filter(s->ds, s->filter_col, text, &err) != ST_OK) {
+		frame_message(f, "%s", err);
+		free(err);
+		return;
+	}
+	reg_reload(s, 0);
+}
+
+static void reg_filter_cancel(void *ctx, struct frame *f)
+{
+	(void)ctx;
+	(void)f;
+}
+
+static const struct prompt_ops reg_filter_ops = { NULL, reg_filter_done, reg_filter_cancel };
+
+/* f: a prompt prefilled with "=" and the current cell ("empty" if it is). */
+static void reg_filter_start(struct regscreen *s, struct frame *f)
+{
+	const char *cells[TABLE_MAX_COLS];
+	int col = table_cur_col(&s->table);
+	if (s->table.view.count == 0)
+		return;
+	reg_row(s, s->table.view.selected, cells);
+	char *text = *cells[col] ? xasprintf("=%s", cells[col]) : xstrdup(tr("empty"));
+	char *label = xasprintf(tr("Filter %s: "), tr(dataset_col(s->ds, col)->title));
+	s->filter_col = col;
+	frame_prompt(f, label, text, &reg_filter_ops, s);
+	free(text);
+	free(label);
+}
+
+/* Esc: no filters and no search any more. */
+static void reg_clear(struct regscreen *s, struct frame *f)
+{
+	if (dataset_nfilters(s->ds) == 0 && s->search == NULL)
+		return;
+	dataset_filter_clear(s->ds);
+	free(s->search);
+	s->search = NULL;
+	reg_reload(s, 0);
+	frame_message(f, "%s", tr("Filters and search cleared"));
+}
+
+/* F5: other clerks may have added or removed rows. */
+static void reg_refresh(struct regscreen *s, struct frame *f)
+{
+	dataset_refresh(s->ds);
+	reg_reload(s, s->table.view.selected);
+	frame_message(f, tr("Counted again: %zu rows"), s->table.view.count);
+}
+
+/* --- the section ------------------------------------------------------- */
+
+static int reg_key(void *self, struct frame *f, int key, int focused)
+{
+	struct regscreen *s = self;
+	if (s->ds == NULL || !focused)
+		return 0;
+	switch (key) {
+	case '/': case KC_F(3): reg_search_start(s, f); return 1;
+	case 'n':               reg_search_next(s, f, 1); return 1;
+	case 'N':               reg_search_next(s, f, -1); return 1;
+	case 's':               reg_sort(s); return 1;
+	case 'f':               reg_filter_start(s, f); return 1;
+	case KC_ESC:            reg_clear(s, f); return 1;
+	case KC_F(5):           reg_refresh(s, f); return 1;
+	default:                return table_key(&s->table, key);
+	}
+}
+
+static void reg_place(void *self, WINDOW *win, int h, int w)
+{
+	struct regscreen *s = self;
+	table_place(&s->table, win, 0, 0, h, w);
+	reg_drop_page(s);
+}
+
+static void reg_draw(void *self, int all)
+{
+	struct regscreen *s = self;
+	reg_cover_view(s);
+	table_draw(&s->table, all);
+}
+
+/* "企业 · 筛选 名称 ~ 陶瓷; 地区 = 乐平市 · 搜索 陶瓷" */
+static void reg_status(void *self, char *buf, size_t size)
+{
+	struct regscreen *s = self;
+	struct sbuf b = { 0 };
+	if (s->error != NULL) {
+		snprintf(buf, size, "%s", s->error);
+		return;
+	}
+	sbuf_puts(&b, tr(dataset_title(s->ds)));
+	for (int i = 0; i < dataset_nfilters(s->ds); i++) {
+		int col;
+		const char *op, *value;
+		dataset_filter_at(s->ds, i, &col, &op, &value);
+		if (i == 0)
+			sbuf_printf(&b, "%s%s ", scr_sep(), tr("Filter"));
+		else
+			sbuf_puts(&b, "; ");
+		sbuf_printf(&b, "%s %s %s", tr(dataset_col(s->ds, col)->title), op,
+		            *value ? value : tr("empty"));
+	}
+	if (s->search != NULL)
+		sbuf_printf(&b, "%s%s %s", scr_sep(), tr("Search"), s->search);
+	snprintf(buf, size, "%s", b.s);
+	sbuf_free(&b);
+}
+
+static void reg_position(void *self, char *buf, size_t size)
+{
+	struct regscreen *s = self;
+	table_position(&s->table, buf, size);
+}
+
+static void reg_focus(void *self, int on)
+{
+	struct regscreen *s = self;
+	table_focus(&s->table, on);
+}
+
+#define REG_OPS(label_) { .label = label_, .bindings = reg_keys, .place = reg_place, \
+	.draw = reg_draw, .key = reg_key, .status = reg_status, .position = reg_position, \
+	.focus = reg_focus }
+
+/* One section per register, in the order of dataset_names. */
+static const struct { const char *name; struct section_ops ops; } reg_sections[] = {
+	{ "enterprises", REG_OPS("Enterprises") },
+	{ "observations", REG_OPS("Actuals") },
+	{ "targets", REG_OPS("Targets") },
+	{ "imports", REG_OPS("Imports") },
+	{ "regions", REG_OPS("Regions") },
+};
+
+const struct section_ops *regscreen_ops(const char *name)
+{
+	for (size_t i = 0; i < sizeof reg_sections / sizeof reg_sections[0]; i++)
+		if (strcmp(reg_sections[i].name, name) == 0)
+			return &reg_sections[i].ops;
+	return NULL;
+}
