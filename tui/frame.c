@@ -262,13 +262,13 @@ static const struct binding *frame_fkey(const struct frame *f, int n)
 /* The bar's entries: F-keys 1-10, then the other keys that have a label
  * ("r" and the label); `key` gets what is shown before the label. */
 static int frame_bar_entries(const struct frame *f, const struct binding **out,
-                             char (*key)[8], int max)
+                             char (*key)[12], int max)
 {
 	const struct binding *lists[2];
 	int n = 0;
 	for (int k = 1; k <= 10 && n < max; k++)
 		if ((out[n] = frame_fkey(f, k)) != NULL)
-			snprintf(key[n++], 8, "%d", k);
+			snprintf(key[n++], 12, "%d", k);
 	frame_lists(f, lists);
 	for (int l = 0; l < 2; l++)
 		for (const struct binding *b = lists[l]; b != NULL && b->what != NULL && n < max; b++)
@@ -276,7 +276,7 @@ static int frame_bar_entries(const struct frame *f, const struct binding **out,
 				const char *gap = strstr(b->keys, "  ");
 				size_t len = gap ? (size_t)(gap - b->keys) : strlen(b->keys);
 				out[n] = b;
-				snprintf(key[n++], 8, "%.*s ", (int)(len < 6 ? len : 6), b->keys);
+				snprintf(key[n++], 12, "%.*s ", (int)(len < 6 ? len : 6), b->keys);
 			}
 	return n;
 }
@@ -285,7 +285,7 @@ static int frame_bar_entries(const struct frame *f, const struct binding **out,
 static void frame_draw_bar(struct frame *f)
 {
 	const struct binding *e[32];
-	char key[32][8];
+	char key[32][12];
 	int n = frame_bar_entries(f, e, key, 32);
 	struct sbuf sig = { 0 };
 	sbuf_add(&sig, "", 0);
