@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/edit.h"
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/indview.h"
 #include "core/period.h"
@@ -24,6 +25,12 @@
 
 enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_ACTUAL, COL_PROGRESS,
        COL_EXPECTED, COL_STATUS, COL_HISTORY, NCOLS };
+
+static const char *const ind_col_titles[NCOLS] = {
+	[COL_NAME] = "Indicator", [COL_UNIT] = "Unit", [COL_BASE] = "Baseline",
+	[COL_TARGET] = "Target", [COL_ACTUAL] = "Actual", [COL_PROGRESS] = "Progress",
+	[COL_EXPECTED] = "Expected", [COL_STATUS] = "Status", [COL_HISTORY] = "History",
+};
 
 /* Periods the history column shows (the latest ones, of the screen's
  * length: years or quarters). */
@@ -47,6 +54,11 @@ struct indscreen {
 	struct frame *frame;              /* for forms opened from a popup; not owned */
 	size_t popup_row;                 /* the row whose targets the popup lists */
 	long long *popup_ids;             /* their target ids, in the popup's order; owned */
+	int sort_col;                     /* -1: the documents' order */
+	int sort_desc;
+	char *titles[NCOLS];              /* translated, with the sort mark; owned */
+	char *search;                     /* the last search (n/N); owned */
+	long search_from;                 /* the row the search prompt started on */
 };
 
 static const struct binding ind_keys[] = {
@@ -58,6 +70,9 @@ static const struct binding ind_keys[] = {
 	{ 0, "Period", "[ ]  Shift-Left/Right", "Previous or next period" },
 	{ 0, "Qtr/Yr", "{ }  Shift-Down/Up", "Quarters or years" },
 	{ 0, "Target", "t", "Edit the target in force, or add one" },
+	{ 3, "Search", "/  F3  n N", "Search the indicators as you type; n and N go to the next and previous" },
+	{ 0, NULL, "s", "Sort by the current column (again: the other way)" },
+	{ 0, NULL, "Esc", "Back to the documents' order, and forget the search" },
 	{ 0, NULL, "Up Down  j k", "Previous or next indicator" },
 	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
 	{ 0, NULL, "Home End  g G", "First or last indicator" },
@@ -159,6 +174,62 @@ static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 		free(cells[c]);
 }
 
+/* ---- sorting: the set is sorted in place, so that row i of the table
+ * is row i of the set everywhere (forms, refresh) ---- */
+
+static int sort_col, sort_desc;   /* for the comparison; qsort has no context */
+
+/* The figure a column sorts by; 0 if the row has none (those go last). */
+static int ind_sort_value(const struct ind_row *r, int col, double *v)
+{
+	switch (col) {
+	case COL_BASE:     *v = r->baseline; return r->has_baseline;
+	case COL_TARGET:   *v = r->target.value; return r->has_target;
+	case COL_ACTUAL:   *v = r->actual; return r->has_actual;
+	case COL_PROGRESS: *v = r->progress_pct; return r->has_progress;
+	case COL_EXPECTED: *v = r->expected_pct; return r->has_expected;
+	case COL_STATUS:
+		/* most in need of attention first: at risk, behind, on track, met */
+		*v = r->status == IND_AT_RISK ? 0 : r->status == IND_BEHIND ? 1 :
+		     r->status == IND_ON_TRACK ? 2 : r->status == IND_MET ? 3 : 4;
+		return r->status != IND_NO_TARGET && r->status != IND_NO_DATA;
+	}
+	return -1;
+}
+
+static int ind_cmp(const void *a, const void *b)
+{
+	const struct ind_row *x = a, *y = b;
+	double vx, vy;
+	int hx = ind_sort_value(x, sort_col, &vx), hy = ind_sort_value(y, sort_col, &vy);
+	int c;
+	if (hx < 0) {              /* a text column */
+		const char *tx = sort_col == COL_UNIT ? x->unit : x->name;
+		const char *ty = sort_col == COL_UNIT ? y->unit : y->name;
+		c = strcmp(tx ? tx : "", ty ? ty : "");
+	} else if (hx != hy) {
+		return hx ? -1 : 1;    /* rows without a figure last, either way */
+	} else {
+		c = !hx ? 0 : vx < vy ? -1 : vx > vy ? 1 : 0;
+	}
+	if (sort_desc)
+		c = -c;
+	/* ties keep the documents' order */
+	return c ? c : (x->indicator_id < y->indicator_id ? -1 : x->indicator_id > y->indicator_id);
+}
+
+static void ind_titles(struct indscreen *s)
+{
+	for (int c = 0; c < NCOLS; c++) {
+		free(s->titles[c]);
+		s->titles[c] = c == s->sort_col
+		    ? xasprintf("%s %s", tr(ind_col_titles[c]),
+		                s->sort_desc ? "v" : "^")
+		    : xstrdup(tr(ind_col_titles[c]));
+		s->cols[c].title = s->titles[c];
+	}
+}
+
 /* Format the set into the grid and size the columns to it. */
 static void ind_fill(struct indscreen *s)
 {
@@ -197,34 +268,35 @@ static void ind_load(struct indscreen *s)
 	}
 	indview_free(&s->set);
 	s->set = set;
+	if (s->sort_col >= 0) {
+		sort_col = s->sort_col;
+		sort_desc = s->sort_desc;
+		qsort(s->set.rows, s->set.n, sizeof *s->set.rows, ind_cmp);
+	}
 	ind_fill(s);
 }
 
 void *indscreen_new(struct db *db)
 {
-	static const struct { const char *title; enum table_align align; } defs[NCOLS] = {
-		[COL_NAME]     = { "Indicator", TA_LEFT },
-		[COL_UNIT]     = { "Unit", TA_LEFT },
-		[COL_BASE]     = { "Baseline", TA_RIGHT },
-		[COL_TARGET]   = { "Target", TA_RIGHT },
-		[COL_ACTUAL]   = { "Actual", TA_RIGHT },
-		[COL_PROGRESS] = { "Progress", TA_RIGHT },
-		[COL_EXPECTED] = { "Expected", TA_RIGHT },
-		[COL_STATUS]   = { "Status", TA_LEFT },
-		[COL_HISTORY]  = { "History", TA_LEFT },
+	static const enum table_align align[NCOLS] = {
+		[COL_NAME] = TA_LEFT, [COL_UNIT] = TA_LEFT, [COL_BASE] = TA_RIGHT,
+		[COL_TARGET] = TA_RIGHT, [COL_ACTUAL] = TA_RIGHT, [COL_PROGRESS] = TA_RIGHT,
+		[COL_EXPECTED] = TA_RIGHT, [COL_STATUS] = TA_LEFT, [COL_HISTORY] = TA_LEFT,
 	};
 	struct indscreen *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
 	s->db = db;
 	s->period = period_now(0);
 	grid_init(&s->grid, NCOLS);
+	s->sort_col = -1;
 	for (int c = 0; c < NCOLS; c++) {
-		s->cols[c].title = tr(defs[c].title);
-		s->cols[c].align = defs[c].align;
+		s->cols[c].align = align[c];
 		s->cols[c].frozen = c == COL_NAME;
 	}
+	ind_titles(s);
 	struct table_source src = { grid_count, grid_row, &s->grid };
 	table_init(&s->table, s->cols, NCOLS, src);
+	table_colcursor(&s->table, 1);
 	if (region_list_load(db, &s->regions, &err) != ST_OK) {
 		s->error = err;
 		return s;
@@ -243,6 +315,9 @@ void indscreen_free(void *self)
 	grid_free(&s->grid);
 	free(s->error);
 	free(s->popup_ids);
+	free(s->search);
+	for (int c = 0; c < NCOLS; c++)
+		free(s->titles[c]);
 	free(s);
 }
 
@@ -436,6 +511,136 @@ static void ind_edit(struct indscreen *s, int what)
 		ind_refresh_row(s, i);
 }
 
+/* ---- search and sort ---- */
+
+static void ind_go(struct indscreen *s, size_t row)
+{
+	struct tview old = s->table.view;
+	tview_go(&s->table.view, row);
+	if (old.top != s->table.view.top)
+		s->table.dirty_all = 1;
+	else if (old.selected != s->table.view.selected) {
+		s->table.dirty_row[0] = old.selected;
+		s->table.dirty_row[1] = s->table.view.selected;
+		s->table.ndirty = 2;
+	}
+}
+
+/* The next row after `from` (dir > 0) or before it whose indicator or
+ * unit holds text (full-width forms, spaces and case folded), wrapping;
+ * -1 if none. */
+static long ind_find(struct indscreen *s, long from, int dir, const char *text)
+{
+	long n = (long)s->set.n;
+	char *want = fold_name(text);
+	long hit = -1;
+	for (long k = 1; k <= n && hit < 0 && *want; k++) {
+		long i = ((from + dir * k) % n + n) % n;
+		const struct ind_row *r = &s->set.rows[i];
+		char *a = fold_name(r->name), *b = fold_name(r->unit ? r->unit : "");
+		if (strstr(a, want) || strstr(b, want))
+			hit = i;
+		free(a);
+		free(b);
+	}
+	free(want);
+	return hit;
+}
+
+static void ind_search_changed(void *ctx, struct frame *f, const char *text)
+{
+	struct indscreen *s = ctx;
+	long hit = *text ? ind_find(s, s->search_from - 1, 1, text) : s->search_from;
+	if (hit >= 0)
+		ind_go(s, (size_t)hit);
+	frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
+}
+
+static void ind_search_done(void *ctx, struct frame *f, const char *text)
+{
+	struct indscreen *s = ctx;
+	(void)f;
+	if (*text) {
+		free(s->search);
+		s->search = xstrdup(text);
+	}
+}
+
+static void ind_search_cancel(void *ctx, struct frame *f)
+{
+	struct indscreen *s = ctx;
+	(void)f;
+	ind_go(s, (size_t)s->search_from);
+}
+
+static const struct prompt_ops ind_search_ops = {
+	ind_search_changed, ind_search_done, ind_search_cancel
+};
+
+static void ind_search_start(struct indscreen *s, struct frame *f)
+{
+	if (s->set.n == 0)
+		return;
+	s->search_from = (long)s->table.view.selected;
+	frame_prompt(f, tr("Search: "), "", &ind_search_ops, s);
+}
+
+static void ind_search_next(struct indscreen *s, struct frame *f, int dir)
+{
+	long at = (long)s->table.view.selected;
+	if (s->search == NULL) {
+		frame_message(f, "%s", tr("Nothing to search for yet: press / first"));
+		return;
+	}
+	long hit = s->set.n ? ind_find(s, at, dir, s->search) : -1;
+	if (hit < 0) {
+		frame_message(f, tr("Not found: %s"), s->search);
+		return;
+	}
+	if ((dir > 0 && hit <= at) || (dir < 0 && hit >= at))
+		frame_message(f, "%s", dir > 0 ? tr("Passed the end, went on from the top")
+		                               : tr("Passed the top, went on from the end"));
+	ind_go(s, (size_t)hit);
+}
+
+/* Sort by column col (again: the other way), keeping the selected
+ * indicator selected. */
+static void ind_sort(struct indscreen *s, int col)
+{
+	if (col < 0 || col == COL_HISTORY)
+		return;
+	size_t sel = table_selected(&s->table);
+	long long keep = sel < s->set.n ? s->set.rows[sel].indicator_id : 0;
+	s->sort_desc = s->sort_col == col ? !s->sort_desc : 0;
+	s->sort_col = col;
+	sort_col = col;
+	sort_desc = s->sort_desc;
+	qsort(s->set.rows, s->set.n, sizeof *s->set.rows, ind_cmp);
+	ind_titles(s);
+	ind_fill(s);
+	for (size_t i = 0; i < s->set.n; i++)
+		if (s->set.rows[i].indicator_id == keep)
+			ind_go(s, i);
+	s->table.dirty_all = 1;
+}
+
+static void ind_unsort(struct indscreen *s)
+{
+	free(s->search);
+	s->search = NULL;
+	if (s->sort_col < 0)
+		return;
+	size_t sel = table_selected(&s->table);
+	long long keep = sel < s->set.n ? s->set.rows[sel].indicator_id : 0;
+	s->sort_col = -1;
+	ind_titles(s);
+	ind_load(s);
+	for (size_t i = 0; i < s->set.n; i++)
+		if (s->set.rows[i].indicator_id == keep)
+			ind_go(s, i);
+	s->table.dirty_all = 1;
+}
+
 static int ind_key(void *self, struct frame *f, int key, int focused)
 {
 	struct indscreen *s = self;
@@ -471,6 +676,18 @@ static int ind_key(void *self, struct frame *f, int key, int focused)
 		return 1;
 	case 't':
 		ind_edit(s, 't');
+		return 1;
+	case '/': case KC_F(3):
+		ind_search_start(s, f);
+		return 1;
+	case 'n': case 'N':
+		ind_search_next(s, f, key == 'n' ? 1 : -1);
+		return 1;
+	case 's':
+		ind_sort(s, table_cur_col(&s->table));
+		return 1;
+	case KC_ESC:
+		ind_unsort(s);
 		return 1;
 	case '\n':
 		if (focused)

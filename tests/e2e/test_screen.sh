@@ -50,8 +50,10 @@ poll() {
 	sess=$1; shift
 	what=$1; shift
 	i=0
+	flags=-p
+	[ "$what" = selected ] && flags=-ep    # reverse video is an attribute
 	while [ $i -lt 100 ]; do
-		T capture-pane -p -t "$sess" > "$SCREEN" 2>/dev/null
+		T capture-pane $flags -t "$sess" > "$SCREEN" 2>/dev/null
 		if $CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"; then
 			return 0
 		fi
@@ -83,7 +85,7 @@ st=\$1; shift
 echo \$? > "\$st"
 EOS
 
-echo "1..32"
+echo "1..37"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -136,6 +138,19 @@ T resize-window -t zh -x 60 -y 20
 expect "60x20 says the terminal is too small" poll zh has "终端太小" "80x24"
 T resize-window -t zh -x 100 -y 30
 expect "back at 100x30: no leftovers, aligned" poll zh frame 100 30 "行 6/41" "1帮助"
+# search as you type, n, sort by a column and back
+T send-keys -t zh g / 专利
+expect "/ 专利 finds 每万人口高价值发明专利拥有量 as it is typed" \
+	poll zh frame 100 30 "行 4/41" "10"
+T send-keys -t zh Enter n
+expect "n with the only match says it went round" poll zh has "从头" "行 4/41"
+T send-keys -t zh s
+expect "s sorts by the current column (the indicator), marked ^" poll zh has "指标 ^"
+T send-keys -t zh s
+expect "s again sorts the other way, marked v" poll zh has "指标 v"
+T send-keys -t zh Escape
+expect "Esc goes back to the documents' order, still on the indicator found" \
+	poll zh frame 100 30 "行 4/41" "1帮助"
 T send-keys -t zh F10
 st=$(status_of zh)
 expect "F10 quits with status 0 (got $st)" test "$st" = 0
@@ -143,7 +158,7 @@ expect "F10 quits with status 0 (got $st)" test "$st" = 0
 # English at 80x24; Esc 0 stands for F10
 start en 80 24 "LANG=C.UTF-8" --lang en
 expect "80x24 en: frame and separators line up" poll en frame 80 24 "row 1/41" "1Help"
-T send-keys -t en l l l
+T send-keys -t en l l l l l l l
 expect "l scrolls sideways and the indicator column stays" \
 	poll en has "Indicator" "Progress" "Status"
 expect "... and the columns still line up" poll en frame 80 24 "row 1/41  columns" "1Help"
