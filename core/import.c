@@ -16,6 +16,7 @@
 
 #include "core/csvread.h"
 #include "core/fold.h"
+#include "core/i18n.h"
 #include "core/import.h"
 #include "core/period.h"
 #include "core/profile.h"
@@ -116,7 +117,8 @@ static void say(struct imp *m, enum import_sev sev, long line, const char *col, 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *what = xvasprintf(fmt, ap);
+	/* the English text is the key of its translation (core/i18n_zh.c) */
+	char *what = xvasprintf(tr(fmt), ap);
 	va_end(ap);
 	struct sbuf b = { 0 };
 	sbuf_puts(&b, m->o->path);
@@ -124,10 +126,10 @@ static void say(struct imp *m, enum import_sev sev, long line, const char *col, 
 		sbuf_printf(&b, ":%ld", line);
 	sbuf_puts(&b, ": ");
 	if (col != NULL)
-		sbuf_printf(&b, "column %s: ", col);
+		sbuf_printf(&b, tr("column %s: "), col);
 	sbuf_puts(&b, what);
 	if (line > 0 && line == m->line && m->excel_row != line)
-		sbuf_printf(&b, " (line %ld of the file is row %ld in Excel: quoted line breaks above)",
+		sbuf_printf(&b, tr(" (line %ld of the file is row %ld in Excel: quoted line breaks above)"),
 		            line, m->excel_row);
 	if (sev == IMP_ERROR)
 		m->res->errors++;
@@ -459,7 +461,7 @@ static int begin_data(struct imp *m, const struct csv_row *row)
 		if (f < 0 && !m->colind[c]) {
 			if (!is_blank(m->colname[c]))
 				say(m, IMP_WARNING, row->line, m->colname[c],
-				    "not a column of %s; its cells are not imported", m->p->kind);
+				    "not a column of %s; its cells are not imported", tr(m->p->kind));
 			continue;
 		}
 		if (m->colind[c]) {
@@ -564,7 +566,7 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 	}
 	if (*v == '\0' || (pf->type != FT_TEXT && value_missing(v))) {
 		if (pf->flags & PF_REQ) {
-			say(m, IMP_ERROR, line, col, "is empty, but %s needs it", m->p->kind);
+			say(m, IMP_ERROR, line, col, "is empty, but %s needs it", tr(m->p->kind));
 			rc = -1;
 		} else if (pf->dflt != NULL && (pf->type == FT_INT || pf->type == FT_BOOL)) {
 			stage_bind_int(m->st, f, atoll(pf->dflt));
@@ -659,7 +661,7 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 			    raw, expect);
 			rc = -1;
 		} else if (u != 0) {
-			say(m, IMP_ERROR, line, col, "\"%s\" is not a valid USCC (%s)", raw, why);
+			say(m, IMP_ERROR, line, col, "\"%s\" is not a valid USCC (%s)", raw, tr(why));
 			rc = -1;
 		} else {
 			stage_bind_text(m->st, f, code, 18);
@@ -747,9 +749,9 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 		}
 		if (id == 0) {
 			if (known && *known)
-				say(m, IMP_ERROR, line, col, "\"%s\" is not %s (known: %s)", raw, what, known);
+				say(m, IMP_ERROR, line, col, "\"%s\" is not %s (known: %s)", raw, tr(what), known);
 			else
-				say(m, IMP_ERROR, line, col, "\"%s\" is not %s", raw, what);
+				say(m, IMP_ERROR, line, col, "\"%s\" is not %s", raw, tr(what));
 			rc = -1;
 		} else {
 			stage_bind_int(m->st, f, id);
@@ -793,7 +795,7 @@ static void on_duplicate(void *ctx, long line, long first)
 		}
 	m->line = 0;   /* the Excel row of this line is not known any more */
 	say(m, IMP_ERROR, line, col, "the same %s as line %ld (each may appear only once in a file)",
-	    is_obs(m) ? "indicator, region and period" : "key", first);
+	    tr(is_obs(m) ? "indicator, region and period" : "key"), first);
 }
 
 /* The name of the first key column, for duplicate messages. */
@@ -1120,9 +1122,9 @@ static void on_change(void *ctx, long line, const char *what, const char *label,
 {
 	struct imp *m = ctx;
 	if (label != NULL)
-		say(m, IMP_INFO, line, NULL, "%s: %s (%s)", what, label, cols);
+		say(m, IMP_INFO, line, NULL, "%s: %s (%s)", tr(what), label, cols);
 	else
-		say(m, IMP_INFO, line, NULL, "%s", what);
+		say(m, IMP_INFO, line, NULL, "%s", tr(what));
 }
 
 static long long same_file(struct imp *m, const char *sha)
@@ -1301,10 +1303,10 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	if (!m.have_header && r->errors == 0) {
 		if (m.best_hits > 0)
 			say(&m, IMP_ERROR, m.best_line, NULL, "this looks like the header row, but it lacks "
-			    "%s, which %s need", m.best_missing, m.p->kind);
+			    "%s, which %s need", m.best_missing, tr(m.p->kind));
 		else
 			say(&m, IMP_ERROR, 0, NULL, "no header row of %s found in the first %d lines",
-			    m.p->kind, MAX_TITLE_ROWS);
+			    tr(m.p->kind), MAX_TITLE_ROWS);
 	}
 	if (r->errors > 0 || !m.have_header) {
 		rc = ST_DATA;

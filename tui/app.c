@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/i18n_table.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
@@ -12,12 +11,10 @@
 #include "tui/indscreen.h"
 #include "tui/regscreen.h"
 #include "tui/screen.h"
-#include "tui/strings.h"
 
 int app_run(struct db *db, const struct app_opts *opts)
 {
 	char *err = NULL;
-	i18n_add_table(tui_strings_zh);
 	if (scr_start(opts->ascii, &err) != 0) {
 		cli_error("%s", err);
 		free(err);

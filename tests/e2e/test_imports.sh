@@ -73,7 +73,7 @@ expect "y undoes it" has "批次 1 已撤销"
 expect "... the rows are gone" test "$(sql 'SELECT count(*) FROM observation')" = 0
 T send-keys -t app i C-u "$TMP/bad.csv" F2
 expect "a bad file's dry run lists each error with its line and column" \
-	has "错误" " 3" "column 统一社会信用代码"
+	has "错误" " 3" "列 统一社会信用代码：「913602000000000020」不是有效的统一社会信用代码（校验码应为 1）"
 T send-keys -t app Escape
 sleep 0.3
 T send-keys -t app F10
