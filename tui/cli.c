@@ -146,6 +146,42 @@ int cli_open_db(struct cli *c, struct db **db)
 	return rc;
 }
 
+int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
+{
+	o->f = stdout;
+	o->path = path;
+	o->tmp = NULL;
+	if (path == NULL)
+		return 0;
+	o->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	if ((o->f = fopen(o->tmp, "wb")) == NULL) {
+		cli_error("%s: %s: %s", cmd, path, strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int cli_out_close(struct cli_out *o, int rc, char **err)
+{
+	if (o->path == NULL)
+		return rc;
+	if (fclose(o->f) != 0 && rc == ST_OK) {
+		err_set(err, "%s: %s", o->path, strerror(errno));
+		rc = ST_DATA;
+	}
+	if (rc == ST_OK && rename(o->tmp, o->path) != 0) {
+		err_set(err, "%s: %s", o->path, strerror(errno));
+		rc = ST_DATA;
+	}
+	if (rc != ST_OK)
+		unlink(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+	return rc;
+}
+
 static int cmd_init(struct cli *c)
 {
 	const char *pack = pack_names[0];
@@ -236,33 +272,14 @@ static int cmd_report(struct cli *c)
 		db_close(db);
 		return ST_USAGE;
 	}
-	FILE *out = stdout;
-	char *tmp = NULL, *err = NULL;
-	if (outfile != NULL) {
-		/* write beside, then rename: a reader never sees half a report */
-		tmp = xasprintf("%s.tmp%ld", outfile, (long)getpid());
-		out = fopen(tmp, "w");
-		if (out == NULL) {
-			cli_error("report: %s: %s", outfile, strerror(errno));
-			free(tmp);
-			db_close(db);
-			return ST_USAGE;
-		}
+	struct cli_out out;
+	char *err = NULL;
+	if (cli_out_open(&out, "report", outfile) != 0) {
+		db_close(db);
+		return ST_USAGE;
 	}
-	rc = report_write(db, p, rid, fmt, outfile != NULL, out, &err);
-	if (outfile != NULL) {
-		if (fclose(out) != 0 && rc == ST_OK) {
-			err_set(&err, "%s: %s", outfile, strerror(errno));
-			rc = ST_DATA;
-		}
-		if (rc == ST_OK && rename(tmp, outfile) != 0) {
-			err_set(&err, "%s: %s", outfile, strerror(errno));
-			rc = ST_DATA;
-		}
-		if (rc != ST_OK)
-			unlink(tmp);
-		free(tmp);
-	}
+	rc = report_write(db, p, rid, fmt, outfile != NULL, out.f, &err);
+	rc = cli_out_close(&out, rc, &err);
 	if (rc != ST_OK)
 		cli_error("report: %s", err);
 	free(err);

@@ -14,6 +14,20 @@ struct cli_command {
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
 int cli_open_db(struct cli *c, struct db **db);
 
+/* Where a command writes: stdout, or FILE through a temporary file beside
+ * it that is renamed into place only when everything was written, so that
+ * a reader never sees half a file. */
+struct cli_out {
+	FILE       *f;        /* write here */
+	const char *path;     /* FILE, or NULL for stdout */
+	char       *tmp;      /* the temporary; owned */
+};
+/* Open; 0, or -1 (and a message naming cmd and the file). */
+int cli_out_open(struct cli_out *o, const char *cmd, const char *path);
+/* Close and put the file in place if rc is ST_OK, else remove it.
+ * Returns rc, or ST_DATA with *err set when the file could not be written. */
+int cli_out_close(struct cli_out *o, int rc, char **err);
+
 /* tui/cmd_import.c */
 int cmd_import(struct cli *c);
 int cmd_imports(struct cli *c);

@@ -268,35 +268,17 @@ int cmd_export(struct cli *c)
 	int rc = cli_open_db(c, &db);
 	if (rc != ST_OK)
 		return rc;
-	FILE *out = stdout;
-	char *tmp = NULL, *err = NULL;
-	long rows;
-	if (outfile != NULL) {
-		/* write beside, then rename: a reader never sees half a file */
-		tmp = xasprintf("%s.tmp%ld", outfile, (long)getpid());
-		if ((out = fopen(tmp, "wb")) == NULL) {
-			cli_error("export: %s: %s", outfile, strerror(errno));
-			free(tmp);
-			db_close(db);
-			return ST_USAGE;
-		}
+	struct cli_out out;
+	char *err = NULL;
+	long rows = 0;
+	if (cli_out_open(&out, "export", outfile) != 0) {
+		db_close(db);
+		return ST_USAGE;
 	}
-	rc = export_write(db, kind, enc, i18n_get() == LANG_ZH, out, &rows, &err);
-	if (outfile != NULL) {
-		if (fclose(out) != 0 && rc == ST_OK) {
-			err_set(&err, "%s: %s", outfile, strerror(errno));
-			rc = ST_DATA;
-		}
-		if (rc == ST_OK && rename(tmp, outfile) != 0) {
-			err_set(&err, "%s: %s", outfile, strerror(errno));
-			rc = ST_DATA;
-		}
-		if (rc != ST_OK)
-			unlink(tmp);
-		else
-			fprintf(stderr, "%s: %ld rows of %s\n", outfile, rows, kind);
-		free(tmp);
-	}
+	rc = export_write(db, kind, enc, i18n_get() == LANG_ZH, out.f, &rows, &err);
+	rc = cli_out_close(&out, rc, &err);
+	if (rc == ST_OK && outfile != NULL)
+		fprintf(stderr, "%s: %ld rows of %s\n", outfile, rows, kind);
 	if (rc != ST_OK)
 		cli_error("export: %s", err);
 	free(err);

@@ -513,18 +513,6 @@ static void ind_edit(struct indscreen *s, int what)
 
 /* ---- search and sort ---- */
 
-static void ind_go(struct indscreen *s, size_t row)
-{
-	struct tview old = s->table.view;
-	tview_go(&s->table.view, row);
-	if (old.top != s->table.view.top)
-		s->table.dirty_all = 1;
-	else if (old.selected != s->table.view.selected) {
-		s->table.dirty_row[0] = old.selected;
-		s->table.dirty_row[1] = s->table.view.selected;
-		s->table.ndirty = 2;
-	}
-}
 
 /* The next row after `from` (dir > 0) or before it whose indicator or
  * unit holds text (full-width forms, spaces and case folded), wrapping;
@@ -552,7 +540,7 @@ static void ind_search_changed(void *ctx, struct frame *f, const char *text)
 	struct indscreen *s = ctx;
 	long hit = *text ? ind_find(s, s->search_from - 1, 1, text) : s->search_from;
 	if (hit >= 0)
-		ind_go(s, (size_t)hit);
+		table_go(&s->table, (size_t)hit);
 	frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
 }
 
@@ -570,7 +558,7 @@ static void ind_search_cancel(void *ctx, struct frame *f)
 {
 	struct indscreen *s = ctx;
 	(void)f;
-	ind_go(s, (size_t)s->search_from);
+	table_go(&s->table, (size_t)s->search_from);
 }
 
 static const struct prompt_ops ind_search_ops = {
@@ -600,7 +588,7 @@ static void ind_search_next(struct indscreen *s, struct frame *f, int dir)
 	if ((dir > 0 && hit <= at) || (dir < 0 && hit >= at))
 		frame_message(f, "%s", dir > 0 ? tr("Passed the end, went on from the top")
 		                               : tr("Passed the top, went on from the end"));
-	ind_go(s, (size_t)hit);
+	table_go(&s->table, (size_t)hit);
 }
 
 /* Sort by column col (again: the other way), keeping the selected
@@ -620,7 +608,7 @@ static void ind_sort(struct indscreen *s, int col)
 	ind_fill(s);
 	for (size_t i = 0; i < s->set.n; i++)
 		if (s->set.rows[i].indicator_id == keep)
-			ind_go(s, i);
+			table_go(&s->table, i);
 	s->table.dirty_all = 1;
 }
 
@@ -637,7 +625,7 @@ static void ind_unsort(struct indscreen *s)
 	ind_load(s);
 	for (size_t i = 0; i < s->set.n; i++)
 		if (s->set.rows[i].indicator_id == keep)
-			ind_go(s, i);
+			table_go(&s->table, i);
 	s->table.dirty_all = 1;
 }
 

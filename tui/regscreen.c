@@ -214,18 +214,6 @@ void regscreen_free(void *self)
 /* --- search ------------------------------------------------------------ */
 
 /* Select `row` and redraw what the move needs. */
-static void reg_go(struct regscreen *s, long row)
-{
-	struct tview old = s->table.view;
-	tview_go(&s->table.view, (size_t)row);
-	if (old.top != s->table.view.top)
-		s->table.dirty_all = 1;
-	else if (old.selected != s->table.view.selected) {
-		s->table.dirty_row[0] = old.selected;
-		s->table.dirty_row[1] = s->table.view.selected;
-		s->table.ndirty = 2;
-	}
-}
 
 /* The first row from `from` on (wrapping) that has text; -1 if none. */
 static long reg_find(struct regscreen *s, long from, int dir, const char *text)
@@ -241,13 +229,13 @@ static void reg_search_changed(void *ctx, struct frame *f, const char *text)
 {
 	struct regscreen *s = ctx;
 	if (*text == '\0') {
-		reg_go(s, s->search_from);
+		table_go(&s->table, s->search_from);
 		frame_prompt_label(f, tr("Search: "));
 		return;
 	}
 	long hit = reg_find(s, s->search_from - 1, 1, text);
 	if (hit >= 0)
-		reg_go(s, hit);
+		table_go(&s->table, hit);
 	frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
 }
 
@@ -265,7 +253,7 @@ static void reg_search_cancel(void *ctx, struct frame *f)
 {
 	struct regscreen *s = ctx;
 	(void)f;
-	reg_go(s, s->search_from);
+	table_go(&s->table, s->search_from);
 }
 
 static const struct prompt_ops reg_search_ops = {
@@ -296,7 +284,7 @@ static void reg_search_next(struct regscreen *s, struct frame *f, int dir)
 	if ((dir > 0 && hit <= at) || (dir < 0 && hit >= at))
 		frame_message(f, "%s", dir > 0 ? tr("Passed the end, went on from the top")
 		                               : tr("Passed the top, went on from the end"));
-	reg_go(s, hit);
+	table_go(&s->table, hit);
 }
 
 /* --- sort and filter --------------------------------------------------- */

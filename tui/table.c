@@ -264,3 +264,16 @@ const char *table_position(const struct table *t, char *buf, size_t size)
 		snprintf(buf, size, "%s %zu/%zu", tr("row"), sel, t->view.count);
 	return buf;
 }
+
+void table_go(struct table *t, size_t row)
+{
+	struct tview old = t->view;
+	tview_go(&t->view, row);
+	if (old.top != t->view.top) {
+		t->dirty_all = 1;
+	} else if (old.selected != t->view.selected) {
+		t->dirty_row[0] = old.selected;
+		t->dirty_row[1] = t->view.selected;
+		t->ndirty = 2;
+	}
+}

@@ -82,6 +82,10 @@ int table_key(struct table *t, int key);
 /* Draw what changed since the last draw (everything if all != 0). */
 void table_draw(struct table *t, int all);
 
+/* Select row `row` (a search hit, say), scrolling only if it is off
+ * screen; repaints the old and new line, or the page. */
+void table_go(struct table *t, size_t row);
+
 /* The selected row, or (size_t)-1 if the table is empty. */
 size_t table_selected(const struct table *t);
 
