@@ -7,61 +7,10 @@
 # confirmation that names it, Esc asking before throwing changes away,
 # and choosing which document's target is in force.  TAP output.
 # Needs tmux, python3 and sqlite3 (skipped without them).
-set -u
-
-top_builddir=${top_builddir:-.}
-top_srcdir=${top_srcdir:-.}
-BIN=$(cd "$top_builddir" && pwd)/innotrack
-CHECK="python3 $(cd "$top_srcdir" && pwd)/tests/e2e/screencheck.py"
-LANG=C.UTF-8
-export LANG
-unset LC_ALL
-
-for tool in tmux python3 sqlite3; do
-	if ! command -v $tool >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool not available"
-		exit 0
-	fi
-done
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-form.XXXXXX")
-SOCK=innotrack-form-$$
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
+E2E_NAME=form
+E2E_TOOLS=sqlite3
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/forms.db
-SCREEN=$TMP/screen
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	[ -f "$SCREEN" ] && sed 's/^/#   /' "$SCREEN"
-	[ -f "$TMP/why" ] && sed 's/^/# /' "$TMP/why"
-	return 0
-}
-expect() {   # description, then a command
-	desc=$1; shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-	rm -f "$SCREEN" "$TMP/why"
-}
-
-# Poll the screen every 0.1 s (up to 10 s) until screencheck's check holds.
-poll() {
-	what=$1; shift
-	i=0
-	while [ $i -lt 100 ]; do
-		T capture-pane -p -t app > "$SCREEN" 2>/dev/null
-		if $CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 # The screen does not show TEXT (after the poll before it settled).
 lacks() {

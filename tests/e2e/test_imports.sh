@@ -3,46 +3,12 @@
 # file with Tab completion, let the header tell the kind, read the dry run,
 # apply it, see the batch, undo it; a bad file's errors with their lines.
 # TAP output.  Needs tmux and python3 (skipped without them).
-set -u
-top_builddir=${top_builddir:-.}
-top_srcdir=${top_srcdir:-.}
-BIN=$(cd "$top_builddir" && pwd)/innotrack
-SRC=$(cd "$top_srcdir" && pwd)
-CHECK="python3 $SRC/tests/e2e/screencheck.py"
-if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux or python3 not available"
-	exit 0
-fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-imports.XXXXXX")
-SOCK=innotrack-imp-$$
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+E2E_NAME=imports
+E2E_TOOLS=sqlite3
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
-SCREEN=$TMP/screen
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	[ -f "$SCREEN" ] && sed 's/^/#   /' "$SCREEN"
-	[ -f "$TMP/why" ] && sed 's/^/# /' "$TMP/why"
-	return 0
-}
-expect() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; rm -f "$SCREEN" "$TMP/why"; }
 sql() { sqlite3 "$DB" "$1"; }
-# has TEXT MORE...: poll the screen (10 s) for a line with TEXT and MORE
-has() {
-	i=0
-	while [ $i -lt 100 ]; do
-		T capture-pane -p -t app > "$SCREEN" 2>/dev/null
-		$CHECK has "$SCREEN" "$@" 2> "$TMP/why" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+has() { poll has "$@"; }
 
 echo "1..14"
 "$BIN" --db "$DB" init >/dev/null 2>&1
@@ -50,7 +16,7 @@ cp "$SRC/tests/fixtures/obs_long.gb18030.csv" "$TMP/二季度指标数据.csv"
 cp "$SRC/tests/fixtures/bad_uscc.csv" "$TMP/bad.csv"
 
 T new-session -d -s app -x 100 -y 30 \
-  "env LANG=C.UTF-8 INNOTRACK_LOGIN=clerk1 sh -c '\"$BIN\" --db \"$DB\" --lang zh; echo \$? > $TMP/status'"
+  "env LANG=C.UTF-8 INNOTRACK_LOGIN=clerk1 sh -c '\"$BIN\" --db \"$DB\" --lang zh; echo \$? > $TMP/app.status'"
 expect "the program starts on the indicator table" has "高新技术企业数量"
 T send-keys -t app Tab j j j j Enter
 expect "the menu opens the imports screen, empty at first" has "尚无导入"
@@ -77,5 +43,5 @@ expect "a bad file's dry run lists each error with its line and column" \
 T send-keys -t app Escape
 sleep 0.3
 T send-keys -t app F10
-i=0; while [ $i -lt 50 ] && [ ! -s "$TMP/status" ]; do sleep 0.1; i=$((i + 1)); done
-expect "F10 quits with status 0" test "$(cat "$TMP/status" 2>/dev/null)" = 0
+st=$(status_of app)
+expect "F10 quits with status 0 (got $st)" test "$st" = 0

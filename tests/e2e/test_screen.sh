@@ -3,37 +3,9 @@
 # screen back with capture-pane: the indicator table, its alignment in
 # display cells, resizing, TERM=vt100, --ascii, the keys that quit.
 # TAP output.  Needs tmux and python3 (skipped without them).
-set -u
-
-top_builddir=${top_builddir:-.}
-top_srcdir=${top_srcdir:-.}
-BIN=$(cd "$top_builddir" && pwd)/innotrack
-CHECK="python3 $(cd "$top_srcdir" && pwd)/tests/e2e/screencheck.py"
-
-if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux or python3 not available"
-	exit 0
-fi
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-screen.XXXXXX")
-SOCK=innotrack-test-$$
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
+E2E_NAME=screen
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
-SCREEN=$TMP/screen
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1)); failed=1
-	echo "not ok $n - $1"
-	[ -f "$SCREEN" ] && sed 's/^/#   /' "$SCREEN"
-	[ -f "$TMP/why" ] && sed 's/^/# /' "$TMP/why"
-	return 0
-}
 
 # Run the program in a new tmux window `name` of size COLSxROWS with the
 # environment ENV (a string of VAR=value words); its exit status goes to
@@ -42,41 +14,6 @@ start() {
 	name=$1 cols=$2 rows=$3 env=$4; shift 4
 	T new-session -d -s "$name" -x "$cols" -y "$rows" \
 	  "env $env sh $TMP/run.sh $TMP/$name.status $*"
-}
-
-# Poll the screen of session $1 every 0.1 s (for up to 10 s) until the
-# check in the remaining words holds; the check gets the screen file first.
-poll() {
-	sess=$1; shift
-	what=$1; shift
-	i=0
-	flags=-p
-	[ "$what" = selected ] && flags=-ep    # reverse video is an attribute
-	while [ $i -lt 100 ]; do
-		T capture-pane $flags -t "$sess" > "$SCREEN" 2>/dev/null
-		if $CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# Wait for the exit status file of session $1; print the status.
-status_of() {
-	i=0
-	while [ $i -lt 100 ] && [ ! -s "$TMP/$1.status" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	cat "$TMP/$1.status" 2>/dev/null || echo none
-}
-
-expect() {   # description, then a command
-	desc=$1; shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-	rm -f "$SCREEN" "$TMP/why"
 }
 
 cat > "$TMP/run.sh" <<EOS
@@ -109,77 +46,77 @@ expect "... and says why" grep -q 'terminal type "dumb" cannot move the cursor' 
 # Chinese at 100x30
 start zh 100 30 "LANG=C.UTF-8" --lang zh
 expect "100x30 zh: 高新技术企业数量 shows 300 with its conflict mark" \
-	poll zh has "高新技术企业数量" "300 (2025)" "*"
+	poll_in zh has "高新技术企业数量" "300 (2025)" "*"
 expect "100x30 zh: frame and column separators line up" \
-	poll zh frame 100 30 "景德镇市 · " "1帮助"
+	poll_in zh frame 100 30 "景德镇市 · " "1帮助"
 T send-keys -t zh j j j j j Enter
 expect "Enter lists every target with its document, the one in force marked" \
-	poll zh has "景科字〔2022〕49号" "400 (2025)" "未生效"
+	poll_in zh has "景科字〔2022〕49号" "400 (2025)" "未生效"
 T send-keys -t zh Escape
 expect "Esc closes the window and the table is whole again" \
-	poll zh frame 100 30 "行 6/41" "1帮助"
+	poll_in zh frame 100 30 "行 6/41" "1帮助"
 T send-keys -t zh r
-expect "r opens the region list" poll zh has "乐平市" "县级市"
+expect "r opens the region list" poll_in zh has "乐平市" "县级市"
 T send-keys -t zh j Enter
-expect "choosing 乐平市 shows it on the status line" poll zh frame 100 30 "乐平市 · 2" "1帮助"
+expect "choosing 乐平市 shows it on the status line" poll_in zh frame 100 30 "乐平市 · 2" "1帮助"
 T send-keys -t zh '[' '{'
 st=$(( $(date +%Y) - 1 ))
 expect "[ and { step back a year and switch to quarters" \
-	poll zh frame 100 30 "乐平市 · ${st}年第4季度" "1帮助"
+	poll_in zh frame 100 30 "乐平市 · ${st}年第4季度" "1帮助"
 T send-keys -t zh r g Enter "}"
 expect "r and g choose the city again; } goes back to years" \
-	poll zh frame 100 30 "景德镇市 · ${st}年" "1帮助"
+	poll_in zh frame 100 30 "景德镇市 · ${st}年" "1帮助"
 T resize-window -t zh -x 80 -y 24
 expect "resized to 80x24: redrawn whole and aligned" \
-	poll zh frame 80 24 "行 6/41" "1帮助"
+	poll_in zh frame 80 24 "行 6/41" "1帮助"
 expect "80x24: 高新技术企业数量 (cut to fit) still shows 300 and its mark" \
-	poll zh has "高新技术企业" "300 (2025)*"
+	poll_in zh has "高新技术企业" "300 (2025)*"
 T resize-window -t zh -x 60 -y 20
-expect "60x20 says the terminal is too small" poll zh has "终端太小" "80x24"
+expect "60x20 says the terminal is too small" poll_in zh has "终端太小" "80x24"
 T resize-window -t zh -x 100 -y 30
-expect "back at 100x30: no leftovers, aligned" poll zh frame 100 30 "行 6/41" "1帮助"
+expect "back at 100x30: no leftovers, aligned" poll_in zh frame 100 30 "行 6/41" "1帮助"
 # search as you type, n, sort by a column and back
 T send-keys -t zh g / 专利
 expect "/ 专利 finds 每万人口高价值发明专利拥有量 as it is typed" \
-	poll zh frame 100 30 "行 4/41" "10"
+	poll_in zh frame 100 30 "行 4/41" "10"
 T send-keys -t zh Enter n
-expect "n with the only match says it went round" poll zh has "从头" "行 4/41"
+expect "n with the only match says it went round" poll_in zh has "从头" "行 4/41"
 T send-keys -t zh s
-expect "s sorts by the current column (the indicator), marked ^" poll zh has "指标 ^"
+expect "s sorts by the current column (the indicator), marked ^" poll_in zh has "指标 ^"
 T send-keys -t zh s
-expect "s again sorts the other way, marked v" poll zh has "指标 v"
+expect "s again sorts the other way, marked v" poll_in zh has "指标 v"
 T send-keys -t zh Escape
 expect "Esc goes back to the documents' order, still on the indicator found" \
-	poll zh frame 100 30 "行 4/41" "1帮助"
+	poll_in zh frame 100 30 "行 4/41" "1帮助"
 T send-keys -t zh F10
 st=$(status_of zh)
 expect "F10 quits with status 0 (got $st)" test "$st" = 0
 
 # English at 80x24; Esc 0 stands for F10
 start en 80 24 "LANG=C.UTF-8" --lang en
-expect "80x24 en: frame and separators line up" poll en frame 80 24 "row 1/41" "1Help"
+expect "80x24 en: frame and separators line up" poll_in en frame 80 24 "row 1/41" "1Help"
 T send-keys -t en l l l l l l l
 expect "l scrolls sideways and the indicator column stays" \
-	poll en has "Indicator" "Progress" "Status"
-expect "... and the columns still line up" poll en frame 80 24 "row 1/41  columns" "1Help"
+	poll_in en has "Indicator" "Progress" "Status"
+expect "... and the columns still line up" poll_in en frame 80 24 "row 1/41  columns" "1Help"
 T send-keys -t en Escape 0
 st=$(status_of en)
 expect "Esc 0 quits with status 0 (got $st)" test "$st" = 0
 
 # the locale chooses Chinese; ? opens the help; q closes it, then quits
 start loc 80 24 "LANG=zh_CN.UTF-8"
-expect "LANG=zh_CN.UTF-8 gives the Chinese screen" poll loc frame 80 24 "行 1/41" "1帮助"
+expect "LANG=zh_CN.UTF-8 gives the Chinese screen" poll_in loc frame 80 24 "行 1/41" "1帮助"
 T send-keys -t loc '?'
-expect "? shows the help of this screen" poll loc has "F10  q" "退出"
+expect "? shows the help of this screen" poll_in loc has "F10  q" "退出"
 T send-keys -t loc q q
 st=$(status_of loc)
 expect "q closes the help, q again quits with status 0 (got $st)" test "$st" = 0
 
 # a terminal without colours, and --ascii
 start vt 80 24 "LANG=C.UTF-8 TERM=vt100" --lang zh --ascii
-expect "TERM=vt100 --ascii: frame in +-| and aligned" poll vt frame 80 24 "景德镇市 / " "1帮助"
+expect "TERM=vt100 --ascii: frame in +-| and aligned" poll_in vt frame 80 24 "景德镇市 / " "1帮助"
 expect "--ascii keeps ambiguous-width glyphs off the screen" \
-	poll vt nowide "│─┌┐└┘…·—“”≥"
+	poll_in vt nowide "│─┌┐└┘…·—“”≥"
 T send-keys -t vt q
 st=$(status_of vt)
 expect "q quits with status 0 (got $st)" test "$st" = 0
@@ -189,7 +126,7 @@ expect "q quits with status 0 (got $st)" test "$st" = 0
 T new-session -d -s first -x 100 -y 30 \
   "env -u INNOTRACK_DB LANG=C.UTF-8 XDG_DATA_HOME=$TMP/xdg sh -c '\"$BIN\" --lang zh; echo \$? > $TMP/first.status'"
 expect "first start with no database shows the default pack's table" \
-	poll first has "高新技术企业数量" "300 (2025)" "*"
+	poll_in first has "高新技术企业数量" "300 (2025)" "*"
 expect "... from a database made at \$XDG_DATA_HOME/innotrack/innotrack.db" \
 	test -s "$TMP/xdg/innotrack/innotrack.db"
 T send-keys -t first F10

@@ -1,0 +1,79 @@
+# lib.sh: what the end-to-end scripts share.  Source it after setting
+# E2E_NAME (a word for the temp folder and the tmux socket) and E2E_TOOLS
+# (commands the script needs; it is skipped without them).
+#
+#   T ARGS...                  tmux on the script's own server
+#   poll_in SESSION CHECK ARGS screencheck.py CHECK on SESSION's screen,
+#                              every 0.1 s for up to 10 s ("selected" reads
+#                              the attributes too)
+#   poll CHECK ARGS            the same on session $E2E_SESSION (app)
+#   status_of SESSION          the exit status the session's program wrote
+#                              to $TMP/SESSION.status
+#   expect DESC COMMAND...     one TAP line; on failure the screen and why
+set -u
+top_builddir=${top_builddir:-.}
+top_srcdir=${top_srcdir:-.}
+BIN=$(cd "$top_builddir" && pwd)/innotrack
+SRC=$(cd "$top_srcdir" && pwd)
+CHECK="python3 $SRC/tests/e2e/screencheck.py"
+LANG=C.UTF-8
+export LANG
+unset LC_ALL
+
+for tool in tmux python3 ${E2E_TOOLS:-}; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "1..0 # SKIP $tool not available"
+		exit 0
+	fi
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-$E2E_NAME.XXXXXX")
+SOCK=innotrack-$E2E_NAME-$$
+E2E_SESSION=${E2E_SESSION:-app}
+SCREEN=$TMP/screen
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); failed=1
+	echo "not ok $n - $1"
+	[ -f "$SCREEN" ] && sed 's/^/#   /' "$SCREEN"
+	[ -f "$TMP/why" ] && sed 's/^/# /' "$TMP/why"
+	return 0
+}
+expect() {   # description, then a command
+	desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+	rm -f "$SCREEN" "$TMP/why"
+}
+
+poll_in() {
+	sess=$1; what=$2; shift 2
+	flags=-p
+	[ "$what" = selected ] && flags=-ep    # reverse video is an attribute
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane $flags -t "$sess" > "$SCREEN" 2>/dev/null
+		if $CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+poll() { poll_in "$E2E_SESSION" "$@"; }
+
+status_of() {
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$TMP/$1.status" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	cat "$TMP/$1.status" 2>/dev/null || echo none
+}
