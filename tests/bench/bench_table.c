@@ -4,6 +4,10 @@
  *
  *   bench_table [ROWS]      (default 1000000; run by `make bench`)
  *
+ * With BENCH_TABLE_DB=path the database is kept there and used again by
+ * the next run (made first if the file is missing), to save the minutes
+ * it takes to make; otherwise it is made afresh in a temporary folder.
+ *
  * It makes a database in a temporary folder (one INSERT ... SELECT over a
  * recursive CTE, in one transaction), then drives the real frame and
  * register screen headless (curses on /dev/null, 80x24) and times:
@@ -315,11 +319,16 @@ int main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	i18n_set(LANG_ZH);
 	i18n_add_table(tui_strings_zh);
-	char *path = xasprintf("%s/bench.db", dir);
+	const char *keep = getenv("BENCH_TABLE_DB");
+	char *path = keep && *keep ? xstrdup(keep) : xasprintf("%s/bench.db", dir);
 	double t0 = now_ms();
-	make_db(path, rows);
-	printf("innotrack table benchmark: %ld enterprises in %s (made in %.1f s)\n",
-	       rows, path, (now_ms() - t0) / 1e3);
+	if (keep && *keep && access(keep, F_OK) == 0) {
+		printf("innotrack table benchmark: the database %s made before\n", path);
+	} else {
+		make_db(path, rows);
+		printf("innotrack table benchmark: %ld enterprises in %s (made in %.1f s)\n",
+		       rows, path, (now_ms() - t0) / 1e3);
+	}
 
 	double ref_count = ref_median(path, "SELECT count(*) FROM enterprise");
 	double ref_page = ref_median(path, "SELECT id, uscc, name, region_id, industry, tier,"
@@ -354,9 +363,11 @@ int main(int argc, char **argv)
 	printf("(80x24, curses writing to /dev/null, warm file cache; \"!!\" marks a missed goal)\n");
 
 	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-	unlink(path);
-	unlink(wal);
-	unlink(shm);
+	if (!(keep && *keep)) {
+		unlink(path);
+		unlink(wal);
+		unlink(shm);
+	}
 	rmdir(dir);
 	free(wal);
 	free(shm);
