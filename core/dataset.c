@@ -129,6 +129,13 @@ struct dataset {
 	int                    nfilters;
 	char                  *where;       /* " WHERE ..." or ""; owned, rebuilt on change */
 	sqlite3_stmt          *fwd, *rev;   /* page statements, prepared on first use */
+	sqlite3_stmt          *afwd, *arev; /* the same from the anchor */
+
+	/* a row whose index is known, with its sort key: a page near it is
+	 * read from there (by keyset), not by OFFSET from the top or end */
+	long                   anc_index;   /* -1: none */
+	long long              anc_id;
+	sqlite3_value         *anc_k;       /* owned; NULL when sorted by id */
 
 	/* the count of the rows that pass the filters, exact or on its way */
 	long                   count;       /* -1: not known yet */
@@ -141,13 +148,22 @@ struct dataset {
 	long                   slice_rows;  /* fixed rows per slice (tests); 0: sized by time */
 };
 
+static void anchor_clear(struct dataset *ds)
+{
+	sqlite3_value_free(ds->anc_k);
+	ds->anc_k = NULL;
+	ds->anc_index = -1;
+}
+
 /* The rows changed (a filter, or another clerk's edit): count afresh. */
 static void forget_count(struct dataset *ds)
 {
+	anchor_clear(ds);
 	ds->count = -1;
 	ds->seen = 0;
 	ds->counting = 0;
 	ds->counted = 0;
+	ds->count_ids = 16384;     /* other filters, other speed: learn it again */
 }
 
 /* The statements no longer fit (a new sort or filter). */
@@ -157,7 +173,10 @@ static void forget_sql(struct dataset *ds)
 	ds->where = NULL;
 	sqlite3_finalize(ds->fwd);
 	sqlite3_finalize(ds->rev);
-	ds->fwd = ds->rev = NULL;
+	sqlite3_finalize(ds->afwd);
+	sqlite3_finalize(ds->arev);
+	ds->fwd = ds->rev = ds->afwd = ds->arev = NULL;
+	anchor_clear(ds);
 }
 
 static void invalidate(struct dataset *ds)
@@ -177,8 +196,8 @@ struct dataset *dataset_open(struct db *db, const char *name, char **err)
 		while (ds->spec->cols[ds->ncols].key != NULL)
 			ds->ncols++;
 		ds->sort_col = -1;
-		ds->count = -1;
-		ds->count_ids = 65536;
+		ds->anc_index = -1;
+		forget_count(ds);
 		return ds;
 	}
 	err_set(err, "no register called %s", name);
@@ -432,23 +451,66 @@ static double ms_now(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* The next slice's size from the last one's: n items took ms. */
-static long slice_size(long n, double ms, long least)
+/* The next slice's size: the last asked for n, and `got` of them took ms. */
+static long slice_size(long n, long got, double ms, long least)
 {
-	long next = ms > 0.05 ? (long)((double)n * DATASET_SLICE_MS / ms) : n * 4;
-	if (next > n * 4)
-		next = n * 4;
+	long next = ms > 0.05 ? (long)((double)got * DATASET_SLICE_MS / ms) : n * 2;
+	if (next > n * 2)
+		next = n * 2;
 	if (next < n / 4)
 		next = n / 4;
 	return next < least ? least : next;
+}
+
+/* A slice's statement is stopped at its deadline (the guess of its size
+ * can be wrong where the rows differ): SQLite asks every 1000 steps. */
+static int past_deadline(void *deadline)
+{
+	return ms_now() > *(double *)deadline;
+}
+
+static void deadline_set(struct dataset *ds, double *deadline, double ms)
+{
+	*deadline = ms_now() + ms;
+	sqlite3_progress_handler(ds->db->h, 1000, past_deadline, deadline);
+}
+
+static void deadline_clear(struct dataset *ds)
+{
+	sqlite3_progress_handler(ds->db->h, 0, NULL, NULL);
+}
+
+/* The whole count in one statement, if it takes no longer than a slice or
+ * two (no filter, or one an index answers).  1 if it did, 0 if it was
+ * stopped, -1 on error. */
+static int count_at_once(struct dataset *ds, char **err)
+{
+	char *sql = xasprintf("SELECT count(*) FROM %s%s", count_from(ds), where(ds));
+	sqlite3_stmt *st = db_prepare(ds->db, sql, err);
+	double deadline;
+	free(sql);
+	if (st == NULL)
+		return -1;
+	bind_filters(ds, st);
+	deadline_set(ds, &deadline, 2 * DATASET_SLICE_MS);
+	int rc = sqlite3_step(st);
+	deadline_clear(ds);
+	if (rc == SQLITE_ROW)
+		ds->count = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_INTERRUPT)
+		db_fail(ds->db, "count", err);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_INTERRUPT ? 0 : -1;
 }
 
 /* Where the slices start and end: the ids there are now.  Returns 0, or
  * -1 on error. */
 static int count_begin(struct dataset *ds, char **err)
 {
-	char *sql = xasprintf("SELECT min(%s), max(%s) FROM %s", ds->spec->id, ds->spec->id,
-	                      ds->spec->table);
+	/* min and max apart: together they are not read from the ends of the
+	 * table but by scanning all of it */
+	char *sql = xasprintf("SELECT (SELECT min(%s) FROM %s), (SELECT max(%s) FROM %s)",
+	                      ds->spec->id, ds->spec->table, ds->spec->id, ds->spec->table);
 	sqlite3_stmt *st = db_prepare(ds->db, sql, err);
 	free(sql);
 	if (st == NULL)
@@ -474,6 +536,11 @@ int dataset_count_step(struct dataset *ds, char **err)
 {
 	if (ds->count >= 0)
 		return 1;
+	if (!ds->counting && !ds->slice_rows) {
+		int r = count_at_once(ds, err);
+		if (r != 0)
+			return r;
+	}
 	if (!ds->counting && count_begin(ds, err) != 0)
 		return -1;
 	if (ds->count >= 0)
@@ -496,16 +563,25 @@ int dataset_count_step(struct dataset *ds, char **err)
 	sqlite3_bind_int64(st, 1, ds->count_lo);
 	if (!last)
 		sqlite3_bind_int64(st, 2, ds->count_lo + ids);
-	double t0 = ms_now();
+	double t0 = ms_now(), deadline;
+	int stoppable = !ds->slice_rows && ids > 1024;
+	if (stoppable)
+		deadline_set(ds, &deadline, 2 * DATASET_SLICE_MS);
 	int rc = sqlite3_step(st);
+	if (stoppable)
+		deadline_clear(ds);
 	if (rc == SQLITE_ROW)
 		ds->counted += (long)sqlite3_column_int64(st, 0);
-	else
+	else if (rc != SQLITE_INTERRUPT)
 		db_fail(ds->db, "count", err);
 	sqlite3_finalize(st);          /* one statement a slice: no snapshot kept */
+	if (rc == SQLITE_INTERRUPT) {  /* too many ids for the time: fewer next time */
+		ds->count_ids = ids / 4 > 1024 ? ids / 4 : 1024;
+		return 0;
+	}
 	if (rc != SQLITE_ROW)
 		return -1;
-	ds->count_ids = slice_size(ids, ms_now() - t0, 1024);
+	ds->count_ids = slice_size(ids, ids, ms_now() - t0, 1024);
 	if (last) {
 		ds->count = ds->counted;
 		ds->counting = 0;
@@ -520,19 +596,81 @@ void dataset_refresh(struct dataset *ds)
 	forget_count(ds);
 }
 
-static sqlite3_stmt *page_stmt(struct dataset *ds, int rev, char **err)
+static const char *order_key(const struct dataset *ds);
+
+/* The page statement: from the top or (rev) the end, with LIMIT ?1
+ * OFFSET ?2; or from the anchor (?3 its id, ?4 its key) forwards or
+ * (rev) backwards, the anchor itself at offset 0.  The columns: the id,
+ * the cells, the sort key. */
+static sqlite3_stmt *page_stmt(struct dataset *ds, int anchored, int rev, char **err)
 {
-	sqlite3_stmt **slot = rev ? &ds->rev : &ds->fwd;
+	sqlite3_stmt **slot = anchored ? (rev ? &ds->arev : &ds->afwd) : rev ? &ds->rev : &ds->fwd;
 	if (*slot != NULL)
 		return *slot;
-	char *sel = select_list(ds), *ord = order_by(ds, rev);
-	char *sql = xasprintf("SELECT %s FROM %s%s%s LIMIT ?1 OFFSET ?2", sel, ds->spec->from,
-	                      where(ds), ord);
+	const char *x = order_key(ds), *id = ds->spec->id;
+	int desc = ds->sort_desc ^ rev;
+	char *cond = !anchored ? xstrdup("")
+	             : x == NULL ? xasprintf("%s %s ?3", id, desc ? "<=" : ">=")
+	             : xasprintf("%s %s ?4 AND (%s, %s) %s (?4, ?3)", x, desc ? "<=" : ">=", x, id,
+	                         desc ? "<=" : ">=");
+	char *sel = select_list(ds), *ord = order_by(ds, rev), *w = where_and(ds, cond);
+	char *sql = xasprintf("SELECT %s, %s FROM %s%s%s LIMIT ?1 OFFSET ?2", sel, x ? x : "NULL",
+	                      ds->spec->from, w, ord);
 	*slot = db_prepare(ds->db, sql, err);
 	free(sql);
 	free(sel);
 	free(ord);
+	free(w);
+	free(cond);
 	return *slot;
+}
+
+/* Row `index` with this id and sort key is where later pages may start. */
+static void anchor_set(struct dataset *ds, long index, long long id, sqlite3_value *k)
+{
+	if (order_key(ds) != NULL && (k == NULL || sqlite3_value_type(k) == SQLITE_NULL))
+		return;           /* the rows around a NULL key are not one range */
+	anchor_clear(ds);
+	ds->anc_index = index;
+	ds->anc_id = id;
+	ds->anc_k = order_key(ds) != NULL ? sqlite3_value_dup(k) : NULL;
+}
+
+/* Up to n rows of st into ids and rows (each ncols strings, caller
+ * frees); the first row read becomes the anchor at index `at0`.  The
+ * rows read, or -1 on error.  The statement is reset at once: a pinned
+ * read snapshot starves the WAL checkpoint of every other clerk's writes. */
+static int page_read(struct dataset *ds, sqlite3_stmt *st, int n, long long *ids, char ***rows,
+                     long at0, int rev, char **err)
+{
+	int rc = SQLITE_DONE, k = 0;
+	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids[k] = sqlite3_column_int64(st, 0);
+		rows[k] = xcalloc((size_t)ds->ncols, sizeof **rows);
+		for (int c = 0; c < ds->ncols; c++) {
+			const unsigned char *t = sqlite3_column_text(st, c + 1);
+			rows[k][c] = xstrdup(t ? (const char *)t : "");
+		}
+		if (k == 0 && !rev)
+			anchor_set(ds, at0, ids[0], sqlite3_column_value(st, ds->ncols + 1));
+		else if (rev && k + 1 == n)
+			anchor_set(ds, at0 - k, ids[k], sqlite3_column_value(st, ds->ncols + 1));
+		k++;
+	}
+	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (!ok)
+		db_fail(ds->db, "page", err);
+	sqlite3_reset(st);
+	return ok ? k : -1;
+}
+
+static void page_free(struct dataset *ds, char ***rows, int k)
+{
+	for (int j = 0; j < k; j++) {
+		for (int c = 0; c < ds->ncols; c++)
+			free(rows[j][c]);
+		free(rows[j]);
+	}
 }
 
 int dataset_fetch(struct dataset *ds, long first, int n, dataset_row_fn fn, void *ctx, char **err)
@@ -546,64 +684,82 @@ int dataset_fetch(struct dataset *ds, long first, int n, dataset_row_fn fn, void
 		n = (int)(count - first);
 	if (n <= 0)
 		return ST_OK;
-	/* past the middle, read backwards from the end: OFFSET stays small */
-	int rev = count >= 0 && first > count / 2;
-	long offset = rev ? count - (first + n) : first;
-	sqlite3_stmt *st = page_stmt(ds, rev, err);
-	if (st == NULL)
-		return ST_DB;
-	bind_filters(ds, st);
-	sqlite3_bind_int(st, 1, n);
-	sqlite3_bind_int64(st, 2, offset);
-	const char **cells = xcalloc((size_t)ds->ncols, sizeof *cells);
-	long long *ids = rev ? xcalloc((size_t)n, sizeof *ids) : NULL;
-	char ***keep = rev ? xcalloc((size_t)n, sizeof *keep) : NULL;
-	int rc, k = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < n) {
-		if (!rev) {
-			for (int c = 0; c < ds->ncols; c++) {
-				const unsigned char *t = sqlite3_column_text(st, c + 1);
-				cells[c] = t ? (const char *)t : "";
-			}
-			fn(ctx, first + k, sqlite3_column_int64(st, 0), cells);
-		} else {
-			/* rows come last-first: keep them to hand over in order */
-			ids[k] = sqlite3_column_int64(st, 0);
-			keep[k] = xcalloc((size_t)ds->ncols, sizeof **keep);
-			for (int c = 0; c < ds->ncols; c++) {
-				const unsigned char *t = sqlite3_column_text(st, c + 1);
-				keep[k][c] = xstrdup(t ? (const char *)t : "");
-			}
-		}
-		k++;
+	/* start where the fewest rows are stepped over: the top, the end, or
+	 * the anchor (the last page or search hit), forwards or backwards */
+	long d_top = first, d_end = count >= 0 ? count - (first + n) : -1, d_anc = -1;
+	int anc_rev = 0;
+	if (ds->anc_index >= 0 && first >= ds->anc_index) {
+		d_anc = first - ds->anc_index;
+	} else if (ds->anc_index >= 0 && first + n - 1 <= ds->anc_index) {
+		d_anc = ds->anc_index - (first + n - 1);
+		anc_rev = 1;
 	}
-	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-	if (!ok)
-		db_fail(ds->db, "page", err);
-	/* release the read snapshot at once (a pinned snapshot starves the
-	 * WAL checkpoint of every other clerk's writes) */
-	sqlite3_reset(st);
-	if (ok && k > 0 && first + k > ds->seen)
+	long long *ids = xcalloc((size_t)n, sizeof *ids);
+	char ***rows = xcalloc((size_t)n, sizeof *rows);
+	int k = -1, rev = 0;
+	if (d_anc >= 0 && d_anc < d_top && (d_end < 0 || d_anc < d_end)) {
+		long long aid = ds->anc_id;
+		sqlite3_value *ak = ds->anc_k ? sqlite3_value_dup(ds->anc_k) : NULL;
+		sqlite3_stmt *st = page_stmt(ds, 1, anc_rev, err);
+		if (st != NULL) {
+			bind_filters(ds, st);
+			sqlite3_bind_int(st, 1, n);
+			sqlite3_bind_int64(st, 2, d_anc);
+			sqlite3_bind_int64(st, 3, aid);
+			if (ak != NULL)
+				sqlite3_bind_value(st, 4, ak);
+			rev = anc_rev;
+			k = page_read(ds, st, n, ids, rows, rev ? first + n - 1 : first, rev, err);
+		}
+		sqlite3_value_free(ak);
+		/* short: the end, if the rows after a key are one range (going
+		 * up, or down towards NULL keys, they are not): else read again
+		 * from the top or end */
+		int pure = order_key(ds) == NULL || !(ds->sort_desc ^ anc_rev);
+		if (k >= 0 && k < n && !(pure && !anc_rev)) {
+			page_free(ds, rows, k);
+			k = -1;
+		} else if (k < 0) {
+			free(ids);
+			free(rows);
+			return ST_DB;
+		}
+	}
+	if (k < 0) {
+		/* past the middle, read backwards from the end: OFFSET stays small */
+		rev = count >= 0 && first > count / 2;
+		sqlite3_stmt *st = page_stmt(ds, 0, rev, err);
+		if (st == NULL) {
+			free(ids);
+			free(rows);
+			return ST_DB;
+		}
+		bind_filters(ds, st);
+		sqlite3_bind_int(st, 1, n);
+		sqlite3_bind_int64(st, 2, rev ? d_end : first);
+		k = page_read(ds, st, n, ids, rows, rev ? first + n - 1 : first, rev, err);
+		if (k < 0) {
+			free(ids);
+			free(rows);
+			return ST_DB;
+		}
+	}
+	if (k > 0 && first + k > ds->seen)
 		ds->seen = first + k;
 	/* a short page found the end: that is the count */
-	if (ok && count < 0 && k < n && (k > 0 || first == 0)) {
+	if (!rev && ds->count < 0 && k < n && (k > 0 || first == 0)) {
 		ds->count = first + k;
 		ds->counting = 0;
 	}
-	if (rev) {
-		for (int j = k - 1; j >= 0; j--) {
-			fn(ctx, first + (k - 1 - j), ids[j], (const char *const *)keep[j]);
-		}
-		for (int j = 0; j < k; j++) {
-			for (int c = 0; c < ds->ncols; c++)
-				free(keep[j][c]);
-			free(keep[j]);
-		}
-		free(keep);
-		free(ids);
+	/* rows read backwards came last-first: hand them over in order */
+	for (int j = 0; j < k; j++) {
+		int r = rev ? k - 1 - j : j;
+		fn(ctx, first + j, ids[r], (const char *const *)rows[r]);
 	}
-	free(cells);
-	return ok ? ST_OK : ST_DB;
+	page_free(ds, rows, k);
+	free(ids);
+	free(rows);
+	return ST_OK;
 }
 
 /* Row numbers (from 0) under the current order, for index_of. */
@@ -658,6 +814,7 @@ struct ds_search {
 	long            from_end;    /* or, going up in phase 2, rows read from the end */
 	long            hit_from_end;/* a hit found from the end, waiting for the count */
 	long            n;           /* rows per slice */
+	double          budget;      /* ms a slice may take before it is stopped */
 };
 
 /* The sort key expression; NULL when sorted by id alone. */
@@ -714,7 +871,8 @@ struct ds_search *dataset_search_begin(struct dataset *ds, long at, long long at
 	q->at_id = at_id;
 	q->inclusive = inclusive;
 	q->hit_from_end = -1;
-	q->n = ds->slice_rows ? ds->slice_rows : 2048;
+	q->n = ds->slice_rows ? ds->slice_rows : 1024;
+	q->budget = 2 * DATASET_SLICE_MS;
 	q->phase = at >= 0 ? 0 : 2;   /* no start row: the whole register, from its end */
 	q->desc = ds->sort_desc ^ (q->dir < 0);
 	q->ks = KS_TOP;
@@ -826,9 +984,11 @@ int dataset_search_step(struct ds_search *q, long *hit, char **err)
 	if (q->k != NULL)
 		sqlite3_bind_value(st, 3, q->k);
 	sqlite3_bind_int64(st, 4, q->kid);
-	double t0 = ms_now();
-	long got = 0;
+	double t0 = ms_now(), deadline;
+	long got = 0, asked = q->n;
 	int rc, done = 0;
+	if (!ds->slice_rows)
+		deadline_set(ds, &deadline, q->budget);
 	while (!done && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 2);
 		int round = q->phase == 2 && q->at >= 0 && id == q->at_id;
@@ -837,6 +997,8 @@ int dataset_search_step(struct ds_search *q, long *hit, char **err)
 			done = 1;                /* back at the start, which came first */
 		} else if (sqlite3_column_int(st, 0)) {
 			*hit = search_hit_index(q);
+			if (*hit >= 0)      /* the page shown next is around it */
+				anchor_set(ds, *hit, id, sqlite3_column_value(st, 1));
 			done = 1;
 		} else if (round) {
 			done = 1;                /* back at the start, looked at last */
@@ -849,17 +1011,25 @@ int dataset_search_step(struct ds_search *q, long *hit, char **err)
 		q->row += q->phase == 1 && q->dir < 0 ? -1 : 1;
 		q->from_end++;
 	}
-	int ok = done || rc == SQLITE_DONE;
+	if (!ds->slice_rows)
+		deadline_clear(ds);
+	/* stopped at the deadline: the rows read so far count, and the next
+	 * slice starts after them (with more time if there were none) */
+	int stopped = !done && rc == SQLITE_INTERRUPT;
+	int ok = done || rc == SQLITE_DONE || stopped;
 	if (!ok)
 		db_fail(ds->db, "search", err);
 	sqlite3_finalize(st);          /* one statement a slice: no snapshot kept */
 	if (!ok)
 		return -1;
 	if (!ds->slice_rows)
-		q->n = slice_size(q->n, ms_now() - t0, 256);
+		q->n = slice_size(asked, got, ms_now() - t0, 256);
+	q->budget = stopped && got == 0 ? 2 * q->budget : 2 * DATASET_SLICE_MS;
 	if (done)
 		return *hit >= 0 || q->hit_from_end < 0 ? 1 : 0;
-	if (got < q->n)
+	if (stopped && got == 0)
+		return 0;
+	if (got < asked && !stopped)
 		q->ks = keyset_exhausted(q);
 	else
 		q->ks = x != NULL && sqlite3_value_type(q->k) == SQLITE_NULL ? KS_AFTER_NULL : KS_AFTER;

@@ -667,6 +667,21 @@ static void test_dataset_search_slices(void **state)
 			dataset_sort(ds, sorts[si], desc);
 			assert_int_equal(dataset_fetch(ds, 0, 200, take_name, &a, &err), ST_OK);
 			assert_int_equal(a.n, 200);
+			/* pages read from the last page (the anchor), up or down,
+			 * come in the same order as from the top */
+			static const long pages[] = { 100, 90, 150, 185, 60, 5, 120, 110, 199, 0 };
+			for (size_t pi = 0; pi < sizeof pages / sizeof pages[0]; pi++) {
+				struct names b = { 0 };
+				char want[8];
+				assert_int_equal(dataset_fetch(ds, pages[pi], 10, take_name, &b, &err), ST_OK);
+				assert_int_equal(b.n, pages[pi] + 10 > 200 ? 200 - pages[pi] : 10);
+				for (long r = pages[pi]; r < pages[pi] + b.n; r++) {
+					snprintf(want, sizeof want, "%s", a.name[r]);
+					if (strcmp(b.name[r], want) != 0)
+						fail_msg("sort %d%s, page at %ld: row %ld is %s, not %s", sorts[si],
+						         desc ? " desc" : "", pages[pi], r, b.name[r], want);
+				}
+			}
 			for (size_t ti = 0; ti < sizeof texts / sizeof texts[0]; ti++)
 				for (size_t fi = 0; fi < sizeof froms / sizeof froms[0]; fi++)
 					for (int dir = -1; dir <= 1; dir += 2)
@@ -692,6 +707,22 @@ static void test_dataset_search_slices(void **state)
 		}
 	assert_true(most_steps > 200 / 7);   /* a search without a hit took every slice */
 	dataset_close(ds);
+	db_close(db);
+
+	/* slices sized by time, as on screen, over more rows than the first
+	 * slice reads: a full slice is not the end */
+	db = enterprise_db(5000);
+	ds = dataset_open(db, "enterprises", &err);
+	dataset_sort(ds, 1, 1);
+	long hit = -2;
+	int r, steps = 0;
+	struct ds_search *q = dataset_search_begin(ds, -1, -1, 1, 0, "E00007");
+	while ((r = dataset_search_step(q, &hit, &err)) == 0)
+		steps++;
+	dataset_search_free(q);
+	assert_int_equal(r, 1);
+	assert_int_equal(hit, 4992);
+	assert_int_equal(dataset_search(ds, -1, 1, "E00007", &err), 4992);
 	db_close(db);
 }
 
