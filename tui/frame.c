@@ -567,13 +567,31 @@ int frame_key(struct frame *f, int k)
 	return 0;
 }
 
+int frame_idle(struct frame *f)
+{
+	const struct section *s = frame_section(f);
+	if (s->ops->idle == NULL || f->title == NULL)
+		return 0;
+	return s->ops->idle(s->self, f);
+}
+
+/* Keys come first: while the section has work between keys, the loop
+ * looks for a key without waiting and does a slice of the work only if
+ * none is there, so that a key waits at most one slice. */
 int frame_run(struct frame *f)
 {
+	int busy = 1;
 	frame_start(f);
 	for (;;) {
 		frame_paint(f);
 		untouchwin(stdscr);   /* reading keys from it must not repaint it */
-		int k = keys_read(stdscr, f->popup != NULL ? 0 : FRAME_ESC_WAIT_MS);
+		int esc = f->popup != NULL ? 0 : FRAME_ESC_WAIT_MS;
+		int k = busy ? keys_poll(stdscr, esc) : keys_read(stdscr, esc);
+		if (k == KC_NONE && busy) {
+			busy = frame_idle(f);
+			continue;
+		}
+		busy = 1;             /* the key may have given the section work */
 		if (frame_key(f, k))
 			return 0;
 	}

@@ -43,6 +43,10 @@ struct section_ops {
 	void (*status)(void *self, char *buf, size_t size);
 	void (*position)(void *self, char *buf, size_t size);
 	void (*focus)(void *self, int on);
+	/* Work left to do between keys (a count, a search), one short slice
+	 * at a time: called while no key is waiting.  Returns 1 if there is
+	 * more.  May be NULL. */
+	int (*idle)(void *self, struct frame *f);
 };
 
 struct section {
@@ -63,6 +67,9 @@ int frame_run(struct frame *f);
 void frame_start(struct frame *f);
 void frame_paint(struct frame *f);
 int frame_key(struct frame *f, int key);
+/* One slice of the work pane's work between keys (section_ops.idle).
+ * Returns 1 if there is more. */
+int frame_idle(struct frame *f);
 
 /* A one-line prompt on the status line ("Search: 陶瓷"), edited with the
  * line editor; it takes the keys until Enter or Esc.  changed (may be

@@ -103,3 +103,11 @@ int keys_read(WINDOW *w, int esc_wait_ms)
 		keys_pending = next;   /* KC_NONE if nothing came */
 	return KC_ESC;
 }
+
+int keys_poll(WINDOW *w, int esc_wait_ms)
+{
+	wtimeout(w, 0);
+	int k = keys_read(w, esc_wait_ms);
+	wtimeout(w, -1);
+	return k;
+}

@@ -35,4 +35,7 @@ int keys_from_seq(const char *seq);
  * Enter is always '\n'. */
 int keys_read(WINDOW *w, int esc_wait_ms);
 
+/* The same without waiting for the first byte: KC_NONE if no key is there. */
+int keys_poll(WINDOW *w, int esc_wait_ms);
+
 #endif

@@ -1,7 +1,13 @@
 /* regscreen.c: a register as a section of the frame (see regscreen.h).
  * Only the rows on screen are held: when the view moves past them, the
  * next screenful is fetched from the dataset, which pages, sorts and
- * filters in SQL. */
+ * filters in SQL.
+ *
+ * Nothing a key does waits for every row to be read.  A new filter shows
+ * its first screenful at once; the count follows in slices between keys
+ * (the position says "行 1/3000+" until it is known).  A search reads a
+ * slice at once and the rest between keys, and is given up when a key
+ * comes that makes it moot. */
 #include "config.h"
 
 #include <stdio.h>
@@ -28,9 +34,16 @@ struct regscreen {
 	long page_first;
 	int page_n, page_cap;
 	char **page;                         /* page_n * ncols strings; owned */
+	long long *page_id;                  /* their ids; owned */
 
 	char *search;                        /* what n and N look for; owned, NULL if none */
 	long search_from;                    /* the row where / started */
+	long long search_from_id;            /* its id */
+	struct ds_search *job;               /* a search under way; owned, NULL if none */
+	int job_dir;                         /* 0: as you type (/); else n (1) or N (-1) */
+	long job_at;                         /* the row it started from */
+	int want_end;                        /* G came before the count: go when it is known */
+	int announce;                        /* F5: say the count when it is known */
 	int filter_col;                      /* the column f is filtering */
 	char *error;                         /* the last error; owned */
 };
@@ -68,12 +81,12 @@ static void reg_drop_page(struct regscreen *s)
 static void reg_take_row(void *ctx, long index, long long id, const char *const *cells)
 {
 	struct regscreen *s = ctx;
-	(void)id;
 	int k = (int)(index - s->page_first);
 	if (k != s->page_n || k >= s->page_cap)
 		return;
 	for (int c = 0; c < s->ncols; c++)
 		s->page[k * s->ncols + c] = xstrdup(cells[c]);
+	s->page_id[k] = id;
 	s->page_n++;
 }
 
@@ -84,6 +97,7 @@ static void reg_fetch(struct regscreen *s, long first, int n)
 	reg_drop_page(s);
 	if (n > s->page_cap) {
 		s->page = xrealloc(s->page, (size_t)n * (size_t)s->ncols * sizeof *s->page);
+		s->page_id = xrealloc(s->page_id, (size_t)n * sizeof *s->page_id);
 		s->page_cap = n;
 	}
 	s->page_first = first;
@@ -91,32 +105,58 @@ static void reg_fetch(struct regscreen *s, long first, int n)
 		reg_set_error(s, err);
 }
 
-/* Make sure the rows the view shows are held. */
+/* Make sure the rows the view shows are held.  While the count is not
+ * known, the view's count is a lower bound and the page is fetched whole:
+ * more rows may be there. */
 static void reg_cover_view(struct regscreen *s)
 {
 	const struct tview *v = &s->table.view;
 	long top = (long)v->top, n = v->height;
-	if (s->ds == NULL || v->count == 0)
+	if (s->ds == NULL)
 		return;
-	if ((size_t)(top + n) > v->count)
-		n = (long)v->count - top;
+	if (dataset_count_known(s->ds, NULL) >= 0) {
+		if ((size_t)(top + n) > v->count)
+			n = (long)v->count - top;
+		if (n <= 0)
+			return;
+	}
 	if (top >= s->page_first && top + n <= s->page_first + s->page_n)
 		return;
 	reg_fetch(s, top, v->height);
 }
 
+/* The count, or while counting the rows known so far. */
 static size_t reg_count(void *ctx)
 {
 	struct regscreen *s = ctx;
-	char *err = NULL;
-	if (s->ds == NULL)
-		return 0;
-	long n = dataset_count(s->ds, &err);
-	if (n < 0) {
-		reg_set_error(s, err);
-		return 0;
+	long lo = 0;
+	if (s->ds != NULL)
+		dataset_count_known(s->ds, &lo);
+	return (size_t)lo;
+}
+
+/* The view's count from what the dataset knows now; while counting it
+ * only grows (a search may have found rows past the lower bound). */
+static void reg_sync(struct regscreen *s)
+{
+	struct tview *v = &s->table.view;
+	long lo = 0, n = s->ds != NULL ? dataset_count_known(s->ds, &lo) : 0;
+	size_t c = n >= 0 || (size_t)lo > v->count ? (size_t)lo : v->count;
+	s->table.count_partial = n < 0;
+	if (c != v->count) {
+		tview_set(v, c, v->height);
+		s->table.dirty_all = 1;
 	}
-	return (size_t)n;
+}
+
+/* The id of row `index`: on screen, or else fetched with its page in
+ * place of the page held; -1 if none. */
+static long long reg_id_at(struct regscreen *s, long index)
+{
+	if (index < s->page_first || index >= s->page_first + s->page_n)
+		reg_fetch(s, index, s->table.view.height);
+	long k = index - s->page_first;
+	return k >= 0 && k < s->page_n ? s->page_id[k] : -1;
 }
 
 static void reg_row(void *ctx, size_t index, const char **cells)
@@ -133,8 +173,9 @@ static void reg_row(void *ctx, size_t index, const char **cells)
 		cells[c] = k >= 0 && k < s->page_n ? s->page[k * s->ncols + c] : "";
 }
 
-/* The rows changed (sort, filter, refresh): count again and redraw;
- * the selection goes to `row` (clamped). */
+/* The rows changed (sort, filter, refresh): redraw, with the selection
+ * on `row` (clamped).  Only the page around it is read now; the count
+ * follows between keys. */
 static void reg_reload(struct regscreen *s, size_t row)
 {
 	reg_drop_page(s);
@@ -143,7 +184,12 @@ static void reg_reload(struct regscreen *s, size_t row)
 	s->table.empty = s->ds != NULL && dataset_nfilters(s->ds) > 0
 	    ? tr("No rows match the filters (Esc clears them)")
 	    : tr("This register has no rows yet");
+	if (s->ds != NULL) {
+		long h = s->table.view.height, first = (long)row - h + 1;
+		reg_fetch(s, first > 0 ? first : 0, (int)h);
+	}
 	table_reload(&s->table);
+	s->table.count_partial = s->ds != NULL && dataset_count_known(s->ds, NULL) < 0;
 	tview_go(&s->table.view, row);
 }
 
@@ -201,8 +247,10 @@ void regscreen_free(void *self)
 	struct regscreen *s = self;
 	if (s == NULL)
 		return;
+	dataset_search_free(s->job);
 	reg_drop_page(s);
 	free(s->page);
+	free(s->page_id);
 	for (int c = 0; c < s->ncols; c++)
 		free(s->titles[c]);
 	free(s->search);
@@ -214,31 +262,100 @@ void regscreen_free(void *self)
 /* --- search ------------------------------------------------------------ */
 
 /* Select `row` and redraw what the move needs. */
+static void reg_go(struct regscreen *s, long row)
+{
+	struct tview old = s->table.view;
+	if ((size_t)row >= old.count)        /* found past the rows counted so far */
+		tview_set(&s->table.view, (size_t)row + 1, old.height);
+	tview_go(&s->table.view, (size_t)row);
+	if (old.top != s->table.view.top)
+		s->table.dirty_all = 1;
+	else if (old.selected != s->table.view.selected) {
+		s->table.dirty_row[0] = old.selected;
+		s->table.dirty_row[1] = s->table.view.selected;
+		s->table.ndirty = 2;
+	}
+}
 
-/* The first row from `from` on (wrapping) that has text; -1 if none. */
-static long reg_find(struct regscreen *s, long from, int dir, const char *text)
+/* Give up the search under way, if any. */
+static void reg_abandon(struct regscreen *s)
+{
+	dataset_search_free(s->job);
+	s->job = NULL;
+}
+
+/* The search under way ended (hit: the row found, or -1). */
+static void reg_search_result(struct regscreen *s, struct frame *f, long hit)
+{
+	int dir = s->job_dir;
+	long at = s->job_at;
+	reg_abandon(s);
+	if (dir == 0) {                       /* as you type */
+		if (hit >= 0)
+			reg_go(s, hit);
+		frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
+		return;
+	}
+	if (hit < 0) {
+		frame_message(f, tr("Not found: %s"), s->search);
+		return;
+	}
+	if ((dir > 0 && hit <= at) || (dir < 0 && hit >= at))
+		frame_message(f, "%s", dir > 0 ? tr("Passed the end, went on from the top")
+		                               : tr("Passed the top, went on from the end"));
+	else
+		frame_clear_message(f);
+	reg_go(s, hit);
+}
+
+/* One slice of the search under way.  Returns 1 if it goes on. */
+static int reg_search_slice(struct regscreen *s, struct frame *f)
 {
 	char *err = NULL;
-	long hit = dataset_search(s->ds, from, dir, text, &err);
-	if (err != NULL)
+	long hit = -1;
+	int r = dataset_search_step(s->job, &hit, &err);
+	if (r == 0)
+		return 1;
+	if (r < 0) {
 		reg_set_error(s, err);
-	return hit;
+		hit = -1;
+	}
+	reg_search_result(s, f, hit);
+	return 0;
+}
+
+/* Start a search from row `at` whose id is `id` (dir 0: as you type, from
+ * `at` itself) and read its first slice at once: a near match shows with
+ * the key. */
+static void reg_search_begin(struct regscreen *s, struct frame *f, long at, long long id,
+                             int dir, const char *text)
+{
+	reg_abandon(s);
+	s->job_dir = dir;
+	s->job_at = at;
+	s->job = dataset_search_begin(s->ds, id >= 0 ? at : -1, id, dir < 0 ? -1 : 1, dir == 0,
+	                              text);
+	if (reg_search_slice(s, f)) {
+		if (dir == 0)
+			frame_prompt_label(f, tr("Search (searching): "));
+		else
+			frame_message(f, tr("Searching for %s"), text);
+	}
 }
 
 static void reg_search_changed(void *ctx, struct frame *f, const char *text)
 {
 	struct regscreen *s = ctx;
 	if (*text == '\0') {
-		table_go(&s->table, s->search_from);
+		reg_abandon(s);
+		reg_go(s, s->search_from);
 		frame_prompt_label(f, tr("Search: "));
 		return;
 	}
-	long hit = reg_find(s, s->search_from - 1, 1, text);
-	if (hit >= 0)
-		table_go(&s->table, hit);
-	frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
+	reg_search_begin(s, f, s->search_from, s->search_from_id, 0, text);
 }
 
+/* Enter keeps the row; a search still under way goes on and moves it. */
 static void reg_search_done(void *ctx, struct frame *f, const char *text)
 {
 	struct regscreen *s = ctx;
@@ -253,7 +370,8 @@ static void reg_search_cancel(void *ctx, struct frame *f)
 {
 	struct regscreen *s = ctx;
 	(void)f;
-	table_go(&s->table, s->search_from);
+	reg_abandon(s);
+	reg_go(s, s->search_from);
 }
 
 static const struct prompt_ops reg_search_ops = {
@@ -265,26 +383,21 @@ static void reg_search_start(struct regscreen *s, struct frame *f)
 	if (s->table.view.count == 0)
 		return;
 	s->search_from = (long)s->table.view.selected;
+	s->search_from_id = reg_id_at(s, s->search_from);   /* on screen: no page read */
 	frame_prompt(f, tr("Search: "), "", &reg_search_ops, s);
 }
 
 /* n (dir > 0) or N: the next match after the selected row. */
 static void reg_search_next(struct regscreen *s, struct frame *f, int dir)
 {
-	long at = (long)s->table.view.selected;
 	if (s->search == NULL) {
 		frame_message(f, "%s", tr("Nothing to search for yet: press / first"));
 		return;
 	}
-	long hit = reg_find(s, at, dir, s->search);
-	if (hit < 0) {
-		frame_message(f, tr("Not found: %s"), s->search);
+	if (s->table.view.count == 0)
 		return;
-	}
-	if ((dir > 0 && hit <= at) || (dir < 0 && hit >= at))
-		frame_message(f, "%s", dir > 0 ? tr("Passed the end, went on from the top")
-		                               : tr("Passed the top, went on from the end"));
-	table_go(&s->table, hit);
+	long at = (long)s->table.view.selected;
+	reg_search_begin(s, f, at, reg_id_at(s, at), dir, s->search);
 }
 
 /* --- sort and filter --------------------------------------------------- */
@@ -340,6 +453,7 @@ static void reg_filter_start(struct regscreen *s, struct frame *f)
 /* Esc: no filters and no search any more. */
 static void reg_clear(struct regscreen *s, struct frame *f)
 {
+	s->announce = 0;
 	if (dataset_nfilters(s->ds) == 0 && s->search == NULL)
 		return;
 	dataset_filter_clear(s->ds);
@@ -349,12 +463,65 @@ static void reg_clear(struct regscreen *s, struct frame *f)
 	frame_message(f, "%s", tr("Filters and search cleared"));
 }
 
-/* F5: other clerks may have added or removed rows. */
+/* F5: other clerks may have added or removed rows.  The count comes
+ * between keys, and is said when it is known. */
 static void reg_refresh(struct regscreen *s, struct frame *f)
 {
 	dataset_refresh(s->ds);
 	reg_reload(s, s->table.view.selected);
-	frame_message(f, tr("Counted again: %zu rows"), s->table.view.count);
+	s->announce = 1;
+	frame_message(f, "%s", tr("Counting the rows"));
+}
+
+/* G or End before the count is known: the last row is wherever the
+ * count says, so go there when it is known. */
+static void reg_end(struct regscreen *s, struct frame *f)
+{
+	s->want_end = 1;
+	frame_message(f, "%s", tr("Counting the rows"));
+}
+
+/* Down, j or PgDn at the last row known while counting: read the next
+ * screenful, so that the view can move into it. */
+static void reg_peek_down(struct regscreen *s)
+{
+	const struct tview *v = &s->table.view;
+	if (v->selected + (size_t)v->height + 1 < v->count)
+		return;
+	reg_fetch(s, (long)(v->top + (size_t)v->height), v->height);
+	reg_sync(s);
+}
+
+/* Work between keys: the search under way, then the count.  When the
+ * count comes: G waiting goes to the end, F5 says it. */
+static int reg_idle(void *self, struct frame *f)
+{
+	struct regscreen *s = self;
+	char *err = NULL;
+	if (s->ds == NULL)
+		return 0;
+	if (s->job != NULL)
+		return reg_search_slice(s, f) || dataset_count_known(s->ds, NULL) < 0;
+	if (dataset_count_known(s->ds, NULL) >= 0)
+		return 0;
+	int r = dataset_count_step(s->ds, &err);
+	if (r < 0) {
+		reg_set_error(s, err);
+		return 0;
+	}
+	reg_sync(s);
+	if (r == 0)
+		return 1;
+	if (s->want_end) {
+		s->want_end = 0;
+		frame_clear_message(f);
+		reg_go(s, s->table.view.count ? (long)s->table.view.count - 1 : 0);
+	}
+	if (s->announce) {
+		s->announce = 0;
+		frame_message(f, tr("Counted again: %zu rows"), s->table.view.count);
+	}
+	return 0;
 }
 
 /* --- the section ------------------------------------------------------- */
@@ -364,6 +531,16 @@ static int reg_key(void *self, struct frame *f, int key, int focused)
 	struct regscreen *s = self;
 	if (s->ds == NULL || !focused)
 		return 0;
+	/* a key gives up a search under way, and a G waiting for the count */
+	reg_abandon(s);
+	s->want_end = 0;
+	int counting = dataset_count_known(s->ds, NULL) < 0;
+	if (counting && (key == 'G' || key == KC_KEY(KEY_END))) {
+		reg_end(s, f);
+		return 1;
+	}
+	if (counting && (key == 'j' || key == KC_KEY(KEY_DOWN) || key == KC_KEY(KEY_NPAGE)))
+		reg_peek_down(s);
 	switch (key) {
 	case '/': case KC_F(3): reg_search_start(s, f); return 1;
 	case 'n':               reg_search_next(s, f, 1); return 1;
@@ -387,6 +564,7 @@ static void reg_draw(void *self, int all)
 {
 	struct regscreen *s = self;
 	reg_cover_view(s);
+	reg_sync(s);
 	table_draw(&s->table, all);
 }
 
@@ -431,7 +609,7 @@ static void reg_focus(void *self, int on)
 
 #define REG_OPS(label_) { .label = label_, .bindings = reg_keys, .place = reg_place, \
 	.draw = reg_draw, .key = reg_key, .status = reg_status, .position = reg_position, \
-	.focus = reg_focus }
+	.focus = reg_focus, .idle = reg_idle }
 
 /* One section per register, in the order of dataset_names. */
 static const struct { const char *name; struct section_ops ops; } reg_sections[] = {

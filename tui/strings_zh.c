@@ -264,6 +264,8 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "This register has no rows yet", "本台账还没有记录" },
 	{ "Search: ", "搜索：" },
 	{ "Search (not found): ", "搜索（未找到）：" },
+	{ "Search (searching): ", "搜索（查找中）：" },
+	{ "Searching for %s", "正在查找：%s" },
 	{ "Nothing to search for yet: press / first", "还没有搜索内容：先按 /" },
 	{ "Not found: %s", "未找到：%s" },
 	{ "Passed the end, went on from the top", "已到末尾，从头继续" },
@@ -273,5 +275,6 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "Filter", "筛选" },
 	{ "Filters and search cleared", "已清除筛选和搜索" },
 	{ "Counted again: %zu rows", "已重新计数：%zu 行" },
+	{ "Counting the rows", "正在计数" },
 	{ NULL, NULL }
 };

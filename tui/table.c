@@ -257,11 +257,13 @@ size_t table_selected(const struct table *t)
 const char *table_position(const struct table *t, char *buf, size_t size)
 {
 	size_t sel = t->view.count ? t->view.selected + 1 : 0;
+	/* "+" and not "≥" or "…": those are ambiguous-width characters */
+	const char *more = t->count_partial ? "+" : "";
 	if (t->max_first > 0)   /* columns hidden at the sides: say where we are */
-		snprintf(buf, size, "%s %zu/%zu  %s %d/%d", tr("row"), sel, t->view.count,
+		snprintf(buf, size, "%s %zu/%zu%s  %s %d/%d", tr("row"), sel, t->view.count, more,
 		         tr("columns"), t->first + 1, t->max_first + 1);
 	else
-		snprintf(buf, size, "%s %zu/%zu", tr("row"), sel, t->view.count);
+		snprintf(buf, size, "%s %zu/%zu%s", tr("row"), sel, t->view.count, more);
 	return buf;
 }
 

@@ -46,6 +46,8 @@ struct table {
 	int focused;                    /* draws the selection as the cursor */
 	int colcursor;                  /* h/l move a current column (else they scroll) */
 	int cur;                        /* the current column, if colcursor */
+	int count_partial;              /* the count is a lower bound, still counting:
+	                                   the position shows "12/3000+" */
 
 	int dirty_all;                  /* everything needs drawing */
 	int dirty_header;               /* the header row needs drawing */

@@ -93,7 +93,7 @@ start() {
 	  "env $env sh $TMP/run.sh $TMP/$name.status $*"
 }
 
-echo "1..40"
+echo "1..42"
 
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
 
@@ -169,6 +169,11 @@ want=$(sql "SELECT count(*) FROM enterprise WHERE instr(industry, '材料') > 0"
 expect "a typed condition 材料 keeps the $want rows that contain it" \
 	poll zh frame 80 24 "行 1/$want" "1帮助"
 expect "... and the status line shows the filter" poll zh has "筛选 行业 ~ 材料"
+keys zh G
+expect "G after a filter goes to its last row once it is counted: 行 $want/$want" \
+	poll zh has "行 $want/$want"
+keys zh g
+expect "g comes back to the first" poll zh has "行 1/$want"
 top=$(sql "SELECT r.name FROM enterprise e JOIN region r ON r.id = e.region_id
            WHERE instr(e.industry, '材料') > 0 ORDER BY e.name DESC, e.id DESC LIMIT 1")
 want2=$(sql "SELECT count(*) FROM enterprise e JOIN region r ON r.id = e.region_id

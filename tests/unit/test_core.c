@@ -586,6 +586,200 @@ static void test_dataset_order_and_filter_parts(void **state)
 	db_close(db);
 }
 
+/* --- counting and searching in slices ------------------------------------ */
+
+/* All the names in the current order. */
+struct names {
+	int  n;
+	char name[200][8];
+};
+
+static void take_name(void *ctx, long index, long long id, const char *const *cells)
+{
+	struct names *a = ctx;
+	(void)id;
+	if (index < 200)
+		snprintf(a->name[index], sizeof a->name[index], "%s", cells[1]);
+	a->n++;
+}
+
+/* The search by brute force over the names (the texts searched for are
+ * in no other column). */
+static long brute_search(const struct names *a, long at, int dir, int inclusive,
+                         const char *text)
+{
+	long n = a->n;
+	for (long k = 0; k < n; k++) {
+		long i;
+		if (at < 0)
+			i = dir > 0 ? k : n - 1 - k;
+		else if (dir > 0)
+			i = (at + (inclusive ? 0 : 1) + k) % n;
+		else
+			i = ((at - (inclusive ? 0 : 1) - k) % n + n) % n;
+		if (strstr(a->name[i], text) != NULL)
+			return i;
+	}
+	return -1;
+}
+
+/* A search in slices of 7 rows, step by step: the hit, and how many
+ * slices it took in *steps. */
+static long sliced_search(struct dataset *ds, long at, long long at_id, int dir, int inclusive,
+                          const char *text, int *steps)
+{
+	char *err = NULL;
+	struct ds_search *q = dataset_search_begin(ds, at, at_id, dir, inclusive, text);
+	long hit = -2;
+	int r;
+	*steps = 1;
+	while ((r = dataset_search_step(q, &hit, &err)) == 0)
+		(*steps)++;
+	assert_int_equal(r, 1);
+	assert_null(err);
+	dataset_search_free(q);
+	return hit;
+}
+
+/* Every order (with NULL keys first or last, ties, an indexed expression),
+ * both ways, from several rows, inclusive or not: the search in slices
+ * finds what reading every row finds. */
+static void test_dataset_search_slices(void **state)
+{
+	(void)state;
+	struct db *db = enterprise_db(200);
+	char *err = NULL;
+	assert_int_equal(db_exec(db, "UPDATE enterprise SET hte_cert_date = printf('2020-01-%02d',"
+	                         " 1 + id % 28) WHERE id % 3 = 0;"
+	                         "UPDATE enterprise SET region_id = NULL WHERE id % 17 = 0;"
+	                         "UPDATE enterprise SET tier = 'unicorn' WHERE id % 5 = 0", &err),
+	                 ST_OK);
+	struct dataset *ds = dataset_open(db, "enterprises", &err);
+	assert_non_null(ds);
+	dataset_set_slice(ds, 7);
+	static const int sorts[] = { -1, 1, 2, 4, 5, 6 };
+	static const char *const texts[] = { "E0013", "E00042", "E001", "不存在" };
+	static const long froms[] = { -1, 0, 1, 42, 130, 199 };
+	int most_steps = 0;
+	for (size_t si = 0; si < sizeof sorts / sizeof sorts[0]; si++)
+		for (int desc = 0; desc < 2; desc++) {
+			struct names a = { 0 };
+			dataset_sort(ds, sorts[si], desc);
+			assert_int_equal(dataset_fetch(ds, 0, 200, take_name, &a, &err), ST_OK);
+			assert_int_equal(a.n, 200);
+			/* pages read from the last page (the anchor), up or down,
+			 * come in the same order as from the top */
+			static const long pages[] = { 100, 90, 150, 185, 60, 5, 120, 110, 199, 0 };
+			for (size_t pi = 0; pi < sizeof pages / sizeof pages[0]; pi++) {
+				struct names b = { 0 };
+				char want[8];
+				assert_int_equal(dataset_fetch(ds, pages[pi], 10, take_name, &b, &err), ST_OK);
+				assert_int_equal(b.n, pages[pi] + 10 > 200 ? 200 - pages[pi] : 10);
+				for (long r = pages[pi]; r < pages[pi] + b.n; r++) {
+					snprintf(want, sizeof want, "%s", a.name[r]);
+					if (strcmp(b.name[r], want) != 0)
+						fail_msg("sort %d%s, page at %ld: row %ld is %s, not %s", sorts[si],
+						         desc ? " desc" : "", pages[pi], r, b.name[r], want);
+				}
+			}
+			for (size_t ti = 0; ti < sizeof texts / sizeof texts[0]; ti++)
+				for (size_t fi = 0; fi < sizeof froms / sizeof froms[0]; fi++)
+					for (int dir = -1; dir <= 1; dir += 2)
+						for (int incl = 0; incl < 2; incl++) {
+							long at = froms[fi];
+							long long id = at < 0 ? -1 : db_scalar(db,
+							    "SELECT id FROM enterprise WHERE name = ?",
+							    a.name[at]);
+							int steps;
+							long want = brute_search(&a, at, dir, incl, texts[ti]);
+							long got = sliced_search(ds, at, id, dir, incl, texts[ti],
+							                         &steps);
+							if (got != want)
+								fail_msg("sort %d%s, \"%s\" from %ld dir %d incl %d:"
+								         " %ld, not %ld", sorts[si], desc ? " desc" : "",
+								         texts[ti], at, dir, incl, got, want);
+							if (steps > most_steps)
+								most_steps = steps;
+							if (!incl)
+								assert_int_equal(dataset_search(ds, at, dir, texts[ti],
+								                                &err), want);
+						}
+		}
+	assert_true(most_steps > 200 / 7);   /* a search without a hit took every slice */
+	dataset_close(ds);
+	db_close(db);
+
+	/* slices sized by time, as on screen, over more rows than the first
+	 * slice reads: a full slice is not the end */
+	db = enterprise_db(5000);
+	ds = dataset_open(db, "enterprises", &err);
+	dataset_sort(ds, 1, 1);
+	long hit = -2;
+	int r, steps = 0;
+	struct ds_search *q = dataset_search_begin(ds, -1, -1, 1, 0, "E00007");
+	while ((r = dataset_search_step(q, &hit, &err)) == 0)
+		steps++;
+	dataset_search_free(q);
+	assert_int_equal(r, 1);
+	assert_int_equal(hit, 4992);
+	assert_int_equal(dataset_search(ds, -1, 1, "E00007", &err), 4992);
+	db_close(db);
+}
+
+/* The count in slices ends where the count in one statement does; on the
+ * way it only knows a lower bound; a page that comes back short knows it
+ * at once; a new sort keeps it. */
+static void test_dataset_count_slices(void **state)
+{
+	(void)state;
+	struct db *db = enterprise_db(1000);
+	char *err = NULL;
+	struct dataset *ds = dataset_open(db, "enterprises", &err);
+	assert_non_null(ds);
+	dataset_set_slice(ds, 50);
+	assert_int_equal(dataset_filter(ds, 3, "陶瓷", &err), ST_OK);   /* 100 rows */
+	long lo = -1, last = 0;
+	int steps = 0, r;
+	assert_int_equal(dataset_count_known(ds, &lo), -1);
+	assert_int_equal(lo, 0);
+	while ((r = dataset_count_step(ds, &err)) == 0) {
+		steps++;
+		assert_int_equal(dataset_count_known(ds, &lo), -1);
+		assert_true(lo >= last && lo < 100);
+		last = lo;
+	}
+	assert_int_equal(r, 1);
+	assert_true(steps >= 1000 / 50 - 1);
+	assert_int_equal(dataset_count_known(ds, &lo), 100);
+	assert_int_equal(lo, 100);
+	dataset_sort(ds, 1, 1);
+	assert_int_equal(dataset_count_known(ds, NULL), 100);
+
+	/* a first page before any count: the lower bound is the page */
+	struct page pg = { 0 };
+	dataset_filter_clear(ds);
+	assert_int_equal(dataset_filter(ds, 1, "E009", &err), ST_OK);    /* E00900..E00999 */
+	assert_int_equal(dataset_fetch(ds, 0, 22, take_row, &pg, &err), ST_OK);
+	assert_int_equal(pg.n, 22);
+	assert_int_equal(dataset_count_known(ds, &lo), -1);
+	assert_int_equal(lo, 22);
+	pg.n = 0;
+	assert_int_equal(dataset_fetch(ds, 88, 22, take_row, &pg, &err), ST_OK);
+	assert_int_equal(pg.n, 12);
+	assert_int_equal(dataset_count_known(ds, &lo), 100);
+	/* what another clerk adds while counting is counted (the last slice
+	 * has no upper end) */
+	dataset_refresh(ds);
+	assert_int_equal(dataset_count_step(ds, &err), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO enterprise(uscc, name, industry)"
+	                         " VALUES ('91360200MA99999999', 'E0099x', '先进陶瓷')", &err), ST_OK);
+	while ((r = dataset_count_step(ds, &err)) == 0)
+		;
+	assert_int_equal(dataset_count_known(ds, NULL), 101);
+	dataset_close(ds);
+	db_close(db);
+}
+
 /* --- edits with row versions ------------------------------------------ */
 
 static void test_edit_conflict(void **state)
@@ -700,6 +894,8 @@ int main(void)
 		cmocka_unit_test(test_i18n),
 		cmocka_unit_test(test_dataset_paging),
 		cmocka_unit_test(test_dataset_order_and_filter_parts),
+		cmocka_unit_test(test_dataset_search_slices),
+		cmocka_unit_test(test_dataset_count_slices),
 		cmocka_unit_test(test_edit_conflict),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
