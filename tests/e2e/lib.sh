@@ -7,8 +7,11 @@
 #                              every 0.1 s for up to 10 s ("selected" reads
 #                              the attributes too)
 #   poll CHECK ARGS            the same on session $E2E_SESSION (app)
-#   status_of SESSION          the exit status the session's program wrote
-#                              to $TMP/SESSION.status
+#   start NAME COLS ROWS ENV ARGS...
+#                              the program on $DB in a new session NAME of
+#                              COLSxROWS with the environment ENV (VAR=value
+#                              words); its exit status goes to $TMP/NAME.status
+#   status_of SESSION          that exit status, once written
 #   expect DESC COMMAND...     one TAP line; on failure the screen and why
 set -u
 top_builddir=${top_builddir:-.}
@@ -76,4 +79,12 @@ status_of() {
 		i=$((i + 1))
 	done
 	cat "$TMP/$1.status" 2>/dev/null || echo none
+}
+
+start() {
+	name=$1 cols=$2 rows=$3 env=$4; shift 4
+	[ -f "$TMP/run.sh" ] || printf '%s\n' 'st=$1; shift' "\"$BIN\" --db \"$DB\" \"\$@\"" \
+		'echo $? > "$st"' > "$TMP/run.sh"
+	T new-session -d -s "$name" -x "$cols" -y "$rows" \
+	  "env $env sh $TMP/run.sh $TMP/$name.status $*"
 }

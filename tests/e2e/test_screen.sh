@@ -7,21 +7,6 @@ E2E_NAME=screen
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
 
-# Run the program in a new tmux window `name` of size COLSxROWS with the
-# environment ENV (a string of VAR=value words); its exit status goes to
-# $TMP/name.status.
-start() {
-	name=$1 cols=$2 rows=$3 env=$4; shift 4
-	T new-session -d -s "$name" -x "$cols" -y "$rows" \
-	  "env $env sh $TMP/run.sh $TMP/$name.status $*"
-}
-
-cat > "$TMP/run.sh" <<EOS
-st=\$1; shift
-"$BIN" --db "$DB" "\$@"
-echo \$? > "\$st"
-EOS
-
 echo "1..37"
 
 # a session that outlives the program's, so the server stays up
