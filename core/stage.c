@@ -3,6 +3,7 @@
  * of the program); the data is always bound. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,16 @@ struct stage {
 	sqlite3_stmt          *ins;       /* INSERT INTO import_stage */
 	long                   rows;
 	int                    all_new;   /* stage_classify found the table empty */
+	/* A 64-bit fingerprint of each staged row's key, to learn cheaply
+	 * that a file has no key twice; the exact check in SQL runs only when
+	 * two fingerprints agree (or there were too many rows to keep them). */
+	uint64_t               keyh[32];  /* of the value bound to each key field */
+	uint64_t              *fp;
+	size_t                 nfp, capfp;
+	int                    fp_off;
 };
+
+#define MAX_FP ((size_t)1 << 21)      /* 16 MiB of fingerprints at most */
 
 #define STAGE "temp.import_stage"
 
@@ -84,6 +94,7 @@ void stage_free(struct stage *s)
 		return;
 	sqlite3_finalize(s->ins);
 	db_exec(s->db, "DROP TABLE IF EXISTS " STAGE, NULL);
+	free(s->fp);
 	free(s);
 }
 
@@ -97,24 +108,108 @@ long stage_count(const struct stage *s)
 	return s->rows;
 }
 
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Fingerprints of bound values: values that SQL's IS finds equal get the
+ * same one (NULL is 0, as an unbound parameter; a whole double is its
+ * integer). */
+static uint64_t fp_int(long long v)
+{
+	return mix64((uint64_t)v ^ 0x1111111111111111ULL) | 1;
+}
+
+static uint64_t fp_text(const char *v, int len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t n = len < 0 ? strlen(v) : (size_t)len;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)v[i]) * 0x100000001b3ULL;
+	return mix64(h ^ n ^ 0x2222222222222222ULL) | 1;
+}
+
+static uint64_t fp_double(double v)
+{
+	if (v >= -9e15 && v <= 9e15 && v == (double)(long long)v)
+		return fp_int((long long)v);
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	return mix64(bits ^ 0x3333333333333333ULL) | 1;
+}
+
 void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
 {
 	sqlite3_bind_text(s->ins, s->pos[field], v, len, SQLITE_TRANSIENT);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = fp_text(v, len);
 }
 
 void stage_bind_int(struct stage *s, size_t field, long long v)
 {
 	sqlite3_bind_int64(s->ins, s->pos[field], v);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = fp_int(v);
 }
 
 void stage_bind_double(struct stage *s, size_t field, double v)
 {
 	sqlite3_bind_double(s->ins, s->pos[field], v);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = fp_double(v);
 }
 
 void stage_bind_null(struct stage *s, size_t field)
 {
 	sqlite3_bind_null(s->ins, s->pos[field]);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = 0;
+}
+
+static void keep_fingerprint(struct stage *s)
+{
+	if (s->fp_off)
+		return;
+	if (s->nfp == MAX_FP) {
+		free(s->fp);
+		s->fp = NULL;
+		s->fp_off = 1;
+		return;
+	}
+	uint64_t h = 0x9e3779b97f4a7c15ULL;
+	for (size_t i = 0; i < s->p->n; i++)
+		if (is_key(&s->p->f[i]))
+			h = mix64(h ^ s->keyh[i]) + i;
+	if (s->nfp == s->capfp) {
+		s->capfp = s->capfp ? s->capfp * 2 : 4096;
+		s->fp = xrealloc(s->fp, s->capfp * sizeof *s->fp);
+	}
+	s->fp[s->nfp++] = h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* 1 if no two staged rows can have the same key. */
+static int keys_distinct(struct stage *s)
+{
+	if (s->fp_off)
+		return 0;
+	if (s->nfp < 2)
+		return 1;
+	qsort(s->fp, s->nfp, sizeof *s->fp, cmp_u64);
+	for (size_t i = 1; i < s->nfp; i++)
+		if (s->fp[i] == s->fp[i - 1])
+			return 0;
+	return 1;
 }
 
 int stage_row(struct stage *s, long line, char **err)
@@ -127,11 +222,18 @@ int stage_row(struct stage *s, long line, char **err)
 		return -1;
 	}
 	s->rows++;
+	keep_fingerprint(s);
 	return 0;
 }
 
 int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
 {
+	int distinct = keys_distinct(s);
+	free(s->fp);
+	s->fp = NULL;
+	s->fp_off = 1;
+	if (distinct)
+		return 0;
 	/* an index built once after loading is cheaper than one kept up */
 	struct sbuf ix = { 0 }, q = { 0 }, on = { 0 };
 	sbuf_puts(&ix, "CREATE INDEX temp.import_stage_key ON import_stage(");
