@@ -527,17 +527,28 @@ static int apply_inserts(struct stage *s, long rows_new, const char *now, long l
 	            " SELECT %s?3, ?2, ?1 FROM " STAGE "%s", T, cols.s, cols.s,
 	            s->all_new ? "" : " WHERE _act = 1");   /* rowid order: file order */
 	rc = run(s->db, b.s, now, batch, 0, err);
+	long long added = sqlite3_changes64(s->db->h);
 	sbuf_free(&b);
 	sbuf_free(&cols);
 	if (rc == ST_OK && creates != NULL)
 		rc = make_indexes(s, creates, err);
 	free(creates);
 	/* a new row's image is the row itself (version 1, this batch): undo
-	 * checks those two instead of keeping a copy */
+	 * checks those two instead of keeping a copy.  The rows added have
+	 * the ids after maxid; when they are one run (always, unless the
+	 * table's ids ran out), one audit row records the run. */
 	if (rc == ST_OK) {
-		sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
-		            " SELECT ?1, ?2, '%s', t.id, 'insert', NULL, NULL, ?3 FROM main.%s t"
-		            " WHERE t.id > ?4", T, T);
+		q = xasprintf("SELECT coalesce(max(id), 0) FROM main.%s", T);
+		long long last = db_scalar(s->db, q, NULL);
+		free(q);
+		if (added > 0 && last - added == maxid)
+			sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, row_last, action, before,"
+			            " after, batch_id) VALUES (?1, ?2, '%s', ?4 + 1, %lld, 'insert', NULL, NULL, ?3)",
+			            T, last);
+		else    /* the rows this batch added, not those it changed (version 2 or more) */
+			sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after,"
+			            " batch_id) SELECT ?1, ?2, '%s', t.id, 'insert', NULL, NULL, ?3 FROM main.%s t"
+			            " WHERE t.batch_id = ?3 AND t.version = 1", T, T);
 		rc = run(s->db, b.s, now, batch, maxid, err);
 		sbuf_free(&b);
 	}
