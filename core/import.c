@@ -1341,6 +1341,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 {
 	struct imp m = { 0 };
 	struct textenc_info info;
+	struct filehash *hash = NULL;
 	int rc;
 	memset(r, 0, sizeof *r);
 	m.db = db;
@@ -1365,7 +1366,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		say(&m, IMP_ERROR, 0, NULL, "--region \"%s\" is not a region of this database", o->region);
 		return ST_USAGE;
 	}
-	rc = textenc_scan(o->path, o->encoding, &info, &m.err);
+	rc = textenc_scan_nodigest(o->path, o->encoding, &info, &m.err);
 	r->encoding = info.enc;
 	if (rc != ST_OK) {
 		say(&m, IMP_ERROR, 0, NULL, "%s", m.err + strlen(o->path) + 2);
@@ -1377,6 +1378,9 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		imp_free(&m);
 		return ST_DATA;
 	}
+	/* the digest (for the batch, and to know a file seen before) is
+	 * computed beside the reading and checking */
+	hash = filehash_start(o->path);
 	if (load_lookups(&m) != 0) {
 		rc = ST_DB;
 		goto out;
@@ -1410,11 +1414,19 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		say(&m, IMP_INFO, 0, NULL, "no data rows below the header (line %ld)", m.header_line);
 		goto out;
 	}
+	rc = filehash_finish(hash, info.sha256);
+	hash = NULL;
+	if (rc != 0) {
+		say(&m, IMP_ERROR, 0, NULL, "%s", "the file could not be read a second time");
+		rc = ST_DATA;
+		goto out;
+	}
 	r->same_as = same_file(&m, info.sha256);
 	rc = apply(&m, &info);
 	if (rc == ST_OK && r->batch_id > 0 && r->rows > 10000)
 		db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 out:
+	filehash_cancel(hash);
 	if (rc == ST_DB && m.err)
 		say(&m, IMP_ERROR, 0, NULL, "%s", m.err);
 	imp_free(&m);

@@ -6,7 +6,7 @@
 # (one audit row per added row).  Also: re-imports change nothing, a file
 # with new, changed and unchanged rows at once, duplicate keys in files.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..32"
+echo "1..33"
 DB=$T/u.db
 newdb u.db
 gen() {     # gen FIRST LAST > FILE: enterprises FIRST..LAST as Excel saves them
@@ -35,6 +35,8 @@ ok "one audit row records the run of added ids" \
 	   "1|$(q "SELECT min(id) FROM enterprise")|$(q "SELECT max(id) FROM enterprise")"
 ok "the run covers exactly the rows of the batch" \
 	is "SELECT count(*) FROM enterprise WHERE batch_id = $A AND version = 1" 3000
+ok "the batch records the file's SHA-256" \
+	is "SELECT sha256 FROM import_batch WHERE id = $A" "$(sha256sum < "$T/a.csv" | cut -d' ' -f1)"
 rows "$DB" > "$T/rowsA"
 image "$DB" > "$T/imageA"
 ok "re-import: nothing to change" run 0 --db "$DB" import enterprises "$T/a.csv"
