@@ -59,6 +59,8 @@ struct imp {
 	struct import_result     *res;
 	struct stage             *st;
 	char                     *err;           /* a fatal error; owned */
+	int                       obs;           /* the kind is observations */
+	int                       fi_end;        /* the field period_end, or -1 */
 
 	/* lookups */
 	struct lkmap regions, region_codes, indicators, institutes, docs, tasks;
@@ -401,7 +403,7 @@ static void free_header(struct imp *m)
 
 static int is_obs(const struct imp *m)
 {
-	return strcmp(m->p->table, "observation") == 0;
+	return m->obs;
 }
 
 /* A field given on the command line (--period, --region) for observations. */
@@ -866,7 +868,7 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 /* Bind the derived fields, store the record.  0 or -1. */
 static int finish_record(struct imp *m, int bad, const char *keycol)
 {
-	int fi_end = field_index(m, "period_end");
+	int fi_end = m->fi_end;
 	if (bad)
 		return 0;
 	if (fi_end >= 0 && stage_pos(m->st, (size_t)fi_end)) {
@@ -983,6 +985,22 @@ static int check_wide(struct imp *m, const struct csv_row *row)
 static int starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* 1 if s is all printable ASCII without spaces (folding it changes at
+ * most its case). */
+static int ascii_word(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7F)
+			return 0;
+	return 1;
+}
+
+/* total_kind of an ascii_word. */
+static int ascii_total(const char *s)
+{
+	return strcasecmp(s, "total") == 0 || strcasecmp(s, "sum") == 0;
 }
 
 /* f: the row's first non-blank cell, folded (fold_name). */
@@ -1107,9 +1125,18 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->res->skipped++;
 		return 0;
 	}
-	char *ff = fold_name(first);
-	int note = is_note(nonempty, ff), tk = note ? 0 : total_kind(ff);
-	free(ff);
+	int note, tk;
+	if (ascii_word(first)) {
+		/* a code or a number, as most first cells are: every note prefix
+		 * and 合计 word is Chinese; only total and sum are to be looked for */
+		note = 0;
+		tk = ascii_total(first);
+	} else {
+		char *ff = fold_name(first);
+		note = is_note(nonempty, ff);
+		tk = note ? 0 : total_kind(ff);
+		free(ff);
+	}
 	if (note) {
 		m->notes = 1;
 		m->res->skipped++;
@@ -1353,6 +1380,8 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		    o->kind, import_kinds());
 		return ST_USAGE;
 	}
+	m.obs = strcmp(m.p->table, "observation") == 0;
+	m.fi_end = field_index(&m, "period_end");
 	if (o->period != NULL) {
 		if (period_parse(o->period, &m.period) != 0) {
 			say(&m, IMP_ERROR, 0, NULL, "--period \"%s\" is not a year (2025) or a quarter (2025Q3)",

@@ -23,12 +23,14 @@ struct stage {
 	 * that a file has no key twice; the exact check in SQL runs only when
 	 * two fingerprints agree (or there were too many rows to keep them). */
 	uint64_t               keyh[32];  /* of the value bound to each key field */
+	char                  *text[32];  /* the text bound to each field (bound static) */
+	size_t                 textcap[32];
 	uint64_t              *fp;
 	size_t                 nfp, capfp;
 	int                    fp_off;
 };
 
-#define MAX_FP ((size_t)1 << 21)      /* 16 MiB of fingerprints at most */
+#define MAX_FP ((size_t)1 << 21)      /* 16 MiB of fingerprints at most (and as much to sort them) */
 
 #define STAGE "temp.import_stage"
 
@@ -95,6 +97,8 @@ void stage_free(struct stage *s)
 	sqlite3_finalize(s->ins);
 	db_exec(s->db, "DROP TABLE IF EXISTS " STAGE, NULL);
 	free(s->fp);
+	for (size_t i = 0; i < 32; i++)
+		free(s->text[i]);
 	free(s);
 }
 
@@ -145,9 +149,19 @@ static uint64_t fp_double(double v)
 
 void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
 {
-	sqlite3_bind_text(s->ins, s->pos[field], v, len, SQLITE_TRANSIENT);
+	/* kept in the field's own buffer until the field is bound again:
+	 * SQLITE_TRANSIENT would allocate a copy for every cell */
+	size_t n = len < 0 ? strlen(v) : (size_t)len;
+	if (n + 1 > s->textcap[field]) {
+		s->textcap[field] = n + 1 > 64 ? n + 1 : 64;
+		free(s->text[field]);
+		s->text[field] = xmalloc(s->textcap[field]);
+	}
+	memcpy(s->text[field], v, n);
+	s->text[field][n] = '\0';
+	sqlite3_bind_text(s->ins, s->pos[field], s->text[field], (int)n, SQLITE_STATIC);
 	if (is_key(&s->p->f[field]))
-		s->keyh[field] = fp_text(v, len);
+		s->keyh[field] = fp_text(v, (int)n);
 }
 
 void stage_bind_int(struct stage *s, size_t field, long long v)
@@ -192,10 +206,22 @@ static void keep_fingerprint(struct stage *s)
 	s->fp[s->nfp++] = h;
 }
 
-static int cmp_u64(const void *a, const void *b)
+/* Sort v[0..n) (radix, a byte at a time; tmp holds n too). */
+static void sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			count[((v[i] >> shift) & 0xFF) + 1]++;
+		for (int b = 0; b < 256; b++)
+			count[b + 1] += count[b];
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+		uint64_t *t = v;
+		v = tmp;
+		tmp = t;
+	}
+	/* eight passes: the sorted values are back in the caller's v */
 }
 
 /* 1 if no two staged rows can have the same key. */
@@ -205,7 +231,11 @@ static int keys_distinct(struct stage *s)
 		return 0;
 	if (s->nfp < 2)
 		return 1;
-	qsort(s->fp, s->nfp, sizeof *s->fp, cmp_u64);
+	uint64_t *tmp = malloc(s->nfp * sizeof *tmp);
+	if (tmp == NULL)
+		return 0;               /* the exact check needs no memory of ours */
+	sort_u64(s->fp, tmp, s->nfp);
+	free(tmp);
 	for (size_t i = 1; i < s->nfp; i++)
 		if (s->fp[i] == s->fp[i - 1])
 			return 0;

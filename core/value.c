@@ -255,12 +255,29 @@ int value_bool(const char *f, int *b)
 
 static const char uscc_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+/* The value of each character of uscc_chars (also lower case); -1 for others. */
+static signed char uscc_value[256];
+
+static void uscc_init(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	memset(uscc_value, -1, sizeof uscc_value);
+	for (int i = 0; uscc_chars[i]; i++) {
+		uscc_value[(unsigned char)uscc_chars[i]] = (signed char)i;
+		uscc_value[tolower((unsigned char)uscc_chars[i])] = (signed char)i;
+	}
+}
+
 char uscc_check_char(const char *s17)
 {
 	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 	int sum = 0;
+	uscc_init();
 	for (int i = 0; i < 17; i++)
-		sum += (int)(strchr(uscc_chars, s17[i]) - uscc_chars) * w[i];
+		sum += uscc_value[(unsigned char)s17[i]] * w[i];
 	return uscc_chars[(31 - sum % 31) % 31];
 }
 
@@ -270,9 +287,10 @@ int value_uscc(const char *f, char out[19], const char **why, char *expect)
 		*why = "has not 18 characters";
 		return -1;
 	}
+	uscc_init();
 	for (int i = 0; i < 18; i++) {
 		char c = (char)toupper((unsigned char)f[i]);
-		if (c == '\0' || strchr(uscc_chars, c) == NULL) {
+		if (uscc_value[(unsigned char)c] < 0) {
 			*why = "has a character that is not 0-9 or A-Z without I, O, S, V, Z";
 			return -1;
 		}
