@@ -6,7 +6,7 @@
 # (one audit row per added row).  Also: re-imports change nothing, a file
 # with new, changed and unchanged rows at once, duplicate keys in files.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..33"
+echo "1..36"
 DB=$T/u.db
 newdb u.db
 gen() {     # gen FIRST LAST > FILE: enterprises FIRST..LAST as Excel saves them
@@ -50,6 +50,14 @@ ok "re-import: no batch recorded" is "SELECT count(*) FROM import_batch" 1
   gen 1 3000 | sed -n '2,11p' | sed 's/科技有限公司,/科技股份有限公司,/'
   gen 1 3000 | sed -n '12,21p'
   gen 3001 3005 | sed 1d; } > "$T/b.csv"
+ok "dry run of a file with new, changed and unchanged rows" \
+	run 0 --db "$DB" import enterprises "$T/b.csv" --dry-run
+cat "$T/out" "$T/err" > "$T/dry"
+ok "... counts them and lists a change with its column" \
+	sh -c "grep -q 'would be 5 new, 10 changed, 10 unchanged' '$T/dry' &&
+	       grep -q 'b.csv:2: changed: 91360200000000001X 景德镇市第1号科技有限公司 (name)' '$T/dry'"
+image "$DB" > "$T/imageD"
+ok "... and writes nothing" cmp -s "$T/imageA" "$T/imageD"
 ok "a file with new, changed and unchanged rows" run 0 --db "$DB" import enterprises "$T/b.csv"
 ok "counted as 5 new, 10 changed, 10 unchanged" has "$T/out" "5 new, 10 changed, 10 unchanged"
 B=$(q "SELECT max(id) FROM import_batch")
