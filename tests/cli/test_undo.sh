@@ -6,7 +6,7 @@
 # (one audit row per added row).  Also: re-imports change nothing, a file
 # with new, changed and unchanged rows at once, duplicate keys in files.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..36"
+echo "1..39"
 DB=$T/u.db
 newdb u.db
 gen() {     # gen FIRST LAST > FILE: enterprises FIRST..LAST as Excel saves them
@@ -120,4 +120,10 @@ ok "... every added row removed" sh -c "sqlite3 '$DB' 'SELECT * FROM enterprise 
 # duplicate keys inside one file (found by fingerprints, named by SQL)
 ok "long observations: a key twice" run 1 --db "$DB" import observations "$FX/bad_dup_obs.csv"
 ok "... named with its first line" has "$T/err" "the same indicator, region and period as line"
+printf '地区,高新技术企业数量,技术合同成交额（亿元）\n乐平市,3,1.5\n浮梁县,4,\n乐平市,5,\n' > "$T/wide.csv"
+ok "wide observations: a region twice" run 1 --db "$DB" import observations "$T/wide.csv" --period 2025Q3
+ok "... named once (the second line's indicator with a figure)" \
+	sh -c "test \"\$(grep -c 'the same indicator, region and period as line 2' '$T/err')\" = 1"
+sed -i '$d' "$T/wide.csv"
+ok "... and without it the sheet is imported" run 0 --db "$DB" import observations "$T/wide.csv" --period 2025Q3
 exit $((fails > 0))
