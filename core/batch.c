@@ -1,9 +1,12 @@
 /* batch.c: the list of import batches, and undo.  An import wrote one
- * audit row per row it touched, with the row's image before and after
- * (see stage.c); undo compares each changed row's image now with the image
- * after (a row the batch added must be as it came, or changed since only by
- * batches undone since), and restores the image before.  Undo's own audit
- * rows carry the undone batch's id. */
+ * audit row per row it changed, with the row's image before and after,
+ * and one audit row per run of ids it added (row_id .. row_last; older
+ * batches wrote one per added row, row_last NULL) (see stage.c).  Undo
+ * compares each changed row's image now with the image after (a row the
+ * batch added must be as it came: the batch's batch_id, and version 1 plus
+ * the audit rows written for it since, all by batches undone since), and
+ * restores the image before.  Undo's own audit rows carry the undone
+ * batch's id. */
 #include "config.h"
 
 #include <stdio.h>
@@ -78,18 +81,29 @@ static long run(struct db *db, const char *sql, long long batch, const char *now
 	return sqlite3_changes(db->h);
 }
 
+/* The batch's audit rows of tbl, one per row: a run of added ids is
+ * spread out to one row per id, with the run's audit id.  Columns id,
+ * tbl, row_id, action, before, after, batch_id, as in audit. */
+#define AUDIT_ROWS(tbl_) \
+	"WITH RECURSIVE a(id, tbl, row_id, action, before, after, batch_id, last) AS (" \
+	" SELECT id, tbl, row_id, action, before, after, batch_id, coalesce(row_last, row_id)" \
+	"  FROM audit WHERE batch_id = ?1 AND tbl = '" tbl_ "'" \
+	" UNION ALL SELECT id, tbl, row_id + 1, action, before, after, batch_id, last FROM a" \
+	"  WHERE row_id < last) "
+
 /* Rows of the batch that changed since: 0 if none, -1 on error. */
 static long conflicts(struct db *db, const struct profile *p, long long id,
                       void (*fn)(void *ctx, const char *text), void *ctx, char **err)
 {
 	char *img = stage_image_sql(p, "t");
+	char *with = xasprintf(AUDIT_ROWS("%s"), p->table);
 	char *sql = xasprintf(
-	    "SELECT a.row_id, t.id IS NULL, %s,"
+	    "%sSELECT a.row_id, t.id IS NULL, %s,"
 	    " (SELECT CASE WHEN b.batch_id IS NOT NULL THEN 'import batch ' || b.batch_id"
 	    "   ELSE b.login || ' at ' || b.at END FROM audit b"
 	    "   WHERE b.tbl = a.tbl AND b.row_id = a.row_id AND b.id > a.id ORDER BY b.id DESC LIMIT 1)"
-	    " FROM audit a LEFT JOIN main.%s t ON t.id = a.row_id"
-	    " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action IN ('insert', 'update')"
+	    " FROM a LEFT JOIN main.%s t ON t.id = a.row_id"
+	    " WHERE a.action IN ('insert', 'update')"
 	    "   AND (t.id IS NULL OR CASE a.action WHEN 'insert'"
 	    "        THEN t.batch_id IS NOT a.batch_id OR t.version IS NOT 1 +"
 	    "             (SELECT count(*) FROM audit b WHERE b.tbl = a.tbl AND b.row_id = a.row_id"
@@ -97,8 +111,9 @@ static long conflicts(struct db *db, const struct profile *p, long long id,
 	    "          OR EXISTS (SELECT 1 FROM audit b WHERE b.tbl = a.tbl AND b.row_id = a.row_id"
 	    "              AND b.id > a.id AND (b.batch_id IS NULL OR b.batch_id NOT IN"
 	    "              (SELECT id FROM import_batch WHERE undone_at IS NOT NULL)))"
-	    "        ELSE %s IS NOT a.after END) ORDER BY a.id",
-	    p->label, p->table, p->table, img);
+	    "        ELSE %s IS NOT a.after END) ORDER BY a.id, a.row_id",
+	    with, p->label, p->table, img);
+	free(with);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	long n = 0;
 	int rc;
@@ -141,13 +156,13 @@ static int restore(struct db *db, const struct profile *p, long long id, const c
 	/* rows the batch added: recorded, then deleted */
 	sbuf_printf(&b, "INSERT INTO audit(at, login, tbl, row_id, action, before, after, batch_id)"
 	            " SELECT ?2, ?3, '%s', t.id, 'delete', %s, NULL, ?1 FROM audit a"
-	            " JOIN main.%s t ON t.id = a.row_id"
+	            " JOIN main.%s t ON t.id BETWEEN a.row_id AND coalesce(a.row_last, a.row_id)"
 	            " WHERE a.batch_id = ?1 AND a.tbl = '%s' AND a.action = 'insert'", T, img, T, T);
 	n = run(db, b.s, id, now, err);
 	sbuf_free(&b);
 	if (n >= 0) {
-		sbuf_printf(&b, "DELETE FROM main.%s WHERE id IN (SELECT row_id FROM audit"
-		            " WHERE batch_id = ?1 AND tbl = '%s' AND action = 'insert' AND id <= ?4)", T, T);
+		sbuf_printf(&b, "DELETE FROM main.%s WHERE id IN (" AUDIT_ROWS("%s")
+		            "SELECT row_id FROM a WHERE action = 'insert' AND id <= ?4)", T, T);
 		n = run(db, b.s, id, now, err);
 		sbuf_free(&b);
 		*deleted = n;

@@ -18,6 +18,9 @@ struct csvread {
 	void             *ctx;
 	struct csv_row    row;
 	size_t            cap;       /* fields allocated in row */
+	char             *text;      /* the row's fields, each NUL-terminated */
+	size_t            used, size;
+	size_t           *off;       /* where each field starts in text; -1: NULL */
 	long              line;      /* lines seen completely so far + 1 */
 	long              row_line;  /* line where the current row started */
 	int               in_row;    /* a field of the current row has been seen */
@@ -45,27 +48,43 @@ static void on_field(void *data, size_t len, void *ctx)
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->row.f = xrealloc(r->row.f, r->cap * sizeof *r->row.f);
 		r->row.len = xrealloc(r->row.len, r->cap * sizeof *r->row.len);
+		r->off = xrealloc(r->off, r->cap * sizeof *r->off);
 	}
-	char *f = NULL;
+	/* the fields of a row go one after another into one buffer (no
+	 * allocation per field); pointers to them are made at the row's end */
 	size_t out = 0;
 	if (data != NULL) {
-		f = xmalloc(len + 1);
+		if (r->used + len + 1 > r->size) {
+			while (r->used + len + 1 > r->size)
+				r->size = r->size ? r->size * 2 : 4096;
+			r->text = xrealloc(r->text, r->size);
+		}
+		char *f = r->text + r->used;
 		const char *s = data;
-		for (size_t i = 0; i < len; i++)      /* CRLF inside quotes -> LF */
-			if (!(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
-				f[out++] = s[i];
+		const char *cr = memchr(s, '\r', len);
+		if (cr == NULL) {
+			memcpy(f, s, len);
+			out = len;
+		} else {
+			for (size_t i = 0; i < len; i++)      /* CRLF inside quotes -> LF */
+				if (!(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
+					f[out++] = s[i];
+		}
 		f[out] = '\0';
+		r->off[r->row.n] = r->used;
+		r->used += out + 1;
+	} else {
+		r->off[r->row.n] = (size_t)-1;
 	}
-	r->row.f[r->row.n] = f;
+	r->row.f[r->row.n] = NULL;
 	r->row.len[r->row.n] = out;
 	r->row.n++;
 }
 
 static void clear_row(struct csvread *r)
 {
-	for (size_t i = 0; i < r->row.n; i++)
-		free(r->row.f[i]);
 	r->row.n = 0;
+	r->used = 0;
 	r->in_row = 0;
 }
 
@@ -74,6 +93,8 @@ static void on_row(int c, void *ctx)
 	struct csvread *r = ctx;
 	(void)c;
 	if (!r->stop && r->row.n > 0) {
+		for (size_t i = 0; i < r->row.n; i++)
+			r->row.f[i] = r->off[i] == (size_t)-1 ? NULL : r->text + r->off[i];
 		r->records++;
 		r->row.record = r->records;
 		r->row.line_end = r->line;
@@ -166,6 +187,8 @@ void csvread_free(struct csvread *r)
 	clear_row(r);
 	free(r->row.f);
 	free(r->row.len);
+	free(r->off);
+	free(r->text);
 	csv_free(&r->p);
 	free(r);
 }

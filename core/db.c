@@ -202,7 +202,10 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->created = !exists;
-	int oflags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+	/* One thread uses a connection (the import's digest thread never
+	 * touches SQLite): no mutex around every call, which cost an import
+	 * of a million rows about 0.4 s. */
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (exists ? 0 : SQLITE_OPEN_CREATE);
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
 		db_fail(db, "cannot open", err);
 		db_close(db);

@@ -31,6 +31,17 @@
 #define COMMIT_EVERY 50000       /* staged rows per staging transaction */
 #define PROGRESS_EVERY 8192
 
+/* Per field: folded cell -> what it gave (an id, or an enum's stored
+ * value), for cells that repeat.  Open addressing; at most SEEN_MAX kept. */
+#define SEEN_SLOTS 256
+#define SEEN_MAX 192
+struct seen {
+	char     *key[SEEN_SLOTS];
+	long long id[SEEN_SLOTS];
+	char      val[SEEN_SLOTS][64];
+	size_t    n;
+};
+
 /* A name -> id map, sorted by folded name. */
 struct lk {
 	char     *key;   /* folded; owned */
@@ -49,6 +60,8 @@ struct imp {
 	struct import_result     *res;
 	struct stage             *st;
 	char                     *err;           /* a fatal error; owned */
+	int                       obs;           /* the kind is observations */
+	int                       fi_end;        /* the field period_end, or -1 */
 
 	/* lookups */
 	struct lkmap regions, region_codes, indicators, institutes, docs, tasks;
@@ -92,11 +105,9 @@ struct imp {
 	long          since_commit;
 	int           in_txn;
 
-	/* the last cell of each field and what it gave, for repeated
-	 * region names, tiers and the like */
-	char     *last_raw[32];
-	long long last_id[32];
-	char      last_enum[32][64];
+	/* cells of each field already looked up and what they gave: the
+	 * same few region names, tiers and flags come again on every row */
+	struct seen *seen[32];
 
 	/* warnings kept for the batch record */
 	struct kept { long line; char *col; char *msg; } *kept;
@@ -150,6 +161,58 @@ static void say(struct imp *m, enum import_sev sev, long line, const char *col, 
 }
 
 /* --- lookups ----------------------------------------------------------- */
+
+static size_t seen_slot(const char *k)
+{
+	size_t h = 2166136261u;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h % SEEN_SLOTS;
+}
+
+/* The entry of k in field f's cache, or NULL. */
+static struct seen *seen_find(struct imp *m, size_t f, const char *k, size_t *at)
+{
+	struct seen *c = m->seen[f];
+	if (c == NULL)
+		return NULL;
+	for (size_t i = seen_slot(k), probe = 0; probe < SEEN_SLOTS; i = (i + 1) % SEEN_SLOTS, probe++) {
+		if (c->key[i] == NULL)
+			return NULL;
+		if (strcmp(c->key[i], k) == 0) {
+			*at = i;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+static void seen_add(struct imp *m, size_t f, const char *k, long long id, const char *val)
+{
+	struct seen *c = m->seen[f];
+	if (c == NULL)
+		c = m->seen[f] = xcalloc(1, sizeof *c);
+	if (c->n >= SEEN_MAX)
+		return;
+	size_t i = seen_slot(k);
+	while (c->key[i] != NULL)
+		i = (i + 1) % SEEN_SLOTS;
+	c->key[i] = xstrdup(k);
+	c->id[i] = id;
+	snprintf(c->val[i], sizeof c->val[i], "%s", val ? val : "");
+	c->n++;
+}
+
+static void seen_free(struct imp *m)
+{
+	for (size_t f = 0; f < 32; f++) {
+		if (m->seen[f] == NULL)
+			continue;
+		for (size_t i = 0; i < SEEN_SLOTS; i++)
+			free(m->seen[f]->key[i]);
+		free(m->seen[f]);
+	}
+}
 
 static void lk_add(struct lkmap *m, const char *name, long long id)
 {
@@ -342,7 +405,7 @@ static void free_header(struct imp *m)
 
 static int is_obs(const struct imp *m)
 {
-	return strcmp(m->p->table, "observation") == 0;
+	return m->obs;
 }
 
 /* A field given on the command line (--period, --region) for observations. */
@@ -507,16 +570,16 @@ static int begin_data(struct imp *m, const struct csv_row *row)
 
 /* --- checking cells ---------------------------------------------------- */
 
-static size_t utf8_chars(const char *s)
+static size_t utf8_chars_n(const char *s, size_t n)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
 }
 
-/* Trim ASCII and ideographic spaces at both ends.  Caller frees. */
-static char *trimmed(const char *s)
+/* s without ASCII and ideographic spaces at both ends: *t, *tn. */
+static void trim_span(const char *s, const char **t, size_t *tn)
 {
 	size_t n = strlen(s);
 	for (;;) {
@@ -536,7 +599,17 @@ static char *trimmed(const char *s)
 		else
 			break;
 	}
-	return xstrndup(s, n);
+	*t = s;
+	*tn = n;
+}
+
+/* Trimmed so.  Caller frees. */
+static char *trimmed(const char *s)
+{
+	const char *t;
+	size_t n;
+	trim_span(s, &t, &n);
+	return xstrndup(t, n);
 }
 
 static long long find_enterprise(struct imp *m, const char *v)
@@ -552,42 +625,62 @@ static long long find_enterprise(struct imp *m, const char *v)
 	return id;
 }
 
+/* A cell folded (value_fold) into buf, or if it does not fit there into
+ * *heap (caller frees). */
+static char *fold_cell(const char *raw, char *buf, size_t size, char **heap)
+{
+	char *v = value_fold_buf(raw, buf, size);
+	*heap = NULL;
+	return v ? v : (*heap = value_fold(raw));
+}
+
+/* An empty cell of field f: an error if it is required, else its default
+ * or NULL.  0 or -1. */
+static int empty_cell(struct imp *m, size_t f, const char *col)
+{
+	const struct pfield *pf = &m->p->f[f];
+	if (pf->flags & PF_REQ) {
+		say(m, IMP_ERROR, m->line, col, "is empty, but %s needs it", tr(m->p->kind));
+		return -1;
+	} else if (pf->dflt != NULL && (pf->type == FT_INT || pf->type == FT_BOOL)) {
+		stage_bind_int(m->st, f, atoll(pf->dflt));
+	} else if (pf->dflt != NULL) {
+		stage_bind_text(m->st, f, pf->dflt, -1);
+	} else {
+		stage_bind_null(m->st, f);
+	}
+	return 0;
+}
+
 /* Check one cell of field f and bind it.  0, or -1 after saying why. */
 static int check_cell(struct imp *m, size_t f, const char *raw, const char *col, double factor)
 {
 	const struct pfield *pf = &m->p->f[f];
-	char *v = value_fold(raw);
 	int rc = 0;
 	long line = m->line;
 
 	if (pf->type == FT_TEXT) {
-		free(v);
-		v = trimmed(raw);
-	}
-	if (*v == '\0' || (pf->type != FT_TEXT && value_missing(v))) {
-		if (pf->flags & PF_REQ) {
-			say(m, IMP_ERROR, line, col, "is empty, but %s needs it", tr(m->p->kind));
-			rc = -1;
-		} else if (pf->dflt != NULL && (pf->type == FT_INT || pf->type == FT_BOOL)) {
-			stage_bind_int(m->st, f, atoll(pf->dflt));
-		} else if (pf->dflt != NULL) {
-			stage_bind_text(m->st, f, pf->dflt, -1);
-		} else {
-			stage_bind_null(m->st, f);
+		/* text is kept as written, trimmed of ASCII and ideographic spaces */
+		const char *t;
+		size_t tn;
+		trim_span(raw, &t, &tn);
+		if (tn == 0)
+			return empty_cell(m, f, col);
+		if (pf->maxlen > 0 && utf8_chars_n(t, tn) > (size_t)pf->maxlen) {
+			say(m, IMP_ERROR, line, col, "is %zu characters long; at most %d are allowed",
+			    utf8_chars_n(t, tn), pf->maxlen);
+			return -1;
 		}
-		free(v);
-		return rc;
+		stage_bind_text(m->st, f, t, (int)tn);
+		return 0;
+	}
+	char fbuf[256], *heap;
+	char *v = fold_cell(raw, fbuf, sizeof fbuf, &heap);
+	if (*v == '\0' || value_missing(v)) {
+		free(heap);
+		return empty_cell(m, f, col);
 	}
 	switch (pf->type) {
-	case FT_TEXT:
-		if (pf->maxlen > 0 && utf8_chars(v) > (size_t)pf->maxlen) {
-			say(m, IMP_ERROR, line, col, "is %zu characters long; at most %d are allowed",
-			    utf8_chars(v), pf->maxlen);
-			rc = -1;
-		} else {
-			stage_bind_text(m->st, f, v, -1);
-		}
-		break;
 	case FT_INT:
 	case FT_REAL:
 	case FT_CENTS: {
@@ -644,6 +737,14 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 	}
 	case FT_BOOL: {
 		int b;
+		struct seen *c;
+		size_t at;
+		if ((c = seen_find(m, f, v, &at)) != NULL) {
+			stage_bind_int(m->st, f, c->id[at]);
+			break;
+		}
+		if (value_bool(v, &b) == 0)
+			seen_add(m, f, v, b, NULL);
 		if (value_bool(v, &b) != 0) {
 			say(m, IMP_ERROR, line, col, "\"%s\" is neither 是 nor 否 (yes/no)", raw);
 			rc = -1;
@@ -683,16 +784,15 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 	case FT_ENUM: {
 		char buf[64];
 		const char *s;
-		if (m->last_raw[f] && strcmp(m->last_raw[f], v) == 0) {
-			stage_bind_text(m->st, f, m->last_enum[f], -1);
+		struct seen *c;
+		size_t at;
+		if ((c = seen_find(m, f, v, &at)) != NULL) {
+			stage_bind_text(m->st, f, c->val[at], -1);
 			break;
 		}
 		s = profile_enum_value(pf, v, buf, sizeof buf);
-		if (s != NULL) {
-			free(m->last_raw[f]);
-			m->last_raw[f] = xstrdup(v);
-			snprintf(m->last_enum[f], sizeof m->last_enum[f], "%s", s);
-		}
+		if (s != NULL && strlen(s) < sizeof c->val[0])
+			seen_add(m, f, v, 0, s);
 		if (s == NULL) {
 			char *list = profile_enum_list(pf);
 			say(m, IMP_ERROR, line, col, "\"%s\" is not one of: %s", raw, list);
@@ -707,8 +807,10 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 		long long id = 0;
 		const char *what = "";
 		char *known = NULL;
-		if (m->last_raw[f] && strcmp(m->last_raw[f], v) == 0) {
-			stage_bind_int(m->st, f, m->last_id[f]);
+		struct seen *c;
+		size_t at;
+		if ((c = seen_find(m, f, v, &at)) != NULL) {
+			stage_bind_int(m->st, f, c->id[at]);
 			break;
 		}
 		switch (pf->type) {
@@ -755,22 +857,20 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 			rc = -1;
 		} else {
 			stage_bind_int(m->st, f, id);
-			free(m->last_raw[f]);
-			m->last_raw[f] = xstrdup(v);
-			m->last_id[f] = id;
+			seen_add(m, f, v, id, NULL);
 		}
 		free(known);
 		break;
 	}
 	}
-	free(v);
+	free(heap);
 	return rc;
 }
 
 /* Bind the derived fields, store the record.  0 or -1. */
 static int finish_record(struct imp *m, int bad, const char *keycol)
 {
-	int fi_end = field_index(m, "period_end");
+	int fi_end = m->fi_end;
 	if (bad)
 		return 0;
 	if (fi_end >= 0 && stage_pos(m->st, (size_t)fi_end)) {
@@ -813,9 +913,9 @@ static int check_long(struct imp *m, const struct csv_row *row)
 	if (is_obs(m)) {
 		/* an observation without a figure ("—", blank) is no observation */
 		int c = m->fieldcol[field_index(m, "value")];
-		char *v = value_fold(cell(row, (size_t)c));
+		char buf[256], *heap, *v = fold_cell(cell(row, (size_t)c), buf, sizeof buf, &heap);
 		int missing = value_missing(v);
-		free(v);
+		free(heap);
 		if (missing) {
 			m->res->skipped++;
 			return 0;
@@ -870,9 +970,9 @@ static int check_wide(struct imp *m, const struct csv_row *row)
 		if (!m->colind[c])
 			continue;
 		const char *raw = cell(row, c);
-		char *v = value_fold(raw);
+		char buf[256], *heap, *v = fold_cell(raw, buf, sizeof buf, &heap);
 		int missing = value_missing(v);
-		free(v);
+		free(heap);
 		if (missing)
 			continue;
 		stage_bind_int(m->st, (size_t)fi_ind, m->colind[c]);
@@ -889,23 +989,37 @@ static int starts(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static int is_note(const struct csv_row *row, int nonempty, const char *first)
+/* 1 if s is all printable ASCII without spaces (folding it changes at
+ * most its case). */
+static int ascii_word(const char *s)
 {
-	char *f = fold_name(first);
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7F)
+			return 0;
+	return 1;
+}
+
+/* total_kind of an ascii_word. */
+static int ascii_total(const char *s)
+{
+	return strcasecmp(s, "total") == 0 || strcasecmp(s, "sum") == 0;
+}
+
+/* f: the row's first non-blank cell, folded (fold_name). */
+static int is_note(int nonempty, const char *f)
+{
 	int hit = 0;
 	for (const char *const *p = note_prefix; *p && !hit; p++)
 		hit = starts(f, *p);
 	if (!hit && nonempty == 1)
 		hit = starts(f, "注") || starts(f, "说明") || starts(f, "备注");
-	free(f);
-	(void)row;
 	return hit;
 }
 
-/* 0: not a total; 1: 合计/总计 (all rows above); 2: 小计 (rows since the last 小计). */
-static int total_kind(const char *first)
+/* 0: not a total; 1: 合计/总计 (all rows above); 2: 小计 (rows since the last 小计).
+ * f as for is_note. */
+static int total_kind(const char *f)
 {
-	char *f = fold_name(first);
 	size_t n = strlen(f);
 	int k = 0;
 	if (n >= 6 && (strcmp(f + n - 6, "合计") == 0 || strcmp(f + n - 6, "总计") == 0))
@@ -914,7 +1028,6 @@ static int total_kind(const char *first)
 		k = 2;
 	else if (strcmp(f, "total") == 0 || strcmp(f, "sum") == 0)
 		k = 1;
-	free(f);
 	return k;
 }
 
@@ -933,14 +1046,14 @@ static void add_sums(struct imp *m, const struct csv_row *row)
 	for (size_t c = 0; c < m->ncol; c++) {
 		if (!m->colsum[c])
 			continue;
-		char *v = value_fold(cell(row, c));
+		char buf[256], *heap, *v = fold_cell(cell(row, c), buf, sizeof buf, &heap);
 		double d;
 		int pct;
 		if (!value_missing(v) && value_number(v, &d, &pct) == 0) {
 			m->sum_all[c] += d;
 			m->sum_sec[c] += d;
 		}
-		free(v);
+		free(heap);
 	}
 }
 
@@ -1014,12 +1127,23 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->res->skipped++;
 		return 0;
 	}
-	if (is_note(row, nonempty, first)) {
+	int note, tk;
+	if (ascii_word(first)) {
+		/* a code or a number, as most first cells are: every note prefix
+		 * and 合计 word is Chinese; only total and sum are to be looked for */
+		note = 0;
+		tk = ascii_total(first);
+	} else {
+		char *ff = fold_name(first);
+		note = is_note(nonempty, ff);
+		tk = note ? 0 : total_kind(ff);
+		free(ff);
+	}
+	if (note) {
 		m->notes = 1;
 		m->res->skipped++;
 		return 0;
 	}
-	int tk = total_kind(first);
 	if (tk) {
 		char *label = trimmed(first);
 		if (is_obs(m) && !m->wide)
@@ -1233,8 +1357,7 @@ static void imp_free(struct imp *m)
 	sqlite3_finalize(m->q_ind_kind);
 	sbuf_free(&m->title);
 	free(m->best_missing);
-	for (size_t i = 0; i < 32; i++)
-		free(m->last_raw[i]);
+	seen_free(m);
 	for (size_t i = 0; i < m->nkept; i++) {
 		free(m->kept[i].col);
 		free(m->kept[i].msg);
@@ -1247,6 +1370,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 {
 	struct imp m = { 0 };
 	struct textenc_info info;
+	struct filehash *hash = NULL;
 	int rc;
 	memset(r, 0, sizeof *r);
 	m.db = db;
@@ -1258,6 +1382,8 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		    o->kind, import_kinds());
 		return ST_USAGE;
 	}
+	m.obs = strcmp(m.p->table, "observation") == 0;
+	m.fi_end = field_index(&m, "period_end");
 	if (o->period != NULL) {
 		if (period_parse(o->period, &m.period) != 0) {
 			say(&m, IMP_ERROR, 0, NULL, "--period \"%s\" is not a year (2025) or a quarter (2025Q3)",
@@ -1271,7 +1397,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		say(&m, IMP_ERROR, 0, NULL, "--region \"%s\" is not a region of this database", o->region);
 		return ST_USAGE;
 	}
-	rc = textenc_scan(o->path, o->encoding, &info, &m.err);
+	rc = textenc_scan_nodigest(o->path, o->encoding, &info, &m.err);
 	r->encoding = info.enc;
 	if (rc != ST_OK) {
 		say(&m, IMP_ERROR, 0, NULL, "%s", m.err + strlen(o->path) + 2);
@@ -1283,6 +1409,9 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		imp_free(&m);
 		return ST_DATA;
 	}
+	/* the digest (for the batch, and to know a file seen before) is
+	 * computed beside the reading and checking */
+	hash = filehash_start(o->path);
 	if (load_lookups(&m) != 0) {
 		rc = ST_DB;
 		goto out;
@@ -1316,11 +1445,19 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		say(&m, IMP_INFO, 0, NULL, "no data rows below the header (line %ld)", m.header_line);
 		goto out;
 	}
+	rc = filehash_finish(hash, info.sha256);
+	hash = NULL;
+	if (rc != 0) {
+		say(&m, IMP_ERROR, 0, NULL, "%s", "the file could not be read a second time");
+		rc = ST_DATA;
+		goto out;
+	}
 	r->same_as = same_file(&m, info.sha256);
 	rc = apply(&m, &info);
 	if (rc == ST_OK && r->batch_id > 0 && r->rows > 10000)
 		db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 out:
+	filehash_cancel(hash);
 	if (rc == ST_DB && m.err)
 		say(&m, IMP_ERROR, 0, NULL, "%s", m.err);
 	imp_free(&m);

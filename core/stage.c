@@ -3,6 +3,7 @@
  * of the program); the data is always bound. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,20 @@ struct stage {
 	int                    nkey;
 	sqlite3_stmt          *ins;       /* INSERT INTO import_stage */
 	long                   rows;
+	int                    all_new;   /* stage_classify found the table empty */
+	long long              main_cache;   /* main's cache_size, while big_cache */
+	/* A 64-bit fingerprint of each staged row's key, to learn cheaply
+	 * that a file has no key twice; the exact check in SQL runs only when
+	 * two fingerprints agree (or there were too many rows to keep them). */
+	uint64_t               keyh[32];  /* of the value bound to each key field */
+	char                  *text[32];  /* the text bound to each field (bound static) */
+	size_t                 textcap[32];
+	uint64_t              *fp;
+	size_t                 nfp, capfp;
+	int                    fp_off;
 };
+
+#define MAX_FP ((size_t)1 << 21)      /* 16 MiB of fingerprints at most (and as much to sort them) */
 
 #define STAGE "temp.import_stage"
 
@@ -47,6 +61,10 @@ struct stage *stage_new(struct db *db, const struct profile *p, const int *prese
 	db_exec(db, "DROP TABLE IF EXISTS " STAGE, NULL);
 	/* a bigger page cache for the staging file only (16 MiB at most) */
 	db_exec(db, "PRAGMA temp.cache_size = -16384", NULL);
+	/* the staging file is thrown away: no need to zero its freed pages
+	 * (Debian's SQLite has secure_delete on), which made dropping the
+	 * table of a million rows take half a second */
+	db_exec(db, "PRAGMA temp.secure_delete = 0", NULL);
 	sbuf_puts(&ct, "CREATE TEMP TABLE import_stage(_line INTEGER, _id INTEGER, _act INTEGER");
 	sbuf_puts(&in, "INSERT INTO " STAGE "(_line");
 	sbuf_puts(&vals, "?1");
@@ -79,6 +97,9 @@ void stage_free(struct stage *s)
 		return;
 	sqlite3_finalize(s->ins);
 	db_exec(s->db, "DROP TABLE IF EXISTS " STAGE, NULL);
+	free(s->fp);
+	for (size_t i = 0; i < 32; i++)
+		free(s->text[i]);
 	free(s);
 }
 
@@ -92,24 +113,134 @@ long stage_count(const struct stage *s)
 	return s->rows;
 }
 
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Fingerprints of bound values: values that SQL's IS finds equal get the
+ * same one (NULL is 0, as an unbound parameter; a whole double is its
+ * integer). */
+static uint64_t fp_int(long long v)
+{
+	return mix64((uint64_t)v ^ 0x1111111111111111ULL) | 1;
+}
+
+static uint64_t fp_text(const char *v, int len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t n = len < 0 ? strlen(v) : (size_t)len;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)v[i]) * 0x100000001b3ULL;
+	return mix64(h ^ n ^ 0x2222222222222222ULL) | 1;
+}
+
+static uint64_t fp_double(double v)
+{
+	if (v >= -9e15 && v <= 9e15 && v == (double)(long long)v)
+		return fp_int((long long)v);
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	return mix64(bits ^ 0x3333333333333333ULL) | 1;
+}
+
 void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
 {
-	sqlite3_bind_text(s->ins, s->pos[field], v, len, SQLITE_TRANSIENT);
+	/* kept in the field's own buffer until the field is bound again:
+	 * SQLITE_TRANSIENT would allocate a copy for every cell */
+	size_t n = len < 0 ? strlen(v) : (size_t)len;
+	if (n + 1 > s->textcap[field]) {
+		s->textcap[field] = n + 1 > 64 ? n + 1 : 64;
+		free(s->text[field]);
+		s->text[field] = xmalloc(s->textcap[field]);
+	}
+	memcpy(s->text[field], v, n);
+	s->text[field][n] = '\0';
+	sqlite3_bind_text(s->ins, s->pos[field], s->text[field], (int)n, SQLITE_STATIC);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = fp_text(v, (int)n);
 }
 
 void stage_bind_int(struct stage *s, size_t field, long long v)
 {
 	sqlite3_bind_int64(s->ins, s->pos[field], v);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = fp_int(v);
 }
 
 void stage_bind_double(struct stage *s, size_t field, double v)
 {
 	sqlite3_bind_double(s->ins, s->pos[field], v);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = fp_double(v);
 }
 
 void stage_bind_null(struct stage *s, size_t field)
 {
 	sqlite3_bind_null(s->ins, s->pos[field]);
+	if (is_key(&s->p->f[field]))
+		s->keyh[field] = 0;
+}
+
+static void keep_fingerprint(struct stage *s)
+{
+	if (s->fp_off)
+		return;
+	if (s->nfp == MAX_FP) {
+		free(s->fp);
+		s->fp = NULL;
+		s->fp_off = 1;
+		return;
+	}
+	uint64_t h = 0x9e3779b97f4a7c15ULL;
+	for (size_t i = 0; i < s->p->n; i++)
+		if (is_key(&s->p->f[i]))
+			h = mix64(h ^ s->keyh[i]) + i;
+	if (s->nfp == s->capfp) {
+		s->capfp = s->capfp ? s->capfp * 2 : 4096;
+		s->fp = xrealloc(s->fp, s->capfp * sizeof *s->fp);
+	}
+	s->fp[s->nfp++] = h;
+}
+
+/* Sort v[0..n) (radix, a byte at a time; tmp holds n too). */
+static void sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
+{
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			count[((v[i] >> shift) & 0xFF) + 1]++;
+		for (int b = 0; b < 256; b++)
+			count[b + 1] += count[b];
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+		uint64_t *t = v;
+		v = tmp;
+		tmp = t;
+	}
+	/* eight passes: the sorted values are back in the caller's v */
+}
+
+/* 1 if no two staged rows can have the same key. */
+static int keys_distinct(struct stage *s)
+{
+	if (s->fp_off)
+		return 0;
+	if (s->nfp < 2)
+		return 1;
+	uint64_t *tmp = malloc(s->nfp * sizeof *tmp);
+	if (tmp == NULL)
+		return 0;               /* the exact check needs no memory of ours */
+	sort_u64(s->fp, tmp, s->nfp);
+	free(tmp);
+	for (size_t i = 1; i < s->nfp; i++)
+		if (s->fp[i] == s->fp[i - 1])
+			return 0;
+	return 1;
 }
 
 int stage_row(struct stage *s, long line, char **err)
@@ -122,11 +253,18 @@ int stage_row(struct stage *s, long line, char **err)
 		return -1;
 	}
 	s->rows++;
+	keep_fingerprint(s);
 	return 0;
 }
 
 int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
 {
+	int distinct = keys_distinct(s);
+	free(s->fp);
+	s->fp = NULL;
+	s->fp_off = 1;
+	if (distinct)
+		return 0;
 	/* an index built once after loading is cheaper than one kept up */
 	struct sbuf ix = { 0 }, q = { 0 }, on = { 0 };
 	sbuf_puts(&ix, "CREATE INDEX temp.import_stage_key ON import_stage(");
@@ -179,6 +317,33 @@ static int run(struct db *db, const char *sql, const char *now, long long batch,
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(db, "import", err);
 }
 
+/* A file's keys come in no particular order: looking each up in (and
+ * adding it to) the table's key index touches pages all over the index,
+ * which the default cache of 2 MB keeps reading again (a million USCCs in
+ * random order took 6 to 10 s to insert instead of 3).  For such a
+ * statement main gets a cache of BIG_CACHE_KIB, and the staging table,
+ * read once in order, a small one; then both are set back (a sort for
+ * CREATE INDEX takes as much memory as the cache: it gets the default).
+ * The memory stays under 64 MiB. */
+#define BIG_CACHE_KIB 32768
+#define BIG_FROM_ROWS 10000
+static void big_cache(struct stage *s, int on)
+{
+	if (s->rows < BIG_FROM_ROWS)
+		return;
+	if (on) {
+		s->main_cache = db_scalar(s->db, "PRAGMA main.cache_size", NULL);
+		db_exec(s->db, "PRAGMA temp.cache_size = -2048", NULL);
+		char *q = xasprintf("PRAGMA main.cache_size = %d", -BIG_CACHE_KIB);
+		db_exec(s->db, q, NULL);
+		free(q);
+	} else {
+		char *q = xasprintf("PRAGMA main.cache_size = %lld", s->main_cache);
+		db_exec(s->db, q, NULL);
+		free(q);
+	}
+}
+
 /* "t.c1 IS NOT s.c1 OR ..." over the staged non-key fields, or "0". */
 static char *differs(const struct stage *s, const char *t, const char *st)
 {
@@ -194,47 +359,85 @@ static char *differs(const struct stage *s, const char *t, const char *st)
 
 int stage_classify(struct stage *s, struct stage_counts *c, char **err)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = { 0 }, keys = { 0 };
 	const char *T = s->p->table;
+	int rc;
 	memset(c, 0, sizeof *c);
-	sbuf_printf(&b, "UPDATE " STAGE " SET _id = (SELECT t.id FROM main.%s t WHERE 1", T);
+	s->all_new = 0;
+	/* An empty table: every staged row is new, and there is nothing to
+	 * look up or compare (the caller's transaction keeps it empty). */
+	char *q = xasprintf("SELECT EXISTS (SELECT 1 FROM main.%s)", T);
+	long long any = db_scalar(s->db, q, NULL);
+	free(q);
+	if (any < 0)
+		return db_fail(s->db, "import", err);
+	if (any == 0) {
+		s->all_new = 1;
+		c->rows_new = s->rows;
+		return ST_OK;
+	}
+	/* Count first, reading only: a file whose rows are all new or all
+	 * unchanged (a re-import) needs no marks in the staging table.  A
+	 * plain join is quickest; should the table hold a key twice (NULLs
+	 * in a UNIQUE key), join each staged row to its first row only. */
+	char *d = differs(s, "t", "s");
 	for (size_t i = 0; i < s->p->n; i++)
 		if (is_key(&s->p->f[i]))
-			sbuf_printf(&b, " AND t.%s IS import_stage.%s", s->p->f[i].col, s->p->f[i].col);
-	sbuf_puts(&b, ")");
-	int rc = run(s->db, b.s, "", 0, 0, err);
-	sbuf_free(&b);
-	if (rc != ST_OK)
-		return rc;
-	char *d = differs(s, "t", "import_stage");
-	sbuf_printf(&b, "UPDATE " STAGE " SET _act = CASE WHEN _id IS NULL THEN 1"
-	            " WHEN EXISTS (SELECT 1 FROM main.%s t WHERE t.id = import_stage._id AND (%s))"
-	            " THEN 2 ELSE 0 END WHERE _id IS NOT NULL", T, d);
+			sbuf_printf(&keys, " AND t.%s IS s.%s", s->p->f[i].col, s->p->f[i].col);
+	big_cache(s, 1);
+	for (int pass = 0; pass < 2; pass++) {
+		sbuf_printf(&b, "SELECT count(*), total(t.id IS NULL), total(t.id IS NOT NULL AND (%s)),"
+		            " count(t.id) FROM " STAGE " s LEFT JOIN main.%s t ON ", d, T);
+		if (pass == 0)
+			sbuf_printf(&b, "1%s", keys.s);
+		else
+			sbuf_printf(&b, "t.id = (SELECT t.id FROM main.%s t WHERE 1%s LIMIT 1)", T, keys.s);
+		sqlite3_stmt *st = db_prepare(s->db, b.s, err);
+		sbuf_free(&b);
+		if (st == NULL) {
+			rc = ST_DB;
+			break;
+		}
+		long long n = -1;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			n = sqlite3_column_int64(st, 0);
+			c->rows_new = (long)sqlite3_column_double(st, 1);
+			c->rows_changed = (long)sqlite3_column_double(st, 2);
+			c->rows_unchanged = (long)(sqlite3_column_int64(st, 3) - c->rows_changed);
+		}
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_ROW ? ST_OK : db_fail(s->db, "import", err);
+		if (rc != ST_OK || n == s->rows)
+			break;
+	}
 	free(d);
+	if (rc != ST_OK || c->rows_new == s->rows || c->rows_new + c->rows_changed == 0) {
+		s->all_new = rc == ST_OK && c->rows_new == s->rows;
+		big_cache(s, 0);
+		sbuf_free(&keys);
+		return rc;
+	}
+	/* Some new, some changed: mark each staged row with its row in the
+	 * table and what to do (1 insert, 2 update, 0 nothing). */
+	d = differs(s, "t", "s");
+	sbuf_printf(&b, "UPDATE " STAGE " AS s SET (_id, _act) = (SELECT t.id, CASE WHEN %s THEN 2 ELSE 0 END"
+	            " FROM main.%s t WHERE 1%s LIMIT 1)", d, T, keys.s);
+	free(d);
+	sbuf_free(&keys);
 	rc = run(s->db, b.s, "", 0, 0, err);
 	sbuf_free(&b);
 	if (rc == ST_OK)
 		rc = run(s->db, "UPDATE " STAGE " SET _act = 1 WHERE _id IS NULL", "", 0, 0, err);
-	if (rc != ST_OK)
-		return rc;
-	sqlite3_stmt *st = db_prepare(s->db, "SELECT total(_act = 1), total(_act = 2), total(_act = 0) "
-	                              "FROM " STAGE, err);
-	if (st == NULL)
-		return ST_DB;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		c->rows_new = (long)sqlite3_column_double(st, 0);
-		c->rows_changed = (long)sqlite3_column_double(st, 1);
-		c->rows_unchanged = (long)sqlite3_column_double(st, 2);
-	}
-	sqlite3_finalize(st);
-	return ST_OK;
+	big_cache(s, 0);
+	return rc;
 }
 
 int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char **err)
 {
 	struct sbuf b = { 0 };
-	sbuf_printf(&b, "SELECT s._line, s._act, CASE WHEN t.id IS NULL THEN NULL ELSE %s END, rtrim(''",
-	            s->p->label);
+	const char *act = s->all_new ? "1" : "s._act";   /* _act is not set when all are new */
+	sbuf_printf(&b, "SELECT s._line, %s, CASE WHEN t.id IS NULL THEN NULL ELSE %s END, rtrim(''",
+	            act, s->p->label);
 	for (size_t i = 0; i < s->p->n; i++)
 		if (s->pos[i] && !is_key(&s->p->f[i]) && !(s->p->f[i].flags & PF_DERIVED)) {
 			char *name = profile_name(&s->p->f[i], 0);
@@ -243,7 +446,7 @@ int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char
 			free(name);
 		}
 	sbuf_printf(&b, ", ', ') FROM " STAGE " s LEFT JOIN main.%s t ON t.id = s._id"
-	            " WHERE s._act > 0 ORDER BY s._line LIMIT ?1", s->p->table);
+	            " WHERE %s > 0 ORDER BY s._line LIMIT ?1", s->p->table, act);
 	sqlite3_stmt *st = db_prepare(s->db, b.s, err);
 	sbuf_free(&b);
 	if (st == NULL)
@@ -377,19 +580,33 @@ static int apply_inserts(struct stage *s, long rows_new, const char *now, long l
 		if (s->pos[i])
 			sbuf_printf(&cols, "%s, ", s->p->f[i].col);
 	sbuf_printf(&b, "INSERT INTO main.%s(%sbatch_id, updated_by, updated_at)"
-	            " SELECT %s?3, ?2, ?1 FROM " STAGE " WHERE _act = 1", T, cols.s, cols.s);   /* rowid order: file order */
+	            " SELECT %s?3, ?2, ?1 FROM " STAGE "%s", T, cols.s, cols.s,
+	            s->all_new ? "" : " WHERE _act = 1");   /* rowid order: file order */
+	big_cache(s, 1);
 	rc = run(s->db, b.s, now, batch, 0, err);
+	long long added = sqlite3_changes64(s->db->h);
+	big_cache(s, 0);
 	sbuf_free(&b);
 	sbuf_free(&cols);
 	if (rc == ST_OK && creates != NULL)
 		rc = make_indexes(s, creates, err);
 	free(creates);
 	/* a new row's image is the row itself (version 1, this batch): undo
-	 * checks those two instead of keeping a copy */
+	 * checks those two instead of keeping a copy.  The rows added have
+	 * the ids after maxid; when they are one run (always, unless the
+	 * table's ids ran out), one audit row records the run. */
 	if (rc == ST_OK) {
-		sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
-		            " SELECT ?1, ?2, '%s', t.id, 'insert', NULL, NULL, ?3 FROM main.%s t"
-		            " WHERE t.id > ?4", T, T);
+		q = xasprintf("SELECT coalesce(max(id), 0) FROM main.%s", T);
+		long long last = db_scalar(s->db, q, NULL);
+		free(q);
+		if (added > 0 && last - added == maxid)
+			sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, row_last, action, before,"
+			            " after, batch_id) VALUES (?1, ?2, '%s', ?4 + 1, %lld, 'insert', NULL, NULL, ?3)",
+			            T, last);
+		else    /* the rows this batch added, not those it changed (version 2 or more) */
+			sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after,"
+			            " batch_id) SELECT ?1, ?2, '%s', t.id, 'insert', NULL, NULL, ?3 FROM main.%s t"
+			            " WHERE t.batch_id = ?3 AND t.version = 1", T, T);
 		rc = run(s->db, b.s, now, batch, maxid, err);
 		sbuf_free(&b);
 	}
@@ -402,8 +619,11 @@ int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage
 	char now[32];
 	snprintf(now, sizeof now, "%s", util_now());
 	int rc = insert_batch(s, b, c, now, batch_id, err);
-	if (rc == ST_OK && c->rows_changed > 0)
+	if (rc == ST_OK && c->rows_changed > 0) {
+		big_cache(s, 1);
 		rc = apply_updates(s, now, *batch_id, err);
+		big_cache(s, 0);
+	}
 	if (rc == ST_OK && c->rows_new > 0)
 		rc = apply_inserts(s, c->rows_new, now, *batch_id, err);
 	if (rc == ST_OK)

@@ -1,8 +1,9 @@
 /* stage.h: the sink of import.  Checked rows go into a TEMP staging table
  * (which locks nothing in the main database), duplicates of the natural
  * key are found there, and then one short BEGIN IMMEDIATE compares the
- * staged rows with the table, applies them, and records the batch and one
- * audit row (before/after images as JSON) per row touched. */
+ * staged rows with the table, applies them, and records the batch, one
+ * audit row (before/after images as JSON) per row changed and one per run
+ * of ids added (audit.row_id .. audit.row_last; see batch.c for undo). */
 #ifndef INNOTRACK_STAGE_H
 #define INNOTRACK_STAGE_H
 

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,7 +221,8 @@ static int check_legacy(FILE *f, enum textenc enc, long *line)
 	return rc;
 }
 
-int textenc_scan(const char *path, enum textenc want, struct textenc_info *info, char **err)
+static int scan(const char *path, enum textenc want, int digest, struct textenc_info *info,
+                char **err)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char *buf = NULL;
@@ -245,7 +248,8 @@ int textenc_scan(const char *path, enum textenc want, struct textenc_info *info,
 		}
 		if (info->size == 0 && n >= 4 && memcmp(p, "\x84\x31\x95\x33", 4) == 0 && want == ENC_AUTO)
 			want = ENC_GB18030;      /* GB18030's own BOM */
-		sha256_add(&sh, p, n);
+		if (digest)
+			sha256_add(&sh, p, n);
 		if (memchr(p, '\0', n) != NULL) {
 			unsigned char *z = memchr(p, '\0', n);
 			for (unsigned char *q = p; q < z; q++)
@@ -288,7 +292,8 @@ int textenc_scan(const char *path, enum textenc want, struct textenc_info *info,
 		utf8_ok = 0;
 		bad_line = line;
 	}
-	sha256_hex(&sh, info->sha256);
+	if (digest)
+		sha256_hex(&sh, info->sha256);
 	info->empty = blank;
 	if (want == ENC_UTF8 || (want == ENC_AUTO && utf8_ok)) {
 		if (!utf8_ok) {
@@ -317,4 +322,76 @@ out:
 	free(buf);
 	fclose(f);
 	return rc;
+}
+
+int textenc_scan(const char *path, enum textenc want, struct textenc_info *info, char **err)
+{
+	return scan(path, want, 1, info, err);
+}
+
+int textenc_scan_nodigest(const char *path, enum textenc want, struct textenc_info *info, char **err)
+{
+	return scan(path, want, 0, info, err);
+}
+
+struct filehash {
+	char         *path;
+	pthread_t     t;
+	int           started;
+	atomic_int    stop;    /* set by filehash_cancel; read between chunks */
+	int           rc;
+	char          hex[65];
+};
+
+static void *hash_file(void *arg)
+{
+	struct filehash *h = arg;
+	FILE *f = fopen(h->path, "rb");
+	struct sha256 sh;
+	size_t n;
+	h->rc = -1;
+	if (f == NULL)
+		return NULL;
+	unsigned char *buf = xmalloc(CHUNK);
+	sha256_init(&sh);
+	while (!atomic_load(&h->stop) && (n = fread(buf, 1, CHUNK, f)) > 0)
+		sha256_add(&sh, buf, n);
+	if (!atomic_load(&h->stop) && !ferror(f)) {
+		sha256_hex(&sh, h->hex);
+		h->rc = 0;
+	}
+	free(buf);
+	fclose(f);
+	return NULL;
+}
+
+struct filehash *filehash_start(const char *path)
+{
+	struct filehash *h = xcalloc(1, sizeof *h);
+	h->path = xstrdup(path);
+	h->started = pthread_create(&h->t, NULL, hash_file, h) == 0;
+	return h;
+}
+
+int filehash_finish(struct filehash *h, char hex[65])
+{
+	if (h->started)
+		pthread_join(h->t, NULL);
+	else
+		hash_file(h);        /* no thread to be had: here and now */
+	int rc = h->rc;
+	if (rc == 0)
+		memcpy(hex, h->hex, 65);
+	free(h->path);
+	free(h);
+	return rc;
+}
+
+void filehash_cancel(struct filehash *h)
+{
+	char hex[65];
+	if (h == NULL)
+		return;
+	atomic_store(&h->stop, 1);
+	filehash_finish(h, hex);
 }

@@ -27,6 +27,18 @@ struct textenc_info {
  * ST_OK, or ST_DATA with *err ("FILE: line N: ...") when the bytes are not
  * text in any encoding we take.  Caller frees *err. */
 int textenc_scan(const char *path, enum textenc want, struct textenc_info *info, char **err);
+/* The same without the digest (info->sha256 is left empty): for callers
+ * that compute it beside other work with filehash_start. */
+int textenc_scan_nodigest(const char *path, enum textenc want, struct textenc_info *info, char **err);
+
+/* The SHA-256 of a file, computed in a thread of its own while the caller
+ * goes on (on a second core the digest of a large file costs no time).
+ * filehash_finish waits for it: 0 with hex set, or -1 if the file could
+ * not be read.  filehash_cancel stops it and frees it.  Either frees h. */
+struct filehash;
+struct filehash *filehash_start(const char *path);
+int filehash_finish(struct filehash *h, char hex[65]);
+void filehash_cancel(struct filehash *h);
 
 /* A streaming converter to UTF-8; a leading BOM is removed. */
 struct textdec;

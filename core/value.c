@@ -70,8 +70,67 @@ char *value_fold(const char *s)
 	return r;
 }
 
+static size_t put_utf8_buf(char *u, uint32_t c)
+{
+	if (c < 0x80) {
+		u[0] = (char)c;
+		return 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+char *value_fold_buf(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+	for (; i < n; ) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o + 1 >= size)
+				return NULL;
+			buf[o++] = (char)b;
+			i++;
+			continue;
+		}
+		uint32_t c;
+		i += width_decode(s + i, n - i, &c);
+		if (c >= 0xFF01 && c <= 0xFF5E)
+			c -= 0xFEE0;
+		else if (c == 0x3000 || c == 0xA0)
+			c = ' ';
+		else if (c == 0x2212)
+			c = '-';
+		if (o + 5 >= size)
+			return NULL;
+		o += put_utf8_buf(buf + o, c);
+	}
+	while (o > 0 && isspace((unsigned char)buf[o - 1]))
+		o--;
+	buf[o] = '\0';
+	size_t k = 0;
+	while (isspace((unsigned char)buf[k]))
+		k++;
+	if (k > 0)
+		memmove(buf, buf + k, o - k + 1);
+	return buf;
+}
+
 int value_missing(const char *f)
 {
+	switch ((unsigned char)f[0]) {   /* the first bytes of the marks below */
+	case '\0': case '-': case '/': case 'N': case 'n': case 0xE2: case 0xEF: case 0xE6:
+		break;
+	default:
+		return 0;
+	}
 	static const char *const marks[] = {
 		"", "-", "--", "---", "/", "—", "——", "－", "－－", "─", "N/A", "n/a", "NA", "无数据", NULL
 	};
@@ -149,6 +208,14 @@ int value_date_fields(const char *f, int *y, int *m, int *d)
 {
 	int len = (int)strlen(f), k = 0;
 	char tail[16] = "";
+	if (len == 10 && f[4] == '-' && f[7] == '-' && strspn(f, "0123456789") == 4 &&
+	    strspn(f + 5, "0123456789") == 2 && strspn(f + 8, "0123456789") == 2) {
+		/* 2023-12-02, the usual form, without sscanf */
+		*y = (f[0] - '0') * 1000 + (f[1] - '0') * 100 + (f[2] - '0') * 10 + (f[3] - '0');
+		*m = (f[5] - '0') * 10 + (f[6] - '0');
+		*d = (f[8] - '0') * 10 + (f[9] - '0');
+		return 0;
+	}
 	if (len == 8 && strspn(f, "0123456789") == 8)
 		return sscanf(f, "%4d%2d%2d", y, m, d) == 3 ? 0 : -1;
 	if (sscanf(f, "%4d-%2d-%2d%n", y, m, d, &k) == 3 && k == len)
@@ -188,12 +255,29 @@ int value_bool(const char *f, int *b)
 
 static const char uscc_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+/* The value of each character of uscc_chars (also lower case); -1 for others. */
+static signed char uscc_value[256];
+
+static void uscc_init(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	memset(uscc_value, -1, sizeof uscc_value);
+	for (int i = 0; uscc_chars[i]; i++) {
+		uscc_value[(unsigned char)uscc_chars[i]] = (signed char)i;
+		uscc_value[tolower((unsigned char)uscc_chars[i])] = (signed char)i;
+	}
+}
+
 char uscc_check_char(const char *s17)
 {
 	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 	int sum = 0;
+	uscc_init();
 	for (int i = 0; i < 17; i++)
-		sum += (int)(strchr(uscc_chars, s17[i]) - uscc_chars) * w[i];
+		sum += uscc_value[(unsigned char)s17[i]] * w[i];
 	return uscc_chars[(31 - sum % 31) % 31];
 }
 
@@ -203,9 +287,10 @@ int value_uscc(const char *f, char out[19], const char **why, char *expect)
 		*why = "has not 18 characters";
 		return -1;
 	}
+	uscc_init();
 	for (int i = 0; i < 18; i++) {
 		char c = (char)toupper((unsigned char)f[i]);
-		if (c == '\0' || strchr(uscc_chars, c) == NULL) {
+		if (uscc_value[(unsigned char)c] < 0) {
 			*why = "has a character that is not 0-9 or A-Z without I, O, S, V, Z";
 			return -1;
 		}

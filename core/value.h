@@ -9,6 +9,8 @@
 /* Full-width ASCII forms to ASCII, U+3000 and NBSP to spaces, U+2212 to
  * '-', then leading and trailing spaces trimmed.  Caller frees. */
 char *value_fold(const char *s);
+/* The same into buf (size bytes); NULL if it does not fit there. */
+char *value_fold_buf(const char *s, char *buf, size_t size);
 
 /* 1 if the (folded) cell means "no figure": empty, -, --, —, ——, /, N/A. */
 int value_missing(const char *folded);

@@ -59,6 +59,31 @@ static void test_missing(void **state)
 		assert_true(value_missing(*p));
 	assert_false(value_missing("0"));
 	assert_false(value_missing("无限"));
+	const char *more[] = { "---", "－－", "─", "n/a", "NA", "无数据", NULL };
+	for (const char **p = more; *p; p++)
+		assert_true(value_missing(*p));
+	const char *no[] = { "Na", "N", "无", "—1", "/2", "-1", "nan", NULL };
+	for (const char **p = no; *p; p++)
+		assert_false(value_missing(*p));
+}
+
+/* value_fold_buf gives what value_fold gives, or NULL when it does not fit. */
+static void test_fold_buf(void **state)
+{
+	(void)state;
+	const char *cells[] = { "", "  12 ", "\t1,234.5\t", "１，２３４．５", "\xE3\x80\x80２．２％\xE3\x80\x80",
+	                        "\xE2\x88\x92" "5", "\xC2\xA0x\xC2\xA0", "乐平市", " 高新技术企业 ", "\xFF\xFE" "ab",
+	                        "ａｂｃ　", NULL };
+	for (const char **p = cells; *p; p++) {
+		char buf[64], *a = value_fold(*p), *b = value_fold_buf(*p, buf, sizeof buf);
+		assert_non_null(b);
+		assert_string_equal(a, b);
+		free(a);
+	}
+	char small[4];
+	assert_null(value_fold_buf("12345", small, sizeof small));
+	assert_null(value_fold_buf("乐平市", small, sizeof small));
+	assert_string_equal(value_fold_buf(" 1 ", small, sizeof small), "1");
 }
 
 static void test_dates(void **state)
@@ -198,6 +223,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_fold_buf),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_bool),
 		cmocka_unit_test(test_uscc),
