@@ -723,6 +723,7 @@ static void test_dataset_search_slices(void **state)
 	assert_int_equal(r, 1);
 	assert_int_equal(hit, 4992);
 	assert_int_equal(dataset_search(ds, -1, 1, "E00007", &err), 4992);
+	dataset_close(ds);
 	db_close(db);
 }
 
