@@ -30,6 +30,19 @@ static void put_utf8(struct sbuf *b, uint32_t c)
 	sbuf_add(b, u, n);
 }
 
+/* One character as the checker reads it: full-width ASCII forms to
+ * ASCII, ideographic and no-break spaces to ' ', U+2212 to '-'. */
+static uint32_t fold_cp(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return c - 0xFEE0;
+	if (c == 0x3000 || c == 0xA0)
+		return ' ';
+	if (c == 0x2212)
+		return '-';
+	return c;
+}
+
 char *value_fold(const char *s)
 {
 	size_t n = strlen(s), i = 0;
@@ -50,13 +63,7 @@ char *value_fold(const char *s)
 	while (i < n) {
 		uint32_t c;
 		i += width_decode(s + i, n - i, &c);
-		if (c >= 0xFF01 && c <= 0xFF5E)
-			c -= 0xFEE0;
-		else if (c == 0x3000 || c == 0xA0)
-			c = ' ';
-		else if (c == 0x2212)
-			c = '-';
-		put_utf8(&b, c);
+		put_utf8(&b, fold_cp(c));
 	}
 	char *r = sbuf_take(&b);
 	char *start = r;
@@ -102,12 +109,7 @@ char *value_fold_buf(const char *s, char *buf, size_t size)
 		}
 		uint32_t c;
 		i += width_decode(s + i, n - i, &c);
-		if (c >= 0xFF01 && c <= 0xFF5E)
-			c -= 0xFEE0;
-		else if (c == 0x3000 || c == 0xA0)
-			c = ' ';
-		else if (c == 0x2212)
-			c = '-';
+		c = fold_cp(c);
 		if (o + 5 >= size)
 			return NULL;
 		o += put_utf8_buf(buf + o, c);
