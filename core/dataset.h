@@ -107,4 +107,9 @@ void dataset_search_free(struct ds_search *q);
  * filtered out or gone. */
 long dataset_index_of(struct dataset *ds, long long id, char **err);
 
+/* The profile of the records the register lists (core/profile.h), for
+ * the record editor; NULL for a register of something else (imports). */
+struct profile;
+const struct profile *dataset_profile(const struct dataset *ds);
+
 #endif

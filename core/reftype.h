@@ -1,0 +1,52 @@
+/* reftype.h: the reference types of profile.h (FT_REGION, FT_INDICATOR,
+ * FT_ENTERPRISE, ...) and the tables they point into: which table, the
+ * SQL naming a row, how typed text finds rows, and whether the whole
+ * list is small enough to load at once.  One table for every module that
+ * turns a reference into a name or a name into a reference (the record
+ * editor now; import and export later). */
+#ifndef INNOTRACK_REFTYPE_H
+#define INNOTRACK_REFTYPE_H
+
+#include <stddef.h>
+
+#include "core/db.h"
+#include "core/profile.h"
+
+struct reftype {
+	enum ftype  type;
+	const char *table;     /* the table pointed into */
+	const char *name;      /* SQL naming row t (shown in forms and messages) */
+	const char *match;     /* SQL condition on row t: the text ?1 names it or is in its
+	                          name or aliases */
+	const char *exact;     /* SQL condition on row t: ?1 is its name, code or alias, whole */
+	const char *order;     /* ORDER BY of a list (columns of t) */
+	int         small;     /* the whole list may be loaded for a choice */
+};
+
+/* The reference type of a field type; NULL if it is not a reference. */
+const struct reftype *reftype_of(enum ftype type);
+
+struct ref_item {
+	long long id;
+	char     *name;        /* owned */
+};
+
+/* Rows whose name (or alias, code, USCC) contains `text` (all rows for
+ * "" or NULL), at most `max` of them, in the type's order: whole matches
+ * first.  Never reads more than it returns plus what the condition scans.
+ * ST_OK with *items (caller frees with ref_items_free) or ST_DB. */
+int reftype_match(struct db *db, const struct reftype *r, const char *text, size_t max,
+                  struct ref_item **items, size_t *n, char **err);
+void ref_items_free(struct ref_item *items, size_t n);
+
+/* The name of row id; NULL if there is none.  Caller frees. */
+char *reftype_name(struct db *db, const struct reftype *r, long long id);
+
+/* The row that `text` names whole (name, code, alias; its name as
+ * reftype_name gives it); 0 if none, -1 if several. */
+long long reftype_find(struct db *db, const struct reftype *r, const char *text);
+
+/* Does row id exist? */
+int reftype_exists(struct db *db, const struct reftype *r, long long id);
+
+#endif
