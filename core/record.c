@@ -815,7 +815,7 @@ int record_referrers(struct db *db, const struct profile *p, long long id,
 		free(fk[i].table);
 		free(fk[i].col);
 	}
-	if (rc != ST_OK) {
+	if (rc != ST_OK || k == 0) {
 		free(fk);
 		fk = NULL;
 		k = 0;
