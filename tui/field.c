@@ -47,6 +47,10 @@ static size_t field_find(const struct field *f, const char *s)
 
 void field_set_choices(struct field *f, const char *const *labels, size_t n)
 {
+	for (size_t i = 0; i < f->nchoices; i++)     /* a list given before */
+		free(f->choices[i]);
+	free(f->choices);
+	free(f->match);
 	f->choices = xcalloc(n ? n : 1, sizeof *f->choices);
 	f->match = xcalloc(n ? n : 1, sizeof *f->match);
 	for (size_t i = 0; i < n; i++)

@@ -48,8 +48,8 @@ struct field {
 void field_init(struct field *f, enum field_kind kind, const char *label, const char *text);
 void field_free(struct field *f);
 
-/* The list of a FIELD_CHOICE (copied).  The text, if it names one,
- * chooses it. */
+/* The list of a FIELD_CHOICE (copied; it replaces a list given before).
+ * The text, if it names one, chooses it. */
 void field_set_choices(struct field *f, const char *const *labels, size_t n);
 
 /* Replace the text (a reload); `rebase` makes it the unchanged state. */

@@ -440,7 +440,8 @@ static int form_key(struct form *fm, int k)
 		form_move(fm, -1);
 		return FORM_GOING;
 	}
-	form_edit_key(f, k);
+	if (form_edit_key(f, k) && f->kind == FIELD_CHOICE && fm->ops->edited != NULL)
+		fm->ops->edited(fm->ctx, fm, fm->cur);
 	return FORM_GOING;
 }
 

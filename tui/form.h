@@ -40,6 +40,10 @@ struct form_ops {
 	/* Tab in field i, before it moves on: 1 if it was taken (a file
 	 * name completed, say).  NULL: Tab only moves. */
 	int (*tab)(void *ctx, struct form *fm, int i);
+	/* The text of choice field i was typed or deleted, after the list
+	 * was narrowed to it: a caller whose list is too long to hold may
+	 * put the rows that match in its place (NULL: nothing to do). */
+	void (*edited)(void *ctx, struct form *fm, int i);
 };
 
 /* A form titled `title` (translated).  ops and ctx must outlive it. */

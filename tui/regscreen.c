@@ -46,9 +46,15 @@ struct regscreen {
 	int announce;                        /* F5: say the count when it is known */
 	int filter_col;                      /* the column f is filtering */
 	char *error;                         /* the last error; owned */
+	struct db *db;                       /* for the record editor; not owned */
 };
 
 static const struct binding reg_keys[] = {
+	/* the record editor's (see reg_record_key) */
+	{ 0, "View", "Enter", "See the record and its changes (e edits it, d deletes it there)" },
+	{ 4, "Edit", "e  F4", "Edit this record" },
+	{ 7, "Add", "a  Insert  F7", "Add a record" },
+	{ 8, "Delete", "d  Delete  F8", "Delete this record (asks first)" },
 	{ 0, NULL, "Up Down  j k", "Previous or next row" },
 	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
 	{ 0, NULL, "Home End  g G", "First or last row" },
@@ -229,6 +235,7 @@ void *regscreen_new(struct db *db, const char *name)
 {
 	struct regscreen *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
+	s->db = db;
 	s->ds = dataset_open(db, name, &err);
 	if (s->ds == NULL)
 		s->error = err;
@@ -526,11 +533,52 @@ static int reg_idle(void *self, struct frame *f)
 
 /* --- the section ------------------------------------------------------- */
 
+/* The record editor's keys (tui/recedit.h). */
+#include "core/profile.h"
+#include "tui/recedit.h"
+
+/* After a save or a delete: count again, and show the page with the
+ * record selected (or, when it is gone or filtered out, the row that
+ * took its place). */
+static void reg_after_edit(struct regscreen *s, long long id)
+{
+	char *err = NULL;
+	dataset_refresh(s->ds);
+	long at = dataset_index_of(s->ds, id, &err);
+	free(err);
+	reg_reload(s, at >= 0 ? (size_t)at : s->table.view.selected);
+}
+
+/* Enter views the selected record, a adds one, e edits it, d deletes it,
+ * in a register whose records have a profile.  Returns 1 if taken. */
+static int reg_record_key(struct regscreen *s, struct frame *f, int key)
+{
+	const struct profile *p = dataset_profile(s->ds);
+	int view = key == '\n', add = key == 'a' || key == KC_KEY(KEY_IC) || key == KC_F(7);
+	int edit = key == 'e' || key == KC_F(4);
+	int del = key == 'd' || key == KC_KEY(KEY_DC) || key == KC_F(8);
+	long long id = -1;
+	if (p == NULL || !(view || add || edit || del))
+		return 0;
+	if (!add && s->table.view.count > 0)
+		id = reg_id_at(s, (long)s->table.view.selected);
+	if (add)
+		id = recedit_add(f, s->db, p);
+	else if (id <= 0)
+		return 1;
+	if ((add && id > 0) || (view && recedit_view(f, s->db, p, id) != RECEDIT_NONE) ||
+	    (edit && recedit_edit(f, s->db, p, id)) || (del && recedit_delete(f, s->db, p, id)))
+		reg_after_edit(s, id);
+	return 1;
+}
+
 static int reg_key(void *self, struct frame *f, int key, int focused)
 {
 	struct regscreen *s = self;
 	if (s->ds == NULL || !focused)
 		return 0;
+	if (reg_record_key(s, f, key))
+		return 1;
 	/* a key gives up a search under way, and a G waiting for the count */
 	reg_abandon(s);
 	s->want_end = 0;
