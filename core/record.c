@@ -970,8 +970,10 @@ static void event_changes(sqlite3_stmt *st, const struct profile *p, struct reco
 	for (size_t i = 0; i < p->n; i++) {
 		char *a = col_text(st, 5 + 2 * (int)i), *z = col_text(st, 6 + 2 * (int)i);
 		int keep = (p->f[i].flags & PF_DERIVED) == 0 && !same(a, z);
-		if (keep && strcmp(e->action, "update") != 0)     /* insert, delete: what was set */
-			keep = (a && *a) || (z && *z);
+		if (keep && strcmp(e->action, "update") != 0) {   /* insert, delete: what was set */
+			const char *v = a ? a : z, *d = p->f[i].dflt;
+			keep = v != NULL && *v && !(d != NULL && strcmp(v, d) == 0);
+		}
 		if (!keep) {
 			free(a);
 			free(z);

@@ -105,8 +105,8 @@ struct record_event {
 	char     *action;          /* insert, update, delete; owned */
 	long long batch_id;        /* 0: a clerk's own edit */
 	int       run;             /* added by an import with a run of other rows (no image) */
-	struct record_change *ch;  /* the fields it changed (insert: those it set; delete:
-	                              those it had); owned */
+	struct record_change *ch;  /* the fields it changed (insert: those it set, delete:
+	                              those it had, other than empty or the default); owned */
 	size_t    nch;
 };
 /* The audit rows of record id of kind p, newest first (import runs that
