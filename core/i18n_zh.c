@@ -103,6 +103,8 @@ const struct i18n_pair i18n_core_zh[] = {
 	{ "at most %d characters (this has %d)", "最多 %d 个字（现在 %d 个）" },
 	{ "%s already belongs to another record: %s (no. %lld)", "%s已被另一条记录使用：%s（第 %lld 号）" },
 	{ "Not saved: %s", "未保存：%s" },
+	{ "\"%s\": wrong check character, should be %c", "「%s」校验码错误，应为 %c" },
+	{ "\"%s\" %s", "「%s」%s" },
 	{ "Not saved: the record changed meanwhile", "未保存：记录刚被改动" },
 	{ "This record is not in the database (another clerk may have deleted it)",
 	  "数据库中没有这条记录（可能已被其他人员删除）" },

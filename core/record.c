@@ -337,11 +337,9 @@ static int check_uscc(const struct profile *p, size_t i, char **v, char **err)
 	char *f = value_fold_buf(*v, buf, sizeof buf);
 	int u = f ? value_uscc(f, code, &why, &expect) : -1;
 	if (u == -2)
-		return field_error(p, i, err, tr("\"%s\" is not a valid USCC (check character should be %c)"),
-		                   *v, expect);
+		return field_error(p, i, err, tr("\"%s\": wrong check character, should be %c"), *v, expect);
 	if (u != 0)
-		return field_error(p, i, err, tr("\"%s\" is not a valid USCC (%s)"), *v,
-		                   why ? tr(why) : "");
+		return field_error(p, i, err, tr("\"%s\" %s"), *v, why ? tr(why) : "");
 	replace(v, xstrdup(code));
 	return ST_OK;
 }

@@ -138,8 +138,8 @@ static void form_place(struct form *fm)
 {
 	int w = COLS - 4 < FORM_MAX_W ? COLS - 4 : FORM_MAX_W;
 	int h = form_area_y(fm) + FORM_AREA + 1;
-	if (h > LINES - 2)
-		h = LINES - 2;
+	if (h > LINES - 3)            /* the status line stays in sight: the form's messages */
+		h = LINES - 3;
 	if (fm->win != NULL)
 		delwin(fm->win);
 	fm->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);

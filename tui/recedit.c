@@ -60,6 +60,7 @@ struct recfield {
 };
 
 struct recform {
+	struct frame *frame;            /* not owned */
 	struct db *db;                  /* not owned */
 	const struct profile *p;
 	struct record rec;              /* as read (or new) */
@@ -266,29 +267,87 @@ static char *rec_value(struct recform *r, struct form *fm, size_t i)
 	}
 }
 
-/* "企业名称：乙公司；梯次：瞪羚企业" (what they saved), cut to fit size bytes. */
-static void rec_their_values(struct recform *r, char *out, size_t size)
+/* ---- another clerk's change ---- */
+
+static const struct binding rec_conflict_keys[] = {
+	{ 0, "Take theirs", "r", "Take their version into the form" },
+	{ 0, "Keep mine", "k", "Keep what the form holds and save it over theirs" },
+	{ 10, "Back", "Esc", "Back to the form, nothing saved" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct binding rec_gone_keys[] = {
+	{ 0, "Add again", "k", "Save what the form holds as a new record" },
+	{ 10, "Back", "Esc", "Back to the form, nothing saved (Esc there leaves it)" },
+	{ 0, NULL, NULL, NULL }
+};
+
+struct recconflict {
+	struct frame *frame;
+	struct popup *pop;              /* owned */
+};
+
+static void rec_conflict_show(void *ctx, int resized)
 {
-	struct sbuf b = { 0 };
-	sbuf_add(&b, "", 0);
-	for (size_t k = 0; k < r->conflict.nch; k++) {
-		const struct record_change *ch = &r->conflict.ch[k];
-		char *name = record_field_name(r->p, (size_t)ch->field);
-		char *v = record_show(r->db, r->p, (size_t)ch->field, ch->after);
-		sbuf_printf(&b, "%s%s: %s", k ? tr("; ") : "", name, *v ? v : tr("(empty)"));
+	struct recconflict *k = ctx;
+	if (frame_redraw(k->frame, resized) != 0) {
+		doupdate();
+		return;
+	}
+	if (resized || k->pop->win == NULL)
+		popup_place(k->pop);
+	if (k->pop->win != NULL) {
+		popup_draw(k->pop, 1);
+		touchwin(k->pop->win);
+		wnoutrefresh(k->pop->win);
+	}
+	doupdate();
+}
+
+/* Another clerk saved (or deleted) the record since the form read it:
+ * a window says who and when, and field by field what they saved beside
+ * what the form holds.  Returns 'r' (take theirs), 'k' (keep mine: save
+ * over theirs, or add it again) or 0 (back to the form). */
+static int rec_conflict_ask(struct recform *r, struct frame *f)
+{
+	static const enum table_align align[] = { TA_LEFT, TA_LEFT, TA_LEFT, TA_LEFT };
+	const char *titles[] = { tr("Field"), tr("When you opened it"), tr("Theirs"), tr("Yours") };
+	const struct record_conflict *c = &r->conflict;
+	int gone = c->version == 0;
+	char *title = gone
+	    ? xasprintf(tr("%s deleted this record at %s"), *c->by ? c->by : tr("another clerk"),
+	                *c->at ? c->at : "?")
+	    : xasprintf(tr("%s saved this record at %s"), *c->by ? c->by : tr("another clerk"),
+	                *c->at ? c->at : "?");
+	struct recconflict k = { .frame = f, .pop = popup_new(title, gone ? 2 : 4, titles, align) };
+	free(title);
+	for (size_t n = 0; n < c->nch; n++) {
+		size_t i = (size_t)c->ch[n].field;
+		char *name = record_field_name(r->p, i);
+		char *was = record_show(r->db, r->p, i, c->ch[n].before);
+		char *theirs = record_show(r->db, r->p, i, c->ch[n].after);
+		char *mine = record_show(r->db, r->p, i, r->rec.v[i]);
+		const char *row[] = { name, was, theirs, mine };
+		grid_add(&k.pop->grid, row);
 		free(name);
-		free(v);
+		free(was);
+		free(theirs);
+		free(mine);
 	}
-	size_t n = b.len;
-	if (n >= size) {                       /* cut at a character, with "..." */
-		n = size - 4;
-		while (n > 0 && ((unsigned char)b.s[n] & 0xC0) == 0x80)
-			n--;
-		snprintf(out, size, "%.*s...", (int)n, b.s);
-	} else {
-		snprintf(out, size, "%s", b.s);
+	if (gone) {
+		const char *row[] = { tr("The record is gone"), tr("k saves yours as a new record") };
+		grid_add(&k.pop->grid, row);
 	}
-	sbuf_free(&b);
+	popup_ready(k.pop, 0);
+	k.pop->bindings = gone ? rec_gone_keys : rec_conflict_keys;
+	const struct binding *bar = frame_set_keys(f, k.pop->bindings);
+	int a = ask_key(f, tr(gone ? "k: add yours again   Esc: back to the form"
+	                           : "r: take theirs   k: keep yours and save it over theirs   Esc: back"),
+	                gone ? "k" : "rk", rec_conflict_show, &k);
+	frame_set_keys(f, bar);
+	popup_free(k.pop);
+	frame_uncover(f);
+	return a;
 }
 
 /* A message naming a field ("企业名称：必须填写"): go to that field. */
@@ -309,31 +368,43 @@ static void rec_focus_named(struct recform *r, struct form *fm, const char *msg)
 	}
 }
 
+static void rec_reload(void *ctx, struct form *fm);
+
 static int rec_save(void *ctx, struct form *fm, struct edit_conflict *c, char **msg)
 {
 	struct recform *r = ctx;
 	char *err = NULL;
+	(void)c;
 	for (size_t i = 0; i < r->p->n; i++)
 		if (r->rf[i].form >= 0) {
 			free(r->rec.v[i]);
 			r->rec.v[i] = rec_value(r, fm, i);
 		}
-	record_conflict_free(&r->conflict);
-	int rc = record_save(r->db, &r->rec, &r->conflict, &err);
-	if (rc == ST_CONFLICT) {
-		c->version = r->conflict.version;
-		snprintf(c->by, sizeof c->by, "%s", r->conflict.by);
-		snprintf(c->at, sizeof c->at, "%s", r->conflict.at);
-		rec_their_values(r, c->value, sizeof c->value);
-		return FORM_CONFLICT;
+	for (;;) {
+		record_conflict_free(&r->conflict);
+		int rc = record_save(r->db, &r->rec, &r->conflict, &err);
+		if (rc == ST_OK)
+			return FORM_SAVED;
+		if (rc != ST_CONFLICT) {
+			if (err != NULL)
+				rec_focus_named(r, fm, err);
+			*msg = err ? err : xstrdup(tr("Not saved"));
+			return FORM_FAILED;
+		}
+		/* their change, shown here field by field; the clerk chooses */
+		switch (rec_conflict_ask(r, r->frame)) {
+		case 'k':
+			record_overrule(&r->rec, &r->conflict);
+			continue;
+		case 'r':
+			rec_reload(r, fm);
+			*msg = xstrdup(tr("Their version is in the form now; F2 saves it"));
+			return FORM_FAILED;
+		default:
+			*msg = xstrdup(tr("Not saved"));
+			return FORM_FAILED;
+		}
 	}
-	if (rc != ST_OK) {
-		if (err != NULL)
-			rec_focus_named(r, fm, err);
-		*msg = err ? err : xstrdup(tr("Not saved"));
-		return FORM_FAILED;
-	}
-	return FORM_SAVED;
 }
 
 static void rec_reload(void *ctx, struct form *fm)
@@ -361,12 +432,30 @@ static void rec_overrule(void *ctx, const struct edit_conflict *c)
 	record_overrule(&r->rec, &r->conflict);
 }
 
+/* An enum's other names ("高企" for 高新技术企业): when no label holds the
+ * text, the choice the profile gives for it. */
+static void rec_enum_alias(struct recform *r, struct field *f, size_t i)
+{
+	char buf[128];
+	const char *v = f->nmatch == 0 ? profile_enum_value(&r->p->f[i], f->le.buf, buf, sizeof buf)
+	                               : NULL;
+	for (size_t k = 0; v != NULL && k < r->rf[i].nstored; k++)
+		if (strcmp(r->rf[i].stored[k], v) == 0) {
+			f->match[0] = k;
+			f->nmatch = 1;
+			f->hl = 0;
+			return;
+		}
+}
+
 /* Typing in a long reference list: read the rows that match now. */
 static void rec_edited(void *ctx, struct form *fm, int fi)
 {
 	struct recform *r = ctx;
 	for (size_t i = 0; i < r->p->n; i++) {
 		struct recfield *rf = &r->rf[i];
+		if (rf->form == fi && r->p->f[i].type == FT_ENUM)
+			rec_enum_alias(r, form_field(fm, fi), i);
 		if (rf->form != fi || rf->rt == NULL || rf->rt->small)
 			continue;
 		struct field *f = form_field(fm, fi);
@@ -411,6 +500,7 @@ static void rec_info(struct recform *r, struct form *fm)
 /* The form over record r->rec (id 0: a new one).  1 if saved. */
 static int rec_run(struct frame *f, struct recform *r)
 {
+	r->frame = f;
 	char *title = xasprintf(tr(r->rec.id ? "Edit %s" : "Add %s"), rec_noun(r->p));
 	struct form *fm = form_new(title, &rec_ops, r);
 	free(title);

@@ -178,7 +178,7 @@ static void test_checks(void **state)
 	set(&r, "name", "甲公司");
 	assert_int_equal(record_save(db, &r, &c, &err), ST_DATA);
 	assert_non_null(strstr(err, "统一社会信用代码："));
-	assert_non_null(strstr(err, "校验码应为"));
+	assert_non_null(strstr(err, "校验码错误，应为"));
 	free(err);
 	err = NULL;
 
