@@ -311,15 +311,17 @@ static void rec_conflict_show(void *ctx, int resized)
 static int rec_conflict_ask(struct recform *r, struct frame *f)
 {
 	static const enum table_align align[] = { TA_LEFT, TA_LEFT, TA_LEFT, TA_LEFT };
-	const char *titles[] = { tr("Field"), tr("When you opened it"), tr("Theirs"), tr("Yours") };
 	const struct record_conflict *c = &r->conflict;
 	int gone = c->version == 0;
+	const char *titles[] = { tr("Field"), tr("When you opened it"), tr("Theirs"), tr("Yours") };
+	const char *gone_title[] = { tr("The record is gone") };
 	char *title = gone
 	    ? xasprintf(tr("%s deleted this record at %s"), *c->by ? c->by : tr("another clerk"),
 	                *c->at ? c->at : "?")
 	    : xasprintf(tr("%s saved this record at %s"), *c->by ? c->by : tr("another clerk"),
 	                *c->at ? c->at : "?");
-	struct recconflict k = { .frame = f, .pop = popup_new(title, gone ? 2 : 4, titles, align) };
+	struct recconflict k = { .frame = f, .pop = gone ? popup_new(title, 1, gone_title, align)
+	                                                 : popup_new(title, 4, titles, align) };
 	free(title);
 	for (size_t n = 0; n < c->nch; n++) {
 		size_t i = (size_t)c->ch[n].field;
@@ -335,7 +337,7 @@ static int rec_conflict_ask(struct recform *r, struct frame *f)
 		free(mine);
 	}
 	if (gone) {
-		const char *row[] = { tr("The record is gone"), tr("k saves yours as a new record") };
+		const char *row[] = { tr("k saves yours as a new record; Esc goes back to the form") };
 		grid_add(&k.pop->grid, row);
 	}
 	popup_ready(k.pop, 0);

@@ -537,16 +537,22 @@ static int reg_idle(void *self, struct frame *f)
 #include "core/profile.h"
 #include "tui/recedit.h"
 
-/* After a save or a delete: count again, and show the page with the
- * record selected (or, when it is gone or filtered out, the row that
- * took its place). */
-static void reg_after_edit(struct regscreen *s, long long id)
+/* After a save or a delete: count again and show the page with the
+ * record selected where it was; only if it is not there (a new record,
+ * or its sort key changed) is its place looked up.  A deleted record's
+ * row goes to the one that took its place. */
+static void reg_after_edit(struct regscreen *s, long long id, int gone)
 {
-	char *err = NULL;
+	size_t row = s->table.view.selected;
 	dataset_refresh(s->ds);
+	reg_reload(s, row);
+	if (gone || reg_id_at(s, (long)row) == id)
+		return;
+	char *err = NULL;
 	long at = dataset_index_of(s->ds, id, &err);
 	free(err);
-	reg_reload(s, at >= 0 ? (size_t)at : s->table.view.selected);
+	if (at >= 0)
+		reg_reload(s, (size_t)at);
 }
 
 /* Enter views the selected record, a adds one, e edits it, d deletes it,
@@ -558,17 +564,21 @@ static int reg_record_key(struct regscreen *s, struct frame *f, int key)
 	int edit = key == 'e' || key == KC_F(4);
 	int del = key == 'd' || key == KC_KEY(KEY_DC) || key == KC_F(8);
 	long long id = -1;
+	int done = 0;
 	if (p == NULL || !(view || add || edit || del))
 		return 0;
 	if (!add && s->table.view.count > 0)
 		id = reg_id_at(s, (long)s->table.view.selected);
 	if (add)
-		id = recedit_add(f, s->db, p);
-	else if (id <= 0)
-		return 1;
-	if ((add && id > 0) || (view && recedit_view(f, s->db, p, id) != RECEDIT_NONE) ||
-	    (edit && recedit_edit(f, s->db, p, id)) || (del && recedit_delete(f, s->db, p, id)))
-		reg_after_edit(s, id);
+		done = (id = recedit_add(f, s->db, p)) > 0;
+	else if (id > 0 && view)
+		done = recedit_view(f, s->db, p, id);
+	else if (id > 0 && edit)
+		done = recedit_edit(f, s->db, p, id);
+	else if (id > 0 && del)
+		done = recedit_delete(f, s->db, p, id) ? RECEDIT_DELETED : 0;
+	if (done)
+		reg_after_edit(s, id, done == RECEDIT_DELETED);
 	return 1;
 }
 

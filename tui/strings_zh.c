@@ -327,7 +327,7 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "%s deleted this record at %s", "%s 于 %s 删除了这条记录" },
 	{ "another clerk", "其他人员" },
 	{ "The record is gone", "这条记录已被删除" },
-	{ "k saves yours as a new record", "按 k 把您的存为新记录" },
+	{ "k saves yours as a new record; Esc goes back to the form", "按 k 把您的存为新记录；按 Esc 回到表单" },
 	{ "k: add yours again   Esc: back to the form", "k：重新新增您的   Esc：回到表单" },
 	{ "r: take theirs   k: keep yours and save it over theirs   Esc: back",
 	  "r：载入对方的   k：保留您的并覆盖对方的   Esc：返回" },
