@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "core/dataset.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/pack.h"
@@ -646,6 +647,45 @@ static void test_reftype(void **state)
 	db_close(db);
 }
 
+/* A register's profile; money shown in yuan; a project's amount kept in cents. */
+static void test_dataset_profile_and_money(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("money.db");
+	char *err = NULL;
+	struct dataset *ds = dataset_open(db, "enterprises", &err);
+	assert_ptr_equal(dataset_profile(ds), profile_find("enterprises"));
+	dataset_close(ds);
+	ds = dataset_open(db, "regions", &err);
+	assert_ptr_equal(dataset_profile(ds), profile_find("regions"));
+	dataset_close(ds);
+	ds = dataset_open(db, "imports", &err);
+	assert_null(dataset_profile(ds));
+	dataset_close(ds);
+
+	const struct profile *p = profile_find("projects");
+	struct record r;
+	struct record_conflict c;
+	record_init(&r, p);
+	set(&r, "title", "陶瓷3D打印产业化");
+	set(&r, "amount_cents", "123456");
+	set(&r, "started_on", "2024.6.1");
+	assert_int_equal(record_save(db, &r, &c, &err), ST_OK);
+	assert_string_equal(get(&r, "amount_cents"), "123456");
+	assert_string_equal(get(&r, "is_major"), "0");
+	char *s = record_show(db, p, (size_t)record_field(p, "amount_cents"), "123456");
+	assert_string_equal(s, "1234.56");
+	free(s);
+	s = record_show(db, p, (size_t)record_field(p, "amount_cents"), "-5");
+	assert_string_equal(s, "-0.05");
+	free(s);
+	set(&r, "amount_cents", "12.5");
+	assert_int_equal(record_save(db, &r, &c, &err), ST_DATA);      /* cents are whole */
+	free(err);
+	record_free(&r);
+	db_close(db);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -674,6 +714,7 @@ int main(void)
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_audit_same_transaction),
 		cmocka_unit_test(test_reftype),
+		cmocka_unit_test(test_dataset_profile_and_money),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
