@@ -99,6 +99,7 @@ const struct i18n_pair i18n_core_zh[] = {
 	{ "\"%s\" is not a date (like 2023-12-02)", "「%s」不是日期（如 2023-12-02）" },
 	{ "\"%s\" is not a year (2025) or a quarter (2025Q3)", "「%s」不是年份（2025）或季度（2025Q3）" },
 	{ "\"%s\" is not in the database", "数据库中没有「%s」" },
+	{ "\"%s\" names more than one record; choose one", "叫「%s」的记录不止一条，请选定一条" },
 	{ "no record %lld in the database (deleted meanwhile?)", "数据库中没有第 %lld 号记录（可能刚被删除）" },
 	{ "at most %d characters (this has %d)", "最多 %d 个字（现在 %d 个）" },
 	{ "%s already belongs to another record: %s (no. %lld)", "%s已被另一条记录使用：%s（第 %lld 号）" },

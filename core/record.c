@@ -352,7 +352,9 @@ static int check_ref(struct db *db, const struct profile *p, size_t i, char **v,
 	if (*end != '\0' || end == *v) {
 		/* a name: the row it names whole */
 		id = reftype_find(db, rt, *v);
-		if (id <= 0)
+		if (id < 0)
+			return field_error(p, i, err, tr("\"%s\" names more than one record; choose one"), *v);
+		if (id == 0)
 			return field_error(p, i, err, tr("\"%s\" is not in the database"), *v);
 		replace(v, xasprintf("%lld", id));
 		return ST_OK;

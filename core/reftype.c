@@ -31,7 +31,8 @@ static const struct reftype reftypes[] = {
 	 * search stops after a screenful */
 	{ .type = FT_ENTERPRISE, .table = "enterprise", .name = "t.name || ' ' || t.uscc",
 	  .match = "instr(t.name, ?1) > 0 OR t.uscc LIKE ?1 || '%'",
-	  .exact = "t.uscc = upper(?1) OR t.name = ?1 OR t.name || ' ' || t.uscc = ?1",
+	  /* by USCC, by name, or its name as shown ("name USCC"): each through an index */
+	  .exact = "t.uscc = upper(?1) OR t.name = ?1 OR t.uscc = upper(substr(?1, -18))",
 	  .order = "t.name, t.id", .small = 0 },
 	{ .type = FT_DOC, .table = "policy_doc", .name = "coalesce(t.number, t.short_name)",
 	  .match = "instr(t.number, ?1) > 0 OR instr(t.short_name, ?1) > 0"
@@ -140,8 +141,7 @@ char *reftype_name(struct db *db, const struct reftype *r, long long id)
 
 long long reftype_find(struct db *db, const struct reftype *r, const char *text)
 {
-	char *sql = xasprintf("SELECT t.id FROM %s t WHERE %s OR %s = ?1 LIMIT 2",
-	                      r->table, r->exact, r->name);
+	char *sql = xasprintf("SELECT t.id FROM %s t WHERE %s LIMIT 2", r->table, r->exact);
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 	long long id = 0;
 	int found = 0;

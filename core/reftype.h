@@ -18,7 +18,8 @@ struct reftype {
 	const char *name;      /* SQL naming row t (shown in forms and messages) */
 	const char *match;     /* SQL condition on row t: the text ?1 names it or is in its
 	                          name or aliases */
-	const char *exact;     /* SQL condition on row t: ?1 is its name, code or alias, whole */
+	const char *exact;     /* SQL condition on row t: ?1 is its name, code or alias, or
+	                          its name as shown, whole (through indexes where they are) */
 	const char *order;     /* ORDER BY of a list (columns of t) */
 	int         small;     /* the whole list may be loaded for a choice */
 };
@@ -42,7 +43,7 @@ void ref_items_free(struct ref_item *items, size_t n);
 /* The name of row id; NULL if there is none.  Caller frees. */
 char *reftype_name(struct db *db, const struct reftype *r, long long id);
 
-/* The row that `text` names whole (name, code, alias; its name as
+/* The row that `text` names whole (name, code, alias, or its name as
  * reftype_name gives it); 0 if none, -1 if several. */
 long long reftype_find(struct db *db, const struct reftype *r, const char *text);
 

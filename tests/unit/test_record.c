@@ -642,6 +642,25 @@ static void test_reftype(void **state)
 	assert_string_equal(name, "景府发〔2023〕1号");
 	free(name);
 	assert_true(reftype_find(db, rg, "乐平") > 0);          /* an alias */
+	assert_int_equal(reftype_match(db, rt, "昌南", 1, &it, &n, &err), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(reftype_find(db, rt, it[0].name), it[0].id);   /* its name as shown */
+	ref_items_free(it, n);
+	assert_int_equal(reftype_find(db, rt, "景华陶瓷"), -1);          /* several */
+	const struct profile *tal = profile_find("talents");
+	struct record r;
+	struct record_conflict c;
+	record_init(&r, tal);
+	set(&r, "name", "李娜");
+	set(&r, "category", "科技特派员");
+	set(&r, "enterprise_id", "景华陶瓷");
+	i18n_set(LANG_ZH);
+	assert_int_equal(record_save(db, &r, &c, &err), ST_DATA);
+	assert_string_equal(err, "服务企业：叫「景华陶瓷」的记录不止一条，请选定一条");
+	i18n_set(LANG_EN);
+	free(err);
+	err = NULL;
+	record_free(&r);
 	assert_int_equal(reftype_find(db, rg, "火星"), 0);
 	assert_null(reftype_of(FT_TEXT));
 	db_close(db);
