@@ -64,7 +64,7 @@ no_english() {
 	return 1
 }
 
-echo "1..52"
+echo "1..54"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -148,6 +148,10 @@ keys app G
 expect "... and its changes, newest first, with the login" poll has "clerk1 修改"
 expect "... what changed from what to what" poll has "所属行业：（空） 改为 航空"
 expect "... with no English word on screen" no_english app
+T resize-window -t app -x 100 -y 30
+expect "resized to 100x30, the view is still there" poll has "clerk1 修改"
+T resize-window -t app -x 80 -y 24
+expect "... and back at 80x24" poll has "所属行业：（空） 改为 航空"
 keys app d
 expect "d asks, naming the record" poll has "删除企业 913602000000000021 景德镇航宇无人机有限公司？y/n"
 keys app y
