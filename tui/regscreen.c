@@ -548,8 +548,13 @@ static void reg_after_edit(struct regscreen *s, long long id, int gone)
 	reg_reload(s, row);
 	if (gone || reg_id_at(s, (long)row) == id)
 		return;
+	/* in the order of ids, unfiltered, a new record is the last: counting
+	 * is quicker than numbering every row */
 	char *err = NULL;
-	long at = dataset_index_of(s->ds, id, &err);
+	int desc, by_id = dataset_sort_col(s->ds, &desc) < 0 && !desc && dataset_nfilters(s->ds) == 0;
+	long at = by_id ? dataset_count(s->ds, &err) - 1 : -1;
+	if (at < 0 || reg_id_at(s, at) != id)
+		at = dataset_index_of(s->ds, id, &err);
 	free(err);
 	if (at >= 0)
 		reg_reload(s, (size_t)at);
