@@ -9,25 +9,35 @@
 /* One column of a register. */
 struct ds_col {
 	const char *key;      /* stable name, for scripts and tests */
-	const char *title;    /* English; translate with tr() */
+	const char *title;    /* in the UI language when the register opened */
 	const char *expr;     /* SQL expression over the register's FROM */
 	int         numeric;  /* right-aligned, compared as numbers */
 	int         width;    /* usual display width in cells */
 	const char *order;    /* sort by this instead of expr (an indexed
 	                         expression with the same order); NULL: expr */
 	int         joined;   /* expr reads a joined table, not the register's own */
+	int         fmt;      /* DS_FMT_*: how a value is written */
 };
+
+enum { DS_FMT_TEXT = 0, DS_FMT_REAL, DS_FMT_CENTS };
+
+struct profile;
 
 struct dataset;
 
-/* The names of the registers core serves, NULL-terminated. */
+/* The registers core serves, one per kind of record (core/profile.h),
+ * in the order of the menu; NULL-terminated. */
 extern const char *const dataset_names[];
 
 /* Open register `name` on db.  NULL with *err set if there is none. */
 struct dataset *dataset_open(struct db *db, const char *name, char **err);
 void dataset_close(struct dataset *ds);
 
-const char *dataset_title(const struct dataset *ds);   /* English */
+const char *dataset_title(const struct dataset *ds);   /* the kind's name, UI language */
+/* The kind of record the register lists. */
+const struct profile *dataset_profile(const struct dataset *ds);
+/* The column whose key is `key`; -1 if none. */
+int dataset_col_index(const struct dataset *ds, const char *key);
 int dataset_ncols(const struct dataset *ds);
 const struct ds_col *dataset_col(const struct dataset *ds, int i);
 

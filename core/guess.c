@@ -25,6 +25,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 {
 	struct guess *g = ctx;
 	for (const struct profile *const *p = profiles; *p; p++) {
+		if (!((*p)->flags & PK_IMPORT))
+			continue;
 		char seen[64] = { 0 };
 		int hits = 0;
 		for (size_t c = 0; c < row->n; c++) {

@@ -1234,12 +1234,7 @@ out:
 
 const char *import_kinds(void)
 {
-	static char buf[512];
-	if (buf[0] == '\0')
-		for (const struct profile *const *p = profiles; *p; p++)
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
-			         p == profiles ? "" : ", ", (*p)->kind);
-	return buf;
+	return profile_import_kinds();
 }
 
 static void on_change(void *ctx, long line, const char *what, const char *label, const char *cols)
@@ -1377,6 +1372,8 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	m.o = o;
 	m.res = r;
 	m.p = profile_find(o->kind);
+	if (m.p != NULL && !(m.p->flags & PK_IMPORT))
+		m.p = NULL;
 	if (m.p == NULL) {
 		say(&m, IMP_ERROR, 0, NULL, "\"%s\" is not a kind of import; the kinds are: %s",
 		    o->kind, import_kinds());

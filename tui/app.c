@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tui/app.h"
 #include "tui/cli.h"
@@ -12,6 +13,29 @@
 #include "tui/regscreen.h"
 #include "tui/screen.h"
 
+/* The menu: the indicators at the top, then every register under its
+ * heading (it fits the 21 lines a 24-line terminal leaves it). */
+static const struct { const char *group, *name; } menu[] = {
+	{ NULL, "indicator screen" },
+	{ "Firms & talent", "enterprises" },
+	{ "Firms & talent", "talents" },
+	{ "Cooperation", "institutes" },
+	{ "Cooperation", "partnerships" },
+	{ "Cooperation", "platforms" },
+	{ "Cooperation", "events" },
+	{ "Cooperation", "projects" },
+	{ "Cooperation", "achievements" },
+	{ "Task tables", "tasks" },
+	{ "Task tables", "task-targets" },
+	{ "Ledger", "observations" },
+	{ "Ledger", "targets" },
+	{ "Ledger", "indicators" },
+	{ "Ledger", "documents" },
+	{ "Ledger", "regions" },
+	{ "Ledger", "imports" },
+};
+enum { NMENU = sizeof menu / sizeof menu[0] };
+
 int app_run(struct db *db, const struct app_opts *opts)
 {
 	char *err = NULL;
@@ -20,25 +44,27 @@ int app_run(struct db *db, const struct app_opts *opts)
 		free(err);
 		return 2;
 	}
-	/* the menu: the indicators, the registers, the imports, the regions */
-	static const char *const registers[] = { "enterprises", "observations", "targets" };
-	enum { NREG = sizeof registers / sizeof registers[0] };
-	struct section sections[NREG + 3];
-	int n = 0;
-	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db) };
-	for (int i = 0; i < NREG; i++)
-		sections[n++] = (struct section){ regscreen_ops(registers[i]),
-		                                  regscreen_new(db, registers[i]) };
-	sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db) };
-	sections[n++] = (struct section){ regscreen_ops("regions"), regscreen_new(db, "regions") };
-	struct frame *f = frame_new(sections, n);
+	struct section sections[NMENU];
+	for (int i = 0; i < NMENU; i++) {
+		if (i == 0)
+			sections[i] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
+		else if (strcmp(menu[i].name, "imports") == 0)
+			sections[i] = (struct section){ &impscreen_ops, impscreen_new(db), menu[i].group };
+		else
+			sections[i] = (struct section){ regscreen_ops(menu[i].name),
+			                                regscreen_new(db, menu[i].name), menu[i].group };
+	}
+	struct frame *f = frame_new(sections, NMENU);
 	int rc = frame_run(f);
 	frame_free(f);
-	indscreen_free(sections[0].self);
-	for (int i = 1; i <= NREG; i++)
-		regscreen_free(sections[i].self);
-	impscreen_free(sections[NREG + 1].self);
-	regscreen_free(sections[NREG + 2].self);
+	for (int i = 0; i < NMENU; i++) {
+		if (i == 0)
+			indscreen_free(sections[i].self);
+		else if (sections[i].ops == &impscreen_ops)
+			impscreen_free(sections[i].self);
+		else
+			regscreen_free(sections[i].self);
+	}
 	scr_stop();
 	return rc;
 }

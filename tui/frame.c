@@ -58,6 +58,7 @@ static const struct binding frame_keys[] = {
 	{ 0, NULL, "Esc 1..9  Esc 0", "Same as F1..F9 and F10 (for terminals that swallow F-keys)" },
 	{ 0, NULL, "Tab", "Move between the menu and the work pane" },
 	{ 0, NULL, "Up Down  j k  Enter", "(In the menu) choose a screen; Enter goes to it" },
+	{ 0, NULL, "Home End  g G", "(In the menu) the first or the last screen" },
 	{ 0, NULL, "Ctrl-L", "Draw the whole screen again" },
 	{ 0, NULL, NULL, NULL }
 };
@@ -131,11 +132,14 @@ static void frame_layout(struct frame *f)
 		return;
 	f->menu_w = 0;
 	for (int i = 0; i < f->nsections; i++) {
-		int w = width_str(tr(f->sections[i].ops->label));
+		const char *g = f->sections[i].group;
+		int w = 1 + width_str(tr(f->sections[i].ops->label));
+		if (g != NULL && width_str(tr(g)) > w)
+			w = width_str(tr(g));
 		if (w > f->menu_w)
 			f->menu_w = w;
 	}
-	f->menu_w += 3;        /* a space each side, and the bar */
+	f->menu_w += 2;        /* a space after, and the bar */
 	int h = LINES - 3, w = COLS - f->menu_w;
 	f->title = frame_win(1, COLS, 0, 0);
 	f->menu = frame_win(h, f->menu_w, 1, 0);
@@ -163,11 +167,15 @@ static void frame_draw_menu(struct frame *f)
 {
 	int h = getmaxy(f->menu);
 	werase(f->menu);
-	for (int i = 0; i < f->nsections; i++) {
+	for (int i = 0, y = 0; i < f->nsections; i++, y++) {
+		const char *g = f->sections[i].group, *prev = i ? f->sections[i - 1].group : NULL;
+		/* a heading over each group of screens */
+		if (g != NULL && (prev == NULL || strcmp(g, prev) != 0))
+			scr_put(f->menu, y++, 0, tr(g), f->menu_w - 1, TA_LEFT, scr_attr(ROLE_HEADER));
 		enum scr_role r = i != f->active ? ROLE_NORMAL
 		                  : f->focus_menu ? ROLE_CURSOR : ROLE_CURSOR_DIM;
 		char *s = xasprintf(" %s", tr(f->sections[i].ops->label));
-		scr_put(f->menu, i, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
+		scr_put(f->menu, y, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
 		free(s);
 	}
 	for (int y = 0; y < h; y++)
@@ -491,6 +499,8 @@ static int frame_menu_key(struct frame *f, int k)
 	switch (k) {
 	case 'k': case KC_KEY(KEY_UP):   to--; break;
 	case 'j': case KC_KEY(KEY_DOWN): to++; break;
+	case 'g': case KC_KEY(KEY_HOME): to = 0; break;
+	case 'G': case KC_KEY(KEY_END):  to = f->nsections - 1; break;
 	case '\n': case 'l': case KC_KEY(KEY_RIGHT): case KC_F(9):
 		frame_set_focus(f, 0);
 		return 1;

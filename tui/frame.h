@@ -52,6 +52,9 @@ struct section_ops {
 struct section {
 	const struct section_ops *ops;
 	void *self;                            /* not owned */
+	const char *group;                     /* the menu heading it stands under
+	                                          (English, translated when drawn);
+	                                          NULL: none */
 };
 
 /* sections must outlive the frame.  The work pane has the focus at first. */

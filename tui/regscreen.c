@@ -16,6 +16,7 @@
 
 #include "core/dataset.h"
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/keys.h"
@@ -218,7 +219,7 @@ static void reg_columns(struct regscreen *s)
 		s->cols[c].max = w > tw ? w : tw;
 		/* wide text gives way down to two thirds; short cells, and the
 		 * first column that names the row, never */
-		s->cols[c].min = c > 0 && w > 12 ? (2 * w / 3 > 12 ? 2 * w / 3 : 12) : s->cols[c].max;
+		s->cols[c].min = c > 0 && w >= 20 ? 2 * w / 3 : s->cols[c].max;
 		s->cols[c].align = dc->numeric ? TA_RIGHT : TA_LEFT;
 		s->cols[c].frozen = c == 0;
 	}
@@ -611,19 +612,15 @@ static void reg_focus(void *self, int on)
 	.draw = reg_draw, .key = reg_key, .status = reg_status, .position = reg_position, \
 	.focus = reg_focus, .idle = reg_idle }
 
-/* One section per register, in the order of dataset_names. */
-static const struct { const char *name; struct section_ops ops; } reg_sections[] = {
-	{ "enterprises", REG_OPS("Enterprises") },
-	{ "observations", REG_OPS("Actuals") },
-	{ "targets", REG_OPS("Targets") },
-	{ "imports", REG_OPS("Imports") },
-	{ "regions", REG_OPS("Regions") },
-};
-
+/* One section per register, labelled with its kind's name. */
 const struct section_ops *regscreen_ops(const char *name)
 {
-	for (size_t i = 0; i < sizeof reg_sections / sizeof reg_sections[0]; i++)
-		if (strcmp(reg_sections[i].name, name) == 0)
-			return &reg_sections[i].ops;
+	static struct section_ops ops[32];
+	const struct profile *p = profile_find(name);
+	for (size_t i = 0; p != NULL && dataset_names[i] != NULL && i < 32; i++)
+		if (strcmp(dataset_names[i], p->kind) == 0) {
+			ops[i] = (struct section_ops)REG_OPS(profile_title(p));
+			return &ops[i];
+		}
 	return NULL;
 }

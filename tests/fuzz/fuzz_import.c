@@ -43,7 +43,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t nkinds = 0;
-	while (profiles[nkinds])
+	while (profiles[nkinds] && (profiles[nkinds]->flags & PK_IMPORT))
 		nkinds++;
 	FILE *f = fopen(file, "wb");
 	if (f == NULL)
