@@ -1,58 +1,13 @@
-/* width.c: display cells of UTF-8 text, decoded here so that the answer
+/* width.c: display cells of UTF-8 text, with its own table so that the answer
  * does not depend on the locale (under LANG=C glibc's wcwidth says -1 for
  * every Chinese character). */
 #include "config.h"
 
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/width.h"
-
-size_t width_decode(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c;
-	size_t len;
-	if (n == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	} else if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		c = u[0] & 0x1F;
-		len = 2;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		c = u[0] & 0x0F;
-		len = 3;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		c = u[0] & 0x07;
-		len = 4;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (len > n) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	/* overlongs, surrogates and values past U+10FFFF are invalid (RFC 3629) */
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
 
 struct range {
 	uint32_t lo, hi;
@@ -124,7 +79,7 @@ int width_strn(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n && s[i] != '\0') {
 		uint32_t c;
-		i += width_decode(s + i, n - i, &c);
+		i += utf8_decode(s + i, n - i, &c);
 		w += width_cp(c);
 	}
 	return w;
@@ -141,7 +96,7 @@ size_t width_fit(const char *s, int cells, int *used)
 	int w = 0;
 	while (i < n) {
 		uint32_t c;
-		size_t k = width_decode(s + i, n - i, &c);
+		size_t k = utf8_decode(s + i, n - i, &c);
 		int cw = width_cp(c);
 		if (w + cw > cells)
 			break;

@@ -1,6 +1,6 @@
 /* width.h: display width of UTF-8 text in terminal cells (CJK = 2), and
  * fitting text into a number of cells without splitting a character.
- * Locale-independent: it decodes UTF-8 itself and uses its own table of
+ * Locale-independent: it uses its own table of
  * East Asian wide ranges (ambiguous-width characters count 1, as glibc).
  * Invalid bytes count as one cell each (drawn as U+FFFD). */
 #ifndef INNOTRACK_WIDTH_H
@@ -8,10 +8,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Decode one code point from s (at most n bytes).  Returns the number of
- * bytes used (>= 1); *cp is U+FFFD for an invalid or truncated sequence. */
-size_t width_decode(const char *s, size_t n, uint32_t *cp);
 
 /* Cells of one code point: 0 (combining, zero-width), 1 or 2.
  * Control characters count 1 (they are drawn as '?'). */
