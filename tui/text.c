@@ -23,10 +23,10 @@ char *text_clean(const char *s)
 		size_t k = utf8_decode(s + i, n - i, &c);
 		if (c == '\t' || c == '\n' || c == '\r')
 			sbuf_puts(&b, " ");
-		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
-			sbuf_puts(&b, "?");
 		else if (c == UTF8_BAD)
 			sbuf_puts(&b, "\xEF\xBF\xBD");
+		else if (!width_printable(c))   /* controls, unassigned */
+			sbuf_puts(&b, "?");
 		else
 			sbuf_add(&b, s + i, k);
 		i += k;
