@@ -117,7 +117,17 @@ static void fit_and_pad_by_cells(void **state)
 	assert_int_equal(width_fit("e\xCC\x81x", 1, &used), 3);   /* the mark goes with its e */
 	assert_int_equal(used, 1);
 	s = width_pad("信息技术与数据管理部", 12, -1, "~");
-	assert_string_equal(s, "信息技术与~ ");
+	assert_string_equal(s, "信息技术与~ ");       /* 10 + 1 + pad 1 */
+	assert_int_equal(width_str(s), 12);
+	free(s);
+	s = width_pad("高新", 6, 1, "~");
+	assert_string_equal(s, "  高新");
+	free(s);
+	s = width_pad("ab", 4, 0, "~");
+	assert_string_equal(s, " ab ");
+	free(s);
+	s = width_pad("abcdef", 4, -1, "~");
+	assert_string_equal(s, "abc~");
 	free(s);
 	s = width_pad("a—b", 4, 1, "~");                          /* an ambiguous one is one */
 	assert_string_equal(s, " a—b");
