@@ -153,8 +153,9 @@ static void table_agrees_with_wcwidth(void **state)
 		if (w < 0)
 			w = 1;
 		if (width_table_cp(c) != w)
-			fail_msg("U+%04X: the table says %d, wcwidth %d", (unsigned)c,
-			         width_table_cp(c), w);
+			fail_msg("U+%04X: the table says %d, wcwidth %d (a newer C library? "
+			         "write core/width_table.h again with build-aux/width-table.c)",
+			         (unsigned)c, width_table_cp(c), w);
 		if (width_cp(c) != w)
 			fail_msg("U+%04X: width_cp says %d, wcwidth %d", (unsigned)c, width_cp(c), w);
 	}
