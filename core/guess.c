@@ -10,6 +10,7 @@
 #include "core/db.h"
 #include "core/guess.h"
 #include "core/profile.h"
+#include "core/utf8.h"
 #include "core/util.h"
 
 #define GUESS_BYTES 65536

@@ -22,6 +22,7 @@
 #include "core/profile.h"
 #include "core/region.h"
 #include "core/stage.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/value.h"
 
@@ -570,14 +571,6 @@ static int begin_data(struct imp *m, const struct csv_row *row)
 
 /* --- checking cells ---------------------------------------------------- */
 
-static size_t utf8_chars_n(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /* s without ASCII and ideographic spaces at both ends: *t, *tn. */
 static void trim_span(const char *s, const char **t, size_t *tn)
 {
@@ -666,9 +659,9 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 		trim_span(raw, &t, &tn);
 		if (tn == 0)
 			return empty_cell(m, f, col);
-		if (pf->maxlen > 0 && utf8_chars_n(t, tn) > (size_t)pf->maxlen) {
+		if (pf->maxlen > 0 && utf8_count(t, tn) > (size_t)pf->maxlen) {
 			say(m, IMP_ERROR, line, col, "is %zu characters long; at most %d are allowed",
-			    utf8_chars_n(t, tn), pf->maxlen);
+			    utf8_count(t, tn), pf->maxlen);
 			return -1;
 		}
 		stage_bind_text(m->st, f, t, (int)tn);

@@ -21,7 +21,6 @@
 #include "core/period.h"
 #include "core/region.h"
 #include "core/util.h"
-#include "core/width.h"
 
 static char tmpdir[] = "/tmp/innotrack-unit-XXXXXX";
 
@@ -46,40 +45,6 @@ static struct db *fresh_db(const char *name, const char *pack)
 	}
 	free(path);
 	return db;
-}
-
-/* --- width ---------------------------------------------------------- */
-
-static void test_width_cjk(void **state)
-{
-	(void)state;
-	assert_int_equal(width_str("abc"), 3);
-	assert_int_equal(width_str("高新技术企业"), 12);
-	assert_int_equal(width_str("R&D投入"), 7);
-	assert_int_equal(width_str("１２３"), 6);          /* full-width digits */
-	assert_int_equal(width_str("\xE4\xB8"), 2);       /* truncated: two bad bytes, 1 each */
-	assert_int_equal(width_str("e\xCC\x81"), 1);      /* combining acute */
-}
-
-static void test_width_pad_never_splits(void **state)
-{
-	(void)state;
-	char *s = width_pad("信息技术与数据管理部", 12, -1, "~");
-	assert_string_equal(s, "信息技术与~ ");       /* 10 + 1 + pad 1 */
-	assert_int_equal(width_str(s), 12);
-	free(s);
-	s = width_pad("高新", 6, 1, "~");
-	assert_string_equal(s, "  高新");
-	free(s);
-	s = width_pad("ab", 4, 0, "~");
-	assert_string_equal(s, " ab ");
-	free(s);
-	s = width_pad("abcdef", 4, -1, "~");
-	assert_string_equal(s, "abc~");
-	free(s);
-	int used;
-	assert_int_equal(width_fit("中文字", 5, &used), 6);
-	assert_int_equal(used, 4);
 }
 
 /* --- period --------------------------------------------------------- */
@@ -878,8 +843,6 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_width_cjk),
-		cmocka_unit_test(test_width_pad_never_splits),
 		cmocka_unit_test(test_period_parse),
 		cmocka_unit_test(test_period_elapsed),
 		cmocka_unit_test(test_fold),
