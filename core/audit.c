@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_internal.h"
 #include "core/util.h"
 
 char *audit_snapshot(struct db *db, const char *table, long long id)

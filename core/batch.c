@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/batch.h"
+#include "core/db_internal.h"
 #include "core/profile.h"
 #include "core/stage.h"
 #include "core/util.h"

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/dataset.h"
+#include "core/db_internal.h"
 #include "core/util.h"
 
 #define MAX_FILTERS 8

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/assets.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/util.h"
 
 #define BUSY_TIMEOUT_MS 8000

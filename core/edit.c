@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_internal.h"
 #include "core/edit.h"
 #include "core/period.h"
 #include "core/util.h"

@@ -13,7 +13,7 @@
 #include "core/csvread.h"
 #include "core/dataset.h"
 #include "core/edit.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/indview.h"
