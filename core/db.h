@@ -17,6 +17,7 @@ enum {
 #define DB_MUSTNEW  0x2   /* refuse an existing file (init) */
 
 struct db;
+struct session;
 
 /* Where the database lives when --db is not given: $INNOTRACK_DB, else
  * $XDG_DATA_HOME/innotrack/innotrack.db, else ~/.local/share/innotrack/innotrack.db.
@@ -24,10 +25,16 @@ struct db;
 char *db_default_path(void);
 
 /* Open (and with DB_CREATE create) the file, set the per-connection
- * pragmas, and bring the schema up to date.  Returns ST_OK or ST_DB with
- * *err set (caller frees).  A database from a newer program is refused. */
+ * pragmas, bring the schema up to date and start the session (who is
+ * working, see core/session.h).  Returns ST_OK or ST_DB with *err set
+ * (caller frees).  A database from a newer program is refused. */
 int db_open(const char *path, int flags, struct db **out, char **err);
 void db_close(struct db *db);
+
+/* The session this handle works for: every write in core takes the login
+ * (and later the right to write) from it.  Owned by db; never NULL after
+ * a successful db_open. */
+const struct session *db_session(const struct db *db);
 
 /* The schema version the file has, and the newest this program knows. */
 int db_schema_version(struct db *db);

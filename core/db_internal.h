@@ -14,7 +14,12 @@ struct db {
 	sqlite3        *h;        /* the connection; owned */
 	char           *path;     /* file name; owned */
 	int             created;  /* 1 if this open created the file */
+	struct session *session;  /* who is working; owned */
 };
+
+/* The login every write records (audit.login, updated_by, chosen_by,
+ * import_batch.login): the session's.  The one place core asks. */
+const char *db_login(const struct db *db);
 
 /* Run SQL with no result rows.  ST_OK or ST_DB with *err set. */
 int db_exec(struct db *db, const char *sql, char **err);

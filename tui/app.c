@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/session.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
@@ -32,6 +33,7 @@ int app_run(struct db *db, const struct app_opts *opts)
 	sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db) };
 	sections[n++] = (struct section){ regscreen_ops("regions"), regscreen_new(db, "regions") };
 	struct frame *f = frame_new(sections, n);
+	frame_set_login(f, session_login(db_session(db)));
 	int rc = frame_run(f);
 	frame_free(f);
 	indscreen_free(sections[0].self);
