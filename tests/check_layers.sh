@@ -13,25 +13,42 @@ trap 'rm -rf "$T"' EXIT
 n=0
 fails=0
 
-# includes FILE: every header FILE includes, directly or through the
-# project's own headers, one a line: "core/db.h", <sqlite3.h>, ...
-includes() {
-	: >"$T/seen"
-	printf '%s\n' "$1" >"$T/todo"
-	while [ -s "$T/todo" ]; do
-		f=$(head -n 1 "$T/todo")
-		sed -i 1d "$T/todo"
-		sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*\([<"][^>"]*[>"]\).*/\1/p' "$f" |
-		while IFS= read -r h; do
-			grep -qxF -- "$h" "$T/seen" && continue
-			printf '%s\n' "$h" >>"$T/seen"
-			case $h in
-			\"*) p=${h#\"}; p=${p%\"}
-			     [ -f "$p" ] && printf '%s\n' "$p" >>"$T/todo" ;;
-			esac
-		done
-	done
-	cat "$T/seen"
+# closure FILE...: "FILE HEADER" for every header each FILE includes,
+# directly or through the project's own headers ("core/db.h", <sqlite3.h>).
+# Headers are looked up from the top of the source tree.
+closure() {
+	awk '
+	function walk(f, root,   i, h, p) {
+		for (i = 1; i <= nin[f]; i++) {
+			h = inc[f, i]
+			if ((root, h) in seen)
+				continue
+			seen[root, h] = 1
+			print root, h
+			if (h ~ /^"/) {
+				p = substr(h, 2, length(h) - 2)
+				if (!(p in nin))
+					scan(p)
+				walk(p, root)
+			}
+		}
+	}
+	function scan(f,   line, h) {
+		nin[f] = 0
+		while ((getline line < f) > 0)
+			if (match(line, /^[ \t]*#[ \t]*include[ \t]*[<"][^>"]*[>"]/)) {
+				h = substr(line, RSTART, RLENGTH)
+				sub(/^[ \t]*#[ \t]*include[ \t]*/, "", h)
+				inc[f, ++nin[f]] = h
+			}
+		close(f)
+	}
+	BEGIN {
+		for (i = 1; i < ARGC; i++) {
+			scan(ARGV[i])
+			walk(ARGV[i], ARGV[i])
+		}
+	}' "$@"
 }
 
 # check DESCRIPTION: pass when $T/bad is empty, else list it
@@ -48,22 +65,16 @@ check() {
 
 echo "1..4"
 
-: >"$T/bad"
-for f in tui/*.c tui/*.h; do
-	includes "$f" | grep -E '^(<sqlite3\.h>|"core/db_internal\.h")$' |
-		sed "s|^|$f: includes |" >>"$T/bad"
-done
+closure tui/*.c tui/*.h | grep -E ' (<sqlite3\.h>|"core/db_internal\.h")$' |
+	sed 's/ / includes /' >"$T/bad"
 check "no file of tui/ includes sqlite3.h or core/db_internal.h, even through a header"
 
 grep -nE '"([^"]*[^A-Za-z_"])?(SELECT|INSERT|UPDATE|DELETE FROM)([^A-Za-z_]|$)' \
 	tui/*.c tui/*.h >"$T/bad"
 check "no file of tui/ writes SQL in a string"
 
-: >"$T/bad"
-for f in core/*.c core/*.h; do
-	includes "$f" | grep -E '^<(ncursesw/)?n?curses\.h>$|^<(ncursesw/)?(term|form|menu|panel)\.h>$' |
-		sed "s|^|$f: includes |" >>"$T/bad"
-done
+closure core/*.c core/*.h | grep -E ' <(ncursesw/)?(n?curses|term|form|menu|panel)\.h>$' |
+	sed 's/ / includes /' >"$T/bad"
 check "no file of core/ includes curses.h, even through a header"
 
 grep -lE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<sqlite3\.h>' core/*.h |
