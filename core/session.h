@@ -2,7 +2,8 @@
  * role and region scope from the app_user table; db_open starts one per
  * handle and db_session() hands it to every core module, so that the
  * login written into audit, updated_by and import_batch is taken in one
- * place, and so that one place in core can check every write. */
+ * place, and so that one place in core can later check every write
+ * against role and region (nothing checks them yet). */
 #ifndef INNOTRACK_SESSION_H
 #define INNOTRACK_SESSION_H
 
@@ -23,7 +24,8 @@ enum session_role {
  * play two clerks in one account.  It is honoured only while the program
  * runs with its own ids (getuid() == geteuid() and getgid() == getegid()):
  * a setgid install, which guards the ledger by the real user id, never
- * takes a login from the environment.
+ * takes a login from the environment.  The test lives in one function,
+ * login_override() in session.c, for access control to narrow further.
  *
  * The login's app_user row gives role and region; a login with no row
  * is, for now, a clerk of every region (as before users were kept).
