@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/dataset.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/profile.h"
 #include "core/util.h"

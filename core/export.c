@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csvwrite.h"
+#include "core/db_internal.h"
 #include "core/export.h"
 #include "core/profile.h"
 #include "core/util.h"

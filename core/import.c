@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/csvread.h"
+#include "core/db_internal.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/import.h"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/session.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
@@ -55,6 +56,7 @@ int app_run(struct db *db, const struct app_opts *opts)
 			                                regscreen_new(db, menu[i].name), menu[i].group };
 	}
 	struct frame *f = frame_new(sections, NMENU);
+	frame_set_login(f, session_login(db_session(db)));
 	int rc = frame_run(f);
 	frame_free(f);
 	for (int i = 0; i < NMENU; i++) {

@@ -30,6 +30,7 @@ struct frame {
 	int active;                        /* the section in the work pane */
 	int focus_menu;                    /* the menu pane has the focus */
 	int menu_w;                        /* menu pane width, with its bar */
+	const char *login;                 /* at the title's right; not owned; may be NULL */
 
 	WINDOW *title, *menu, *work, *status, *bar;   /* owned; NULL when too small */
 	struct popup *popup;               /* owned; NULL if none */
@@ -90,6 +91,12 @@ static void frame_delwins(struct frame *f)
 			delwin(*w[i]);
 		*w[i] = NULL;
 	}
+}
+
+void frame_set_login(struct frame *f, const char *login)
+{
+	f->login = login;
+	f->full = 1;
 }
 
 void frame_free(struct frame *f)
@@ -155,10 +162,10 @@ static void frame_layout(struct frame *f)
 static void frame_draw_title(struct frame *f)
 {
 	char *left = xasprintf(" innotrack  %s", tr("Innovation policy ledger"));
-	const char *login = util_login();
+	const char *login = f->login != NULL ? f->login : "";
 	int rw = width_str(login) + 1;
 	scr_put(f->title, 0, 0, left, COLS, TA_LEFT, scr_attr(ROLE_TITLE));
-	if (COLS - rw > width_str(left) + 1)
+	if (*login != '\0' && COLS - rw > width_str(left) + 1)
 		scr_put(f->title, 0, COLS - rw, login, rw - 1, TA_RIGHT, scr_attr(ROLE_TITLE));
 	free(left);
 }

@@ -13,7 +13,7 @@
 #include "core/csvread.h"
 #include "core/dataset.h"
 #include "core/edit.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/indview.h"
@@ -778,7 +778,7 @@ static void test_edit_conflict(void **state)
 	assert_int_equal(a.version, 2);
 	b.value = 270;
 	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
-	assert_string_equal(c.by, util_login());
+	assert_string_equal(c.by, db_login(db));
 	assert_int_equal(db_scalar(db, "SELECT value FROM observation", NULL), 260);
 	/* every change is in the audit log */
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'observation'", NULL), 2);

@@ -17,6 +17,7 @@
 #include "core/choice.h"
 #include "core/dataset.h"
 #include "core/db.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/pack.h"
 #include "core/profile.h"
