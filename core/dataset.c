@@ -254,6 +254,7 @@ struct dataset {
 	long long              count_hi;    /* the largest id when counting began */
 	long                   count_ids;   /* ids per slice, sized to take DATASET_SLICE_MS */
 	long                   slice_rows;  /* fixed rows per slice (tests); 0: sized by time */
+	long long              changes;     /* this connection's changes when last counted */
 };
 
 static void anchor_clear(struct dataset *ds)
@@ -266,6 +267,7 @@ static void anchor_clear(struct dataset *ds)
 /* The rows changed (a filter, or another clerk's edit): count afresh. */
 static void forget_count(struct dataset *ds)
 {
+	ds->changes = sqlite3_total_changes64(ds->db->h);
 	anchor_clear(ds);
 	ds->count = -1;
 	ds->seen = 0;
@@ -325,6 +327,11 @@ void dataset_close(struct dataset *ds)
 const char *dataset_title(const struct dataset *ds)
 {
 	return profile_title(ds->spec->p);
+}
+
+int dataset_stale(const struct dataset *ds)
+{
+	return sqlite3_total_changes64(ds->db->h) != ds->changes;
 }
 
 const struct profile *dataset_profile(const struct dataset *ds)

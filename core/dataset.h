@@ -81,6 +81,11 @@ long dataset_count_known(const struct dataset *ds, long *at_least);
  * slices by time.  For tests. */
 void dataset_set_slice(struct dataset *ds, long rows);
 
+/* Has this program changed the database (a form saved, an import or an
+ * undo ran) since the rows were last counted?  Then the register refreshes
+ * itself; other clerks' changes wait for F5. */
+int dataset_stale(const struct dataset *ds);
+
 /* Forget cached counts, e.g. after another clerk's change (F5). */
 void dataset_refresh(struct dataset *ds);
 

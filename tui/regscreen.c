@@ -470,6 +470,10 @@ static void reg_refresh(struct regscreen *s, struct frame *f)
 {
 	dataset_refresh(s->ds);
 	reg_reload(s, s->table.view.selected);
+	if (dataset_count_known(s->ds, NULL) >= 0) {       /* counted at once */
+		frame_message(f, tr("Counted again: %zu rows"), s->table.view.count);
+		return;
+	}
 	s->announce = 1;
 	frame_message(f, "%s", tr("Counting the rows"));
 }
@@ -564,6 +568,12 @@ static void reg_place(void *self, WINDOW *win, int h, int w)
 static void reg_draw(void *self, int all)
 {
 	struct regscreen *s = self;
+	/* the clerk's own save, import or undo shows at once */
+	if (s->ds != NULL && s->job == NULL && dataset_stale(s->ds)) {
+		dataset_refresh(s->ds);
+		reg_reload(s, s->table.view.selected);
+		all = 1;
+	}
 	reg_cover_view(s);
 	reg_sync(s);
 	table_draw(&s->table, all);
