@@ -30,13 +30,6 @@ struct reg_spec {
 	int            ncols;
 };
 
-/* The registers in the menu's order: every kind of record. */
-const char *const dataset_names[] = {
-	"enterprises", "talents", "institutes", "partnerships", "platforms", "events", "projects",
-	"achievements", "tasks", "task-targets", "observations", "targets", "indicators",
-	"documents", "regions", "designations", "imports", NULL
-};
-
 /* What a reference shows, and what it sorts by (NULL: what it shows):
  * the referenced table j's name, or the code a document is cited by. */
 static void ref_sql(enum ftype t, const char *j, const char *col, char **expr, char **order)
@@ -298,9 +291,7 @@ static void invalidate(struct dataset *ds)
 struct dataset *dataset_open(struct db *db, const char *name, char **err)
 {
 	const struct profile *p = profile_find(name);
-	for (size_t i = 0; p != NULL && dataset_names[i] != NULL; i++) {
-		if (strcmp(dataset_names[i], p->kind) != 0)
-			continue;
+	if (p != NULL) {
 		struct dataset *ds = xcalloc(1, sizeof *ds);
 		ds->db = db;
 		ds->spec = spec_new(db, p);

@@ -25,11 +25,8 @@ struct profile;
 
 struct dataset;
 
-/* The registers core serves, one per kind of record (core/profile.h),
- * in the order of the menu; NULL-terminated. */
-extern const char *const dataset_names[];
-
-/* Open register `name` on db.  NULL with *err set if there is none. */
+/* Open the register of kind `name` (core/profile.h: every kind has one)
+ * on db.  NULL with *err set if there is none. */
 struct dataset *dataset_open(struct db *db, const char *name, char **err);
 void dataset_close(struct dataset *ds);
 

@@ -449,6 +449,11 @@ static const struct pfield batch_f[] = {
 	  .flags = PF_VIEW, .expr = "t.undone_at", .width = 19 },
 };
 
+static const struct menu_group FIRMS = { "Firms & talent", "主体" },
+	COOP = { "Cooperation", "产学研" },
+	TASKS = { "Task tables", "任务" },
+	LEDGER = { "Ledger", "台账" };
+
 #define NAME_OF(tbl, id) "(SELECT name FROM " tbl " WHERE id = t." id ")"
 #define KIND(var, kind_, table_, en_, zh_, fields, order_, label_, flags_, ...) \
 	static const struct profile var = { .kind = kind_, .table = table_, .en = en_, .zh = zh_, \
@@ -459,48 +464,48 @@ KIND(P_obs, "observations", "observation", "Actuals", "实际值", obs_f,
      "(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id,"
      " t.period_end, t.period",
      NAME_OF("indicator", "indicator_id") " || ' ' || " NAME_OF("region", "region_id")
-     " || ' ' || t.period", PK_IMPORT | PK_EDIT, .view = obs_view, .nview = N(obs_view));
+     " || ' ' || t.period", PK_IMPORT | PK_EDIT, .view = obs_view, .nview = N(obs_view), .group = &LEDGER);
 KIND(P_tgt, "targets", "target", "Targets", "目标", tgt_f,
      "(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id,"
      " t.year, t.doc_id",
      NAME_OF("indicator", "indicator_id") " || ' ' || " NAME_OF("region", "region_id")
-     " || ' ' || t.year", PK_IMPORT | PK_EDIT);
+     " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_ent, "enterprises", "enterprise", "Enterprises", "企业", ent_f, "t.id",
-     "t.uscc || ' ' || t.name", PK_IMPORT | PK_EDIT, .view = ent_view, .nview = N(ent_view));
+     "t.uscc || ' ' || t.name", PK_IMPORT | PK_EDIT, .view = ent_view, .nview = N(ent_view), .group = &FIRMS);
 KIND(P_tal, "talents", "talent", "Talents", "人才", tal_f, "t.id", "t.name",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &FIRMS);
 KIND(P_inst, "institutes", "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_part, "partnerships", "partnership", "Partnerships", "合作", part_f, "t.id",
      NAME_OF("region", "region_id") " || ' - ' || " NAME_OF("institute", "institute_id"),
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_plat, "platforms", "platform", "Platforms", "平台", plat_f, "t.id", "t.name",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_evt, "events", "event", "Events", "活动", evt_f, "t.id", "t.title || ' ' || t.held_on",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_proj, "projects", "project", "Projects", "项目", proj_f, "t.id", "t.title",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_ach, "achievements", "achievement", "Achievements", "成果", ach_f, "t.id", "t.name",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_tt, "task-targets", "task_target", "Task tables", "任务表", tt_f, "t.id",
      NAME_OF("task", "task_id") " || ' ' || " NAME_OF("region", "region_id")
-     " || ' ' || t.year_from || '-' || t.year_to", PK_IMPORT | PK_EDIT);
+     " || ' ' || t.year_from || '-' || t.year_to", PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_reg, "regions", "region", "Regions", "地区", reg_f, "t.sort, t.id",
-     "t.code || ' ' || t.name", PK_IMPORT | PK_EDIT);
+     "t.code || ' ' || t.name", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_ind, "indicators", "indicator", "Indicator list", "指标库", ind_f, "t.sort, t.id",
-     "t.name", PK_IMPORT | PK_EDIT);
+     "t.name", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_doc, "documents", "policy_doc", "Documents", "文件", doc_f, "t.issued_on, t.id",
-     "coalesce(t.number, t.short_name)", PK_IMPORT | PK_EDIT);
+     "coalesce(t.number, t.short_name)", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_task, "tasks", "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.name",
-     PK_IMPORT | PK_EDIT);
+     PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_des, "designations", "region_designation", "Designations", "称号", des_f, "t.id",
      NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT);
 KIND(P_batch, "imports", "import_batch", "Imports", "导入", batch_f, "t.id DESC",
-     "t.file_name", 0);
+     "t.file_name", 0, .group = &LEDGER);
 
 const struct profile *const profiles[] = {
-	&P_obs, &P_tgt, &P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_tt,
-	&P_reg, &P_ind, &P_doc, &P_task, &P_des, &P_batch, NULL
+	&P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_task, &P_tt,
+	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_batch, NULL
 };
 
 const struct profile *profile_find(const char *kind)
@@ -516,6 +521,13 @@ const struct profile *profile_find(const char *kind)
 const char *profile_title(const struct profile *p)
 {
 	return i18n_get() == LANG_ZH ? p->zh : p->en;
+}
+
+const char *profile_group(const struct profile *p)
+{
+	if (p->group == NULL)
+		return NULL;
+	return i18n_get() == LANG_ZH ? p->group->zh : p->group->en;
 }
 
 const char *profile_import_kinds(void)

@@ -63,6 +63,11 @@ struct pfield {
 #define PK_IMPORT 0x1    /* imported, exported and loaded from packs */
 #define PK_EDIT   0x2    /* a clerk adds, corrects and deletes records */
 
+/* A heading of the program's menu, over the registers of one area of work. */
+struct menu_group {
+	const char *en, *zh;
+};
+
 struct profile {
 	const char          *kind;    /* "enterprises": the command line's name */
 	const char          *table;   /* "enterprise" */
@@ -75,10 +80,11 @@ struct profile {
 	unsigned             flags;   /* PK_* */
 	const struct pfield *view;    /* more columns for the register (PF_VIEW) */
 	size_t               nview;
+	const struct menu_group *group;   /* where the menu lists it; NULL: not there */
 };
 
-/* Every kind, NULL-terminated: the importable ones first, in the order
- * the command line lists them. */
+/* Every kind, NULL-terminated, in the order of the menu (and of the
+ * command line's list of kinds). */
 extern const struct profile *const profiles[];
 
 /* The kind called `kind` (its command-line name or its table); NULL. */
@@ -86,6 +92,8 @@ const struct profile *profile_find(const char *kind);
 
 /* The kind's name in the UI language. */
 const char *profile_title(const struct profile *p);
+/* The menu heading it stands under, in the UI language; NULL if none. */
+const char *profile_group(const struct profile *p);
 
 /* "observations, targets, ..." : the importable kinds.  Static. */
 const char *profile_import_kinds(void);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/profile.h"
 #include "core/session.h"
 #include "tui/app.h"
 #include "tui/cli.h"
@@ -14,29 +15,10 @@
 #include "tui/regscreen.h"
 #include "tui/screen.h"
 
-/* The menu: the indicators at the top, then every register under its
- * heading (it fits the 21 lines a 24-line terminal leaves it). */
-static const struct { const char *group, *name; } menu[] = {
-	{ NULL, "indicator screen" },
-	{ "Firms & talent", "enterprises" },
-	{ "Firms & talent", "talents" },
-	{ "Cooperation", "institutes" },
-	{ "Cooperation", "partnerships" },
-	{ "Cooperation", "platforms" },
-	{ "Cooperation", "events" },
-	{ "Cooperation", "projects" },
-	{ "Cooperation", "achievements" },
-	{ "Task tables", "tasks" },
-	{ "Task tables", "task-targets" },
-	{ "Ledger", "observations" },
-	{ "Ledger", "targets" },
-	{ "Ledger", "indicators" },
-	{ "Ledger", "documents" },
-	{ "Ledger", "regions" },
-	{ "Ledger", "imports" },
-};
-enum { NMENU = sizeof menu / sizeof menu[0] };
-
+/* The menu: the indicators at the top, then the register of every kind
+ * that names a menu heading, in the order of the descriptions (it fits
+ * the 21 lines a 24-line terminal leaves it).  The import batches have a
+ * screen of their own, which imports and undoes. */
 int app_run(struct db *db, const struct app_opts *opts)
 {
 	char *err = NULL;
@@ -45,22 +27,25 @@ int app_run(struct db *db, const struct app_opts *opts)
 		free(err);
 		return 2;
 	}
-	struct section sections[NMENU];
-	for (int i = 0; i < NMENU; i++) {
-		if (i == 0)
-			sections[i] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
-		else if (strcmp(menu[i].name, "imports") == 0)
-			sections[i] = (struct section){ &impscreen_ops, impscreen_new(db), menu[i].group };
+	struct section sections[64];
+	int n = 0;
+	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
+	for (const struct profile *const *p = profiles; *p && n < 64; p++) {
+		if ((*p)->group == NULL)
+			continue;
+		if (strcmp((*p)->kind, "imports") == 0)
+			sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db),
+			                                  profile_group(*p) };
 		else
-			sections[i] = (struct section){ regscreen_ops(menu[i].name),
-			                                regscreen_new(db, menu[i].name), menu[i].group };
+			sections[n++] = (struct section){ regscreen_ops((*p)->kind),
+			                                  regscreen_new(db, (*p)->kind), profile_group(*p) };
 	}
-	struct frame *f = frame_new(sections, NMENU);
+	struct frame *f = frame_new(sections, n);
 	frame_set_login(f, session_login(db_session(db)));
 	int rc = frame_run(f);
 	frame_free(f);
-	for (int i = 0; i < NMENU; i++) {
-		if (i == 0)
+	for (int i = 0; i < n; i++) {
+		if (sections[i].ops == &indscreen_ops)
 			indscreen_free(sections[i].self);
 		else if (sections[i].ops == &impscreen_ops)
 			impscreen_free(sections[i].self);

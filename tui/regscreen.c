@@ -627,8 +627,8 @@ const struct section_ops *regscreen_ops(const char *name)
 {
 	static struct section_ops ops[32];
 	const struct profile *p = profile_find(name);
-	for (size_t i = 0; p != NULL && dataset_names[i] != NULL && i < 32; i++)
-		if (strcmp(dataset_names[i], p->kind) == 0) {
+	for (size_t i = 0; p != NULL && profiles[i] != NULL && i < 32; i++)
+		if (profiles[i] == p) {
 			ops[i] = (struct section_ops)REG_OPS(profile_title(p));
 			return &ops[i];
 		}

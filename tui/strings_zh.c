@@ -232,11 +232,6 @@ const struct i18n_pair tui_strings_zh[] = {
 	/* the register sections */
 	{ "Enterprises", "企业" },
 	{ "(In the menu) the first or the last screen", "（菜单中）第一个或最后一个屏幕" },
-	/* the menu's headings */
-	{ "Firms & talent", "主体" },
-	{ "Cooperation", "产学研" },
-	{ "Task tables", "任务" },
-	{ "Ledger", "台账" },
 	{ "Actuals", "实际值" },
 	{ "Observations", "实际值" },
 	{ "Targets", "目标" },

@@ -240,7 +240,8 @@ static void test_registers_from_descriptions(void **state)
 	char *err = NULL;
 	for (int zh = 0; zh < 2; zh++) {
 		i18n_set(zh ? LANG_ZH : LANG_EN);
-		for (const char *const *name = dataset_names; *name; name++) {
+		for (const struct profile *const *pp = profiles; *pp; pp++) {
+			const char *const *name = &(*pp)->kind;
 			struct dataset *ds = dataset_open(db, *name, &err);
 			if (ds == NULL)
 				fail_msg("%s: %s", *name, err);
