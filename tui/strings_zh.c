@@ -276,5 +276,14 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "Filters and search cleared", "已清除筛选和搜索" },
 	{ "Counted again: %zu rows", "已重新计数：%zu 行" },
 	{ "Counting the rows", "正在计数" },
+	/* a new clerk's findings: a missing database, Esc and digits, the
+	 * import form, a record deleted under a form, the key bar */
+	{ "there is no database at %s", "%s 处没有数据库" },
+	{ "Create a new ledger there from the default pack? y/N ",
+	  "要在那里用默认数据包新建台账吗？y/N " },
+	{ "no database created; check --db or INNOTRACK_DB, or create one with: innotrack --db %s init",
+	  "未创建数据库；请检查 --db 或 INNOTRACK_DB，或用命令新建：innotrack --db %s init" },
+	{ "%s: no such database (create one with: innotrack --db %s init)",
+	  "%s：没有这个数据库（新建请用：innotrack --db %s init）" },
 	{ NULL, NULL }
 };

@@ -7,7 +7,7 @@ E2E_NAME=screen
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
 
-echo "1..37"
+echo "1..45"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -116,4 +116,26 @@ expect "... from a database made at \$XDG_DATA_HOME/innotrack/innotrack.db" \
 	test -s "$TMP/xdg/innotrack/innotrack.db"
 T send-keys -t first F10
 st=$(status_of first)
+expect "F10 quits it with status 0 (got $st)" test "$st" = 0
+
+# --db naming a missing file (a typo, say): asked before a ledger is made
+T new-session -d -s typo -x 80 -y 24 \
+  "env -u INNOTRACK_DB LANG=C.UTF-8 sh -c '\"$BIN\" --db $TMP/typo/x.db --lang zh; echo \$? > $TMP/typo.status'"
+expect "--db to a missing file says there is no database there" \
+	poll_in typo has "$TMP/typo/x.db 处没有数据库"
+expect "... and asks before creating a ledger there" poll_in typo has "要在那里用默认数据包新建台账吗？y/N"
+T send-keys -t typo n Enter
+st=$(status_of typo)
+expect "n: exits 3 (got $st)" test "$st" = 3
+expect "... and creates neither the file nor its folder" test ! -e "$TMP/typo"
+# the same through INNOTRACK_DB, answered y: the ledger is made from the default pack
+T new-session -d -s typo2 -x 80 -y 24 \
+  "env LANG=C.UTF-8 INNOTRACK_DB=$TMP/new/x.db sh -c '\"$BIN\" --lang zh; echo \$? > $TMP/typo2.status'"
+expect "INNOTRACK_DB to a missing file asks too" poll_in typo2 has "要在那里用默认数据包新建台账吗？y/N"
+T send-keys -t typo2 y Enter
+expect "y: the ledger is made from the default pack and shown" \
+	poll_in typo2 has "高新技术企业" "300 (2025)*"
+expect "... at the path INNOTRACK_DB names" test -s "$TMP/new/x.db"
+T send-keys -t typo2 F10
+st=$(status_of typo2)
 expect "F10 quits it with status 0 (got $st)" test "$st" = 0
