@@ -18,7 +18,8 @@
 #define FORM_ESC_WAIT_MS 1000
 #define FORM_MAX_W 76
 
-enum { FORM_GOING = -1, FORM_CANCEL = 0, FORM_DONE = 1 };
+/* FORM_GONE: closed, leaving deleted the record another clerk deleted */
+enum { FORM_GOING = -1, FORM_CANCEL = 0, FORM_DONE = 1, FORM_GONE = 2 };
 
 struct form {
 	char *title;                      /* owned */
@@ -154,11 +155,13 @@ static void form_place(struct form *fm)
 	fm->fw = w - fm->lw - 6;    /* border, marker, label, space, field, space, border */
 }
 
-/* The conflict: who changed the record, when, and to what. */
+/* The conflict: who changed the record, when, and to what; or who
+ * deleted it and when. */
 static char *form_conflict_text(const struct edit_conflict *c)
 {
 	if (c->version == 0)
-		return xstrdup(tr("Another clerk deleted this record after you opened it"));
+		return *c->by ? xasprintf(tr("Deleted by %s at %s"), c->by, *c->at ? c->at : "?")
+		              : xstrdup(tr("Deleted (the audit does not say by whom)"));
 	return xasprintf(tr("Changed by %s at %s; their value: %s"),
 	                 *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
 }
@@ -173,11 +176,16 @@ static void form_draw_area(struct form *fm)
 		return;
 	if (fm->conflict) {
 		char *t = form_conflict_text(&fm->c);
-		scr_put(w, y, x, tr("Another clerk saved this record after you opened it:"), aw, TA_LEFT, A_BOLD);
+		int gone = fm->c.version == 0;
+		scr_put(w, y, x, gone ? tr("Another clerk deleted this record after you opened it:")
+		                      : tr("Another clerk saved this record after you opened it:"),
+		        aw, TA_LEFT, A_BOLD);
 		if (y + 1 < last)
 			scr_put(w, y + 1, x + 2, t, aw - 2, TA_LEFT, A_NORMAL);
 		if (y + 2 < last)
-			scr_put(w, y + 2, x + 2, tr("r: take theirs into the form   k: keep mine and save it over theirs"),
+			scr_put(w, y + 2, x + 2,
+			        gone ? tr("a: add it again as the form has it   l: leave it deleted")
+			             : tr("r: take theirs into the form   k: keep mine and save it over theirs"),
 			        aw - 2, TA_LEFT, A_NORMAL);
 		free(t);
 	} else if (f->kind == FIELD_CHOICE) {
@@ -302,16 +310,34 @@ static int form_changed(const struct form *fm)
 	return 0;
 }
 
+/* Another clerk deleted the record: add it again (1: save anew), leave
+ * it deleted (-1: close the form) or go back to the form (0). */
+static int form_conflict_gone(struct form *fm, const struct edit_conflict *c)
+{
+	char *q = *c->by
+	    ? xasprintf(tr("Deleted by %s: a add it again, l leave it deleted, Esc back"), c->by)
+	    : xstrdup(tr("Deleted by another clerk: a add it again, l leave it deleted, Esc back"));
+	int a = ask_key(fm->frame, q, "al", form_show, fm);
+	free(q);
+	fm->conflict = 0;
+	if (a == 'a') {
+		fm->ops->overrule(fm->ctx, c);
+		return 1;
+	}
+	return a == 'l' ? -1 : 0;
+}
+
 /* Another clerk saved first: show it and let the clerk choose.  Returns
- * 1 to save again (keep mine), 0 to stay in the form. */
+ * 1 to save again (keep mine), 0 to stay in the form, -1 to close it
+ * (the record is deleted and the clerk leaves it so). */
 static int form_conflict(struct form *fm, const struct edit_conflict *c)
 {
 	fm->conflict = 1;
 	fm->c = *c;
-	char *q = c->version == 0
-	    ? xstrdup(tr("Deleted by another clerk: r reload, k keep mine (save it anew), Esc back"))
-	    : xasprintf(tr("%s changed it at %s to %s: r reload theirs, k keep mine, Esc back"),
-	                *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
+	if (c->version == 0)
+		return form_conflict_gone(fm, c);
+	char *q = xasprintf(tr("%s changed it at %s to %s: r reload theirs, k keep mine, Esc back"),
+	                    *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
 	int a = ask_key(fm->frame, q, "rk", form_show, fm);
 	free(q);
 	if (a == 'r') {
@@ -357,7 +383,10 @@ static int form_save(struct form *fm)
 			return FORM_GOING;
 		}
 		free(msg);
-		if (!form_conflict(fm, &c))
+		int a = form_conflict(fm, &c);
+		if (a < 0)
+			return FORM_GONE;
+		if (a == 0)
 			return FORM_GOING;
 	}
 }
@@ -479,5 +508,5 @@ int form_run(struct form *fm, struct frame *f)
 	frame_set_keys(f, bar);
 	frame_uncover(f);
 	fm->frame = NULL;
-	return r == FORM_DONE;
+	return r == FORM_DONE ? 1 : r == FORM_GONE ? 2 : 0;
 }

@@ -10,7 +10,9 @@
  * and target forms of the indicator screen, later the registers'.  When
  * another clerk saved the record since the form was opened, the save
  * reports a conflict; the form shows who, when and their value, and the
- * clerk takes theirs (reload) or keeps their own (saves over it). */
+ * clerk takes theirs (reload) or keeps their own (saves over it).  When
+ * the other clerk deleted it, the form says who and when (if the audit
+ * knows) and the clerk adds it again or leaves it deleted. */
 #ifndef INNOTRACK_FORM_H
 #define INNOTRACK_FORM_H
 
@@ -66,7 +68,8 @@ void form_message(struct form *fm, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Open the form over the frame and run it until it is saved (returns 1)
- * or closed without saving (0). */
+ * or closed without saving (0), or closed because another clerk deleted
+ * the record and the clerk chose to leave it deleted (2: show it again). */
 int form_run(struct form *fm, struct frame *f);
 
 #endif

@@ -227,11 +227,14 @@ int indedit_obs(struct frame *f, struct db *db, const struct region_list *region
 	}
 	form_focus(fm, o.f_value);
 	int saved = form_run(fm, f);
-	if (saved)
+	if (saved == 1)
 		frame_message(f, tr("Saved: %s %s %s"), r->name, obs_region_name(&o, o.rec.region_id),
 		              o.rec.period);
+	else if (saved == 2)
+		frame_message(f, tr("Left deleted: %s %s %s"), r->name,
+		              obs_region_name(&o, o.rec.region_id), o.rec.period);
 	form_free(fm);
-	return saved;
+	return saved != 0;
 }
 
 int indedit_obs_delete(struct frame *f, struct db *db, const struct ind_row *r,
@@ -441,9 +444,11 @@ int indedit_target(struct frame *f, struct db *db, const struct ind_row *r, long
 	tgt_fill(&t, fm);
 	form_focus(fm, target_id ? t.f_value : t.f_doc);
 	int saved = form_run(fm, f);
-	if (saved)
+	if (saved == 1)
 		frame_message(f, tr("Saved: the target of %s for %d"), r->name, t.rec.year);
+	else if (saved == 2)
+		frame_message(f, tr("Left deleted: the target of %s for %d"), r->name, t.rec.year);
 	form_free(fm);
 	docs_free(t.docs, t.ndocs);
-	return saved;
+	return saved != 0;
 }

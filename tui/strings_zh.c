@@ -285,5 +285,16 @@ const struct i18n_pair tui_strings_zh[] = {
 	  "未创建数据库；请检查 --db 或 INNOTRACK_DB，或用命令新建：innotrack --db %s init" },
 	{ "%s: no such database (create one with: innotrack --db %s init)",
 	  "%s：没有这个数据库（新建请用：innotrack --db %s init）" },
+	{ "Deleted by %s at %s", "删除人 %s，时间 %s" },
+	{ "Deleted (the audit does not say by whom)", "已被删除（审计记录中没有删除人）" },
+	{ "Another clerk deleted this record after you opened it:", "您打开表单后，其他人员删除了这条记录：" },
+	{ "a: add it again as the form has it   l: leave it deleted",
+	  "a：按表单内容重新添加   l：保持删除" },
+	{ "Deleted by %s: a add it again, l leave it deleted, Esc back",
+	  "已被 %s 删除：a 重新添加  l 保持删除  Esc 返回" },
+	{ "Deleted by another clerk: a add it again, l leave it deleted, Esc back",
+	  "已被其他人员删除：a 重新添加  l 保持删除  Esc 返回" },
+	{ "Left deleted: %s %s %s", "保持删除：%s %s %s" },
+	{ "Left deleted: the target of %s for %d", "保持删除：%s %d年的目标" },
 	{ NULL, NULL }
 };
