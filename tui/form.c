@@ -37,6 +37,7 @@ struct form {
 	int lw, fw;                       /* label and field widths, in cells */
 	int conflict;                     /* show c in the area */
 	struct edit_conflict c;
+	struct binding keys[6];           /* form_keys, F2's label as form_save_as says */
 };
 
 static const struct binding form_keys[] = {
@@ -44,6 +45,7 @@ static const struct binding form_keys[] = {
 	{ 10, "Cancel", "Esc  F10", "Close the form (asks first if something changed)" },
 	{ 0, "Next field", "Tab  Down", "Check this field and go to the next" },
 	{ 0, "Prev field", "S-Tab  Up", "Check this field and go back" },
+	{ 0, "Clear", "Ctrl-U", "Clear the field (what is before the cursor)" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -53,7 +55,20 @@ struct form *form_new(const char *title, const struct form_ops *ops, void *ctx)
 	fm->title = xstrdup(title);
 	fm->ops = ops;
 	fm->ctx = ctx;
+	memcpy(fm->keys, form_keys, sizeof form_keys);
 	return fm;
+}
+
+void form_save_as(struct form *fm, const char *label, const char *what)
+{
+	fm->keys[0].label = label;
+	fm->keys[0].what = what;
+}
+
+void form_select(struct form *fm, int i)
+{
+	if (i >= 0 && i < fm->n && fm->fields[i].le.len > 0)
+		fm->fields[i].selected = 1;
 }
 
 void form_free(struct form *fm)
@@ -92,6 +107,8 @@ struct field *form_field(struct form *fm, int i)
 
 static void form_enter(struct form *fm, int i)
 {
+	if (i != fm->cur)
+		fm->fields[fm->cur].selected = 0;
 	fm->cur = i;
 	free(fm->entered);
 	fm->entered = xstrdup(fm->fields[i].le.buf);
@@ -200,10 +217,12 @@ static void form_draw_area(struct form *fm)
 		if (f->nmatch == 0)
 			scr_put(w, y, x + fm->lw + 2, tr("(nothing matches)"), fm->fw, TA_LEFT, A_NORMAL);
 	}
-	const char *hint = f->kind == FIELD_CHOICE && !fm->conflict
-	    ? tr("Type to narrow the list; Ctrl-N/Ctrl-P or Up/Down pick; Tab takes it")
-	    : tr("Tab/Down: next  Up: back  F2: save  Esc: cancel");
+	char *hint = f->kind == FIELD_CHOICE && !fm->conflict
+	    ? xstrdup(tr("Type to narrow the list; Ctrl-N/Ctrl-P or Up/Down pick; Tab takes it"))
+	    : xasprintf(tr("Tab/Down: next  Up: back  F2: %s  Ctrl-U: clear  Esc: cancel"),
+	                tr(fm->keys[0].label));
 	scr_put(w, last, x, hint, aw, TA_LEFT, A_NORMAL);
+	free(hint);
 }
 
 static void form_draw_field(struct form *fm, int i, int *cy, int *cx)
@@ -220,6 +239,9 @@ static void form_draw_field(struct form *fm, int i, int *cy, int *cx)
 	le_view(&f->le, fm->fw, &from, &to, &cur);
 	char *shown = xstrndup(f->le.buf + from, to - from);
 	scr_put(w, y, fx, shown, fm->fw, TA_LEFT, A_UNDERLINE);
+	if (f->selected)         /* typing replaces it: shown as a selection */
+		scr_put(w, y, fx, shown, width_str(shown) < fm->fw ? width_str(shown) : fm->fw,
+		        TA_LEFT, A_UNDERLINE | A_REVERSE);
 	free(shown);
 	if (i == fm->cur) {
 		*cy = y;
@@ -402,6 +424,13 @@ static int form_cancel(struct form *fm)
 static int form_edit_key(struct field *f, int k)
 {
 	struct lineedit *e = &f->le;
+	/* a selected text goes on the first character typed or deleted;
+	 * any other key only ends the selection */
+	int typed = k >= 0x20 && k < KC_BASE && k != 0x7F;
+	int deletes = k == KC_KEY(KEY_BACKSPACE) || k == 0x7F || k == KC_CTRL('h') ||
+	              k == KC_KEY(KEY_DC) || k == KC_CTRL('d');
+	if (field_end_selection(f, typed || deletes) && deletes)
+		return 1;
 	switch (k) {
 	case KC_KEY(KEY_BACKSPACE): case 0x7F: case KC_CTRL('h'): le_backspace(e); break;
 	case KC_KEY(KEY_DC): case KC_CTRL('d'): le_delete(e); break;
@@ -458,6 +487,7 @@ static int form_key(struct form *fm, int k)
 		form_move(fm, 1);
 		return FORM_GOING;
 	case '\t':
+		f->selected = 0;
 		if (fm->ops->tab != NULL && fm->ops->tab(fm->ctx, fm, fm->cur))
 			return FORM_GOING;
 		form_move(fm, 1);
@@ -480,7 +510,7 @@ int form_run(struct form *fm, struct frame *f)
 	if (fm->n == 0)
 		return 0;
 	form_enter(fm, fm->cur);
-	const struct binding *bar = frame_set_keys(f, form_keys);
+	const struct binding *bar = frame_set_keys(f, fm->keys);
 	while (r == FORM_GOING) {
 		form_show(fm, resized);
 		resized = 0;

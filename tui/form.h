@@ -60,6 +60,15 @@ struct field *form_field(struct form *fm, int i);
 /* Replace field i's text, as the record now has it (not a change). */
 void form_set(struct form *fm, int i, const char *text);
 
+/* What F2 does, when it is not "Save": its label on the key bar and in
+ * the form's hint, and what the help says (English; translated when
+ * shown).  The strings must outlive the form. */
+void form_save_as(struct form *fm, const char *label, const char *what);
+
+/* Show field i's text selected, so that typing replaces it and any other
+ * key keeps it (a file name from last time). */
+void form_select(struct form *fm, int i);
+
 /* Start in field i. */
 void form_focus(struct form *fm, int i);
 

@@ -296,5 +296,13 @@ const struct i18n_pair tui_strings_zh[] = {
 	  "已被其他人员删除：a 重新添加  l 保持删除  Esc 返回" },
 	{ "Left deleted: %s %s %s", "保持删除：%s %s %s" },
 	{ "Left deleted: the target of %s for %d", "保持删除：%s %d年的目标" },
+	{ "Clear", "清空" },
+	{ "Clear the field (what is before the cursor)", "清空本项（光标前的内容）" },
+	{ "Tab/Down: next  Up: back  F2: %s  Ctrl-U: clear  Esc: cancel",
+	  "Tab/下：下一项  上：上一项  F2：%s  Ctrl-U：清空  Esc：取消" },
+	{ "Dry run", "试导入" },
+	{ "Dry run: what the import would do (nothing is written yet)", "试导入：看看导入会做什么（还不写入任何数据）" },
+	{ "Tab completes the file name; F2 runs a dry run (nothing is written before you apply)",
+	  "Tab 补全文件名；F2 试导入（应用之前不会写入任何数据）" },
 	{ NULL, NULL }
 };
