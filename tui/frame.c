@@ -281,7 +281,9 @@ static int frame_bar_entries(const struct frame *f, const struct binding **out,
 	return n;
 }
 
-/* The key bar, mc style: the number, then the label in reverse. */
+/* The key bar, mc style: the number, then the label in reverse.  When the
+ * keys do not all fit and F1 lists them (the screen's own keys), the bar
+ * ends with "1 More keys" at the right. */
 static void frame_draw_bar(struct frame *f)
 {
 	const struct binding *e[32];
@@ -298,17 +300,31 @@ static void frame_draw_bar(struct frame *f)
 	free(f->drawn_bar);
 	f->drawn_bar = sbuf_take(&sig);
 	werase(f->bar);
+	int total = -1;
+	for (int i = 0; i < n; i++)
+		total += width_str(key[i]) + width_str(tr(e[i]->label)) + 2;
+	const char *more = tr("More keys");
+	int mw = 1 + width_str(more);
+	int cut = total > COLS && f->keys == NULL && f->popup == NULL && f->prompt_label == NULL
+	          && COLS > 2 * mw;
+	int room = cut ? COLS - mw - 1 : COLS;
 	int x = 0;
-	for (int i = 0; i < n && x < COLS; i++) {
+	for (int i = 0; i < n && x < room; i++) {
 		int nw = width_str(key[i]);
 		int lw = width_str(tr(e[i]->label)) + 1;
-		if (e[i]->fkey == 0 && x + nw + lw > COLS)
+		if (e[i]->fkey == 0 && x + nw + lw > room)
 			break;                 /* other keys only when they fit whole */
-		if (x + nw + lw > COLS)
-			lw = COLS - x - nw;
+		if (x + nw + lw > room)
+			lw = room - x - nw;
+		if (lw < 1)
+			break;
 		scr_put(f->bar, 0, x, key[i], nw, TA_LEFT, scr_attr(ROLE_KEYNUM));
 		scr_put(f->bar, 0, x + nw, tr(e[i]->label), lw, TA_LEFT, scr_attr(ROLE_KEYLABEL));
 		x += nw + lw + 1;
+	}
+	if (cut) {
+		scr_put(f->bar, 0, COLS - mw, "1", 1, TA_LEFT, scr_attr(ROLE_KEYNUM));
+		scr_put(f->bar, 0, COLS - mw + 1, more, mw - 1, TA_LEFT, scr_attr(ROLE_KEYLABEL));
 	}
 }
 

@@ -304,5 +304,10 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "Dry run: what the import would do (nothing is written yet)", "试导入：看看导入会做什么（还不写入任何数据）" },
 	{ "Tab completes the file name; F2 runs a dry run (nothing is written before you apply)",
 	  "Tab 补全文件名；F2 试导入（应用之前不会写入任何数据）" },
+	{ "More keys", "更多按键" },
+	{ "Search the indicators as you type; n and N go to the next and previous",
+	  "边输入边搜索指标；n 和 N 到下一个和上一个" },
+	{ "Sort by the current column (again: the other way)", "按当前列排序（再按一次反向）" },
+	{ "Back to the documents' order, and forget the search", "回到文件中的顺序，并清除搜索" },
 	{ NULL, NULL }
 };

@@ -7,7 +7,7 @@ E2E_NAME=screen
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
 
-echo "1..45"
+echo "1..57"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -15,6 +15,12 @@ T new-session -d -s keep -x 80 -y 24 "sleep 3600"
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 st=$?
 expect "init builds a fresh database (got $st)" test "$st" = 0
+# a few figures, so that the columns are as wide as a clerk sees them
+year=$(date +%Y)
+printf '指标,地区,时期,数值\n技术市场合同成交额,景德镇市,%s,41.2\nR&D投入占GDP的比例,景德镇市,%s,2.41\n高新技术企业数量,景德镇市,%sQ3,312\n' \
+	"$year" "$year" "$year" > "$TMP/obs.csv"
+"$BIN" --db "$DB" import observations "$TMP/obs.csv" > "$TMP/import.out" 2>&1
+expect "figures imported with the command line" test $? = 0
 
 "$BIN" --db "$DB" > "$TMP/out" 2>&1 < /dev/null
 st=$?
@@ -80,6 +86,10 @@ expect "F10 quits with status 0 (got $st)" test "$st" = 0
 # English at 80x24; Esc 0 stands for F10
 start en 80 24 "LANG=C.UTF-8" --lang en
 expect "80x24 en: frame and separators line up" poll_in en frame 80 24 "row 1/41" "1Help"
+T send-keys -t en Right
+expect "the first Right scrolls sideways at once" poll_in en has "row 1/41  columns 2/"
+T send-keys -t en Left
+expect "... and Left scrolls back" poll_in en frame 80 24 "row 1/41  columns 1/" "1Help"
 T send-keys -t en l l l l l l l
 expect "l scrolls sideways and the indicator column stays" \
 	poll_in en has "Indicator" "Progress" "Status"
@@ -117,6 +127,24 @@ expect "... from a database made at \$XDG_DATA_HOME/innotrack/innotrack.db" \
 T send-keys -t first F10
 st=$(status_of first)
 expect "F10 quits it with status 0 (got $st)" test "$st" = 0
+
+# 80x24 in Chinese with figures in: the status shows without scrolling
+# sideways, and the key bar says F1 lists the keys that do not fit
+start narrow 80 24 "LANG=zh_CN.UTF-8"
+expect "80x24 zh with figures: the status column is on the screen" \
+	poll_in narrow has "技术市场" "41.2 ($year)" "│滞后"
+expect "... whole, with its title" poll_in narrow has "实际│" "│状态"
+expect "... without scrolling sideways (no column position)" \
+	poll_in narrow frame 80 24 "行 1/41" "1帮助"
+expect "... the status line shows no column position" sh -c "! tail -2 '$SCREEN' | grep -q '列 '"
+expect "the key bar ends saying F1 lists more keys" poll_in narrow has "1帮助" "10退出" "1更多按键"
+T send-keys -t narrow F1
+expect "F1 lists the keys the bar had no room for: t" poll_in narrow has "│t " "修改生效的目标，没有则新增"
+expect "... and { }" poll_in narrow has "{ }" "按季度或按年度"
+expect "... in Chinese" poll_in narrow has "/  F3  n N" "边输入边搜索指标"
+T send-keys -t narrow q q
+st=$(status_of narrow)
+expect "q closes the help, q quits (got $st)" test "$st" = 0
 
 # --db naming a missing file (a typo, say): asked before a ledger is made
 T new-session -d -s typo -x 80 -y 24 \

@@ -127,6 +127,34 @@ static void tcols_scrolls_with_frozen_column(void **state)
 	assert_int_equal(x[3], 21);
 }
 
+static void tcols_drops_the_least_needed_before_scrolling(void **state)
+{
+	/* name 10..30, five figures, expected (rank 1) and history (rank 2):
+	 * 10 + 5 x 6 + 4 + 8 + 7 separators = 59 */
+	int want[] = { 30, 6, 6, 6, 6, 6, 4, 8 }, min[] = { 10, 6, 6, 6, 6, 6, 4, 8 };
+	int drop[] = { 0, 0, 0, 0, 0, 0, 1, 2 }, x[8], w[8];
+	(void)state;
+	/* in 60 all fit: nothing left out, the name takes what is left */
+	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 60, 0, x, w), 0);
+	assert_int_equal(w[0], 11);
+	assert_int_equal(w[7], 8);
+	/* in 52 the history goes, the rest fit unscrolled */
+	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 52, 0, x, w), 0);
+	assert_int_equal(w[7], 0);
+	assert_int_equal(w[6], 4);
+	assert_int_equal(x[6] + w[6], 52);
+	/* in 47 the expected goes too; the last figure still ends at the edge */
+	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 47, 0, x, w), 0);
+	assert_int_equal(w[6], 0);
+	assert_int_equal(w[7], 0);
+	assert_int_equal(x[5] + w[5], 47);
+	/* in 30 even that does not fit: nothing is left out, the columns scroll */
+	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 30, 0, x, w) > 0);
+	assert_int_equal(w[0], 10);
+	/* without ranks it is tcols_fit */
+	assert_true(tcols_fit_drop(want, min, NULL, 8, 1, 52, 0, x, w) > 0);
+}
+
 static void text_fit_never_splits_a_wide_character(void **state)
 {
 	char *s;
@@ -241,6 +269,7 @@ int main(void)
 		cmocka_unit_test(tcols_fits_without_shrinking),
 		cmocka_unit_test(tcols_shrinks_the_widest_first),
 		cmocka_unit_test(tcols_scrolls_with_frozen_column),
+		cmocka_unit_test(tcols_drops_the_least_needed_before_scrolling),
 		cmocka_unit_test(text_fit_never_splits_a_wide_character),
 		cmocka_unit_test(text_clean_makes_controls_visible),
 		cmocka_unit_test(keys_stay_apart_from_characters),
