@@ -14,8 +14,6 @@
 #include "tui/screen.h"
 #include "tui/table.h"
 
-/* How long after Esc a digit still makes an F-key (Esc 2 saves). */
-#define FORM_ESC_WAIT_MS 1000
 #define FORM_MAX_W 76
 
 /* FORM_GONE: closed, leaving deleted the record another clerk deleted */
@@ -515,7 +513,7 @@ int form_run(struct form *fm, struct frame *f)
 		form_show(fm, resized);
 		resized = 0;
 		untouchwin(stdscr);
-		int k = keys_read(stdscr, FORM_ESC_WAIT_MS);
+		int k = keys_read(stdscr, KEYS_ESC_WAIT_MS)   /* Esc 2 saves */;
 		if (k == KC_NONE)
 			continue;
 		if (k == KC_KEY(KEY_RESIZE)) {

@@ -309,5 +309,10 @@ const struct i18n_pair tui_strings_zh[] = {
 	  "边输入边搜索指标；n 和 N 到下一个和上一个" },
 	{ "Sort by the current column (again: the other way)", "按当前列排序（再按一次反向）" },
 	{ "Back to the documents' order, and forget the search", "回到文件中的顺序，并清除搜索" },
+	{ "Same as F1..F9 and F10 (for terminals that swallow F-keys); the digit may come up to a second later",
+	  "等同 F1..F9 和 F10（终端收不到功能键时使用）；数字键可在一秒内按" },
+	{ "Esc at once, without waiting for a digit", "立即执行 Esc，不等数字键" },
+	{ "Esc: a digit now is an F-key (Esc 2 = F2, Esc 0 = F10); Esc again: at once",
+	  "Esc：现在按数字键即功能键（Esc 2 = F2，Esc 0 = F10）；再按 Esc 立即执行" },
 	{ NULL, NULL }
 };

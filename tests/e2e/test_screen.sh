@@ -7,7 +7,7 @@ E2E_NAME=screen
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
 
-echo "1..57"
+echo "1..69"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -145,6 +145,48 @@ expect "... in Chinese" poll_in narrow has "/  F3  n N" "边输入边搜索指�
 T send-keys -t narrow q q
 st=$(status_of narrow)
 expect "q closes the help, q quits (got $st)" test "$st" = 0
+
+# Esc and the digit after it: the digit may come up to a second later; a
+# lone Esc is answered at once (or acts at once where it only closes)
+# once SESSION CHECK ARGS: the check on the screen 0.4 s from now, once
+once() {
+	sess=$1; what=$2; shift 2
+	sleep 0.4
+	T capture-pane -p -t "$sess" > "$SCREEN"
+	$CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"
+}
+start esc 80 24 "LANG=zh_CN.UTF-8"
+expect "the indicator screen for Esc" poll_in esc frame 80 24 "行 1/41" "1帮助"
+T send-keys -t esc Escape
+expect "a lone Esc is answered at once: the status line says a digit now is an F-key" \
+	once esc has "Esc：现在按数字键即功能键（Esc 2 = F2，Esc 0 = F10）"
+sleep 0.4
+T send-keys -t esc 1
+expect "... and 1 typed 0.8 s after the Esc is F1: the help" poll_in esc has "F1  ?" "显示本屏幕的按键"
+expect "the help names Esc Esc" poll_in esc has "Esc Esc" "立即执行 Esc，不等数字键"
+T send-keys -t esc Escape
+expect "Esc closes the help at once (a window whose only F-key is Close)" \
+	once esc frame 80 24 "行 1/41" "1帮助"
+T send-keys -t esc 0
+sleep 0.5
+expect "... and a 0 right after it is not F10 for the screen behind: it still runs" \
+	test ! -s "$TMP/esc.status"
+T send-keys -t esc s
+expect "s sorts by the indicator" poll_in esc has "指标 ^"
+T send-keys -t esc Escape Escape
+expect "Esc Esc acts at once: back to the documents' order" \
+	once esc frame 80 24 "景德镇市 · " "1帮助"
+T send-keys -t esc j j j j j a
+expect "a opens a form" poll_in esc has "录入数值"
+T send-keys -t esc -l "333"
+T send-keys -t esc Escape
+expect "in a form a lone Esc is answered at once too" once esc has "Esc：现在按数字键即功能键"
+sleep 0.3
+T send-keys -t esc 2
+expect "... and 2 typed 0.7 s after the Esc saves (F2)" poll_in esc has "已保存：高新技术企业数量"
+T send-keys -t esc F10
+st=$(status_of esc)
+expect "F10 quits (got $st)" test "$st" = 0
 
 # --db naming a missing file (a typo, say): asked before a ledger is made
 T new-session -d -s typo -x 80 -y 24 \

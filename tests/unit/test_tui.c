@@ -8,6 +8,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/width.h"
 #include "tui/grid.h"
@@ -217,6 +222,95 @@ static void keys_known_sequences(void **state)
 	assert_int_equal(keys_from_seq("[9"), KC_NONE);
 }
 
+/* keys_read on a terminal whose input is a pipe the test writes to. */
+static int esc_shown;
+static void count_shown(void *ctx)
+{
+	(void)ctx;
+	esc_shown++;
+}
+
+/* Write `bytes` to fd after ms milliseconds, from a child process. */
+static pid_t write_later(int fd, const char *bytes, int ms)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct timespec t = { ms / 1000, (long)(ms % 1000) * 1000000L };
+		nanosleep(&t, NULL);
+		if (write(fd, bytes, strlen(bytes)) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	return pid;
+}
+
+static long ms_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void keys_esc_and_a_late_digit(void **state)
+{
+	int fds[2];
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	FILE *in = fdopen(fds[0], "r"), *out = fopen("/dev/null", "w");
+	SCREEN *sc = newterm("vt100", out, in);
+	assert_non_null(sc);
+	set_term(sc);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	keys_on_esc(count_shown, NULL);
+	/* Esc and the digit together: the F-key, nothing shown */
+	assert_true(write(fds[1], "\0335", 2) == 2);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_F(5));
+	assert_int_equal(esc_shown, 0);
+	/* the digit 0.6 s after the Esc: still the F-key; the Esc was shown at once */
+	pid_t pid = write_later(fds[1], "7", 600);
+	assert_true(write(fds[1], "\033", 1) == 1);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_F(7));
+	assert_int_equal(esc_shown, 1);
+	waitpid(pid, NULL, 0);
+	/* Esc Esc: one Esc at once */
+	long t0 = ms_now();
+	assert_true(write(fds[1], "\033\033", 2) == 2);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_ESC);
+	assert_true(ms_now() - t0 < 500);
+	/* Esc then a letter: Esc, then the letter */
+	assert_true(write(fds[1], "\033x", 2) == 2);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_ESC);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), 'x');
+	/* where Esc acts at once: given without waiting, and a digit soon
+	 * after it is dropped (it was meant for what the Esc closed) */
+	esc_shown = 0;
+	t0 = ms_now();
+	assert_true(write(fds[1], "\033", 1) == 1);
+	assert_int_equal(keys_read(stdscr, 0), KC_ESC);
+	assert_true(ms_now() - t0 < 500);
+	assert_int_equal(esc_shown, 0);
+	assert_true(write(fds[1], "0y", 2) == 2);
+	assert_int_equal(keys_read(stdscr, 0), KC_NONE);
+	assert_int_equal(keys_read(stdscr, 0), 'y');
+	/* a digit long after it is a digit */
+	assert_true(write(fds[1], "\033", 1) == 1);
+	assert_int_equal(keys_read(stdscr, 0), KC_ESC);
+	pid = write_later(fds[1], "3", 1200);
+	assert_int_equal(keys_read(stdscr, 0), '3');
+	waitpid(pid, NULL, 0);
+	/* an arrow whose bytes came apart */
+	assert_int_equal(keys_from_seq("[A"), KC_KEY(KEY_UP));
+	keys_on_esc(NULL, NULL);
+	endwin();
+	delscreen(sc);
+	fclose(in);
+	fclose(out);
+	close(fds[1]);
+}
+
 static void prompt_edits_chinese(void **state)
 {
 	struct lineedit e;
@@ -274,6 +368,7 @@ int main(void)
 		cmocka_unit_test(text_clean_makes_controls_visible),
 		cmocka_unit_test(keys_stay_apart_from_characters),
 		cmocka_unit_test(keys_known_sequences),
+		cmocka_unit_test(keys_esc_and_a_late_digit),
 		cmocka_unit_test(prompt_edits_chinese),
 		cmocka_unit_test(grid_rows_and_widths),
 	};
