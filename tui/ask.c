@@ -39,8 +39,10 @@ int ask_key(struct frame *f, const char *question, const char *answers,
 		}
 		resized = 0;
 		untouchwin(stdscr);
-		/* Esc (and Esc 0, F10) answers no at once: no other F-key */
-		int k = keys_read(stdscr, 0);
+		/* Esc waits its second too: Esc given at once would drop a digit
+		 * typed right after it, and the question is often over a form
+		 * where the clerk goes on typing figures */
+		int k = keys_read(stdscr, KEYS_ESC_WAIT_MS);
 		if (k == KC_KEY(KEY_RESIZE))
 			resized = 1;
 		else if (k == KC_ESC || k == KC_F(10))
