@@ -169,7 +169,8 @@ static int table_col_key(struct table *t, int key)
 			cur--;
 	} else {
 		cur += dir;
-		while (cur >= 0 && cur < t->ncols && t->cw[cur] == 0 && t->max_first == 0)
+		while (cur >= 0 && cur < t->ncols && t->cw[cur] == 0 &&
+		       (dir < 0 || t->first >= t->max_first))
 			cur += dir;                    /* left out for want of room */
 		if (cur < 0 || cur >= t->ncols)
 			return 1;

@@ -21,8 +21,9 @@ struct table_col {
 	enum table_align align;
 	int frozen;             /* stays at the left when scrolling sideways
 	                           (frozen columns come first) */
-	int drop;               /* > 0: may be left out, the highest first, when
-	                           that spares the others from scrolling */
+	int drop;               /* > 0: may be left out of the unscrolled view,
+	                           the highest first, when that shows the others
+	                           whole (scrolling sideways shows it) */
 };
 
 struct table_source {

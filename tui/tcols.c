@@ -125,16 +125,19 @@ int tcols_fit_drop(const int *want, const int *min, const int *drop, int n, int 
 		if (drop != NULL && drop[i] > top)
 			top = drop[i];
 	}
-	if (!tcols_fit_kept(want, min, keep, n, avail, x, w)) {
-		/* leave out the least needed columns, the highest rank first, as
-		 * long as that spares the rest from scrolling */
-		for (int rank = top; rank > 0; rank--) {
-			for (int i = 0; i < n; i++)
-				if (drop[i] == rank)
-					keep[i] = 0;
-			if (tcols_fit_kept(want, min, keep, n, avail, x, w))
-				return 0;
-		}
+	if (tcols_fit_kept(want, min, keep, n, avail, x, w))
+		return 0;
+	int maxfirst = tcols_fit(want, min, n, nfrozen, avail, first, x, w);
+	if (first > 0 || top == 0)
+		return maxfirst;
+	/* unscrolled: leave out the least needed columns, the highest rank
+	 * first, if that shows the rest whole; scrolling shows them all */
+	for (int rank = top; rank > 0; rank--) {
+		for (int i = 0; i < n; i++)
+			if (drop[i] == rank)
+				keep[i] = 0;
+		if (tcols_fit_kept(want, min, keep, n, avail, x, w))
+			return maxfirst;
 	}
 	return tcols_fit(want, min, n, nfrozen, avail, first, x, w);
 }

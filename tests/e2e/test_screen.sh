@@ -7,7 +7,7 @@ E2E_NAME=screen
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
 
-echo "1..69"
+echo "1..74"
 
 # a session that outlives the program's, so the server stays up
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
@@ -134,9 +134,17 @@ start narrow 80 24 "LANG=zh_CN.UTF-8"
 expect "80x24 zh with figures: the status column is on the screen" \
 	poll_in narrow has "技术市场" "41.2 ($year)" "│滞后"
 expect "... whole, with its title" poll_in narrow has "实际│" "│状态"
-expect "... without scrolling sideways (no column position)" \
-	poll_in narrow frame 80 24 "行 1/41" "1帮助"
-expect "... the status line shows no column position" sh -c "! tail -2 '$SCREEN' | grep -q '列 '"
+expect "... without scrolling sideways" poll_in narrow frame 80 24 "行 1/41  列 1/" "1帮助"
+T send-keys -t narrow Right
+expect "Right scrolls at the first press and shows what gave way: 应达 and 走势" \
+	poll_in narrow has "行 1/41  列 2/"
+expect "... 应达 in the header" poll_in narrow has "│应达│状态"
+T send-keys -t narrow l
+expect "l again: 走势 whole" poll_in narrow has "行 1/41  列 3/3"
+expect "... in the header" poll_in narrow has "│走势"
+T send-keys -t narrow h Left
+expect "Left scrolls back: the status again" poll_in narrow has "行 1/41  列 1/"
+expect "... with its title" poll_in narrow has "实际│" "│状态"
 expect "the key bar ends saying F1 lists more keys" poll_in narrow has "1帮助" "10退出" "1更多按键"
 T send-keys -t narrow F1
 expect "F1 lists the keys the bar had no room for: t" poll_in narrow has "│t " "修改生效的目标，没有则新增"

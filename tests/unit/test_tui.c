@@ -143,21 +143,29 @@ static void tcols_drops_the_least_needed_before_scrolling(void **state)
 	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 60, 0, x, w), 0);
 	assert_int_equal(w[0], 11);
 	assert_int_equal(w[7], 8);
-	/* in 52 the history goes, the rest fit unscrolled */
-	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 52, 0, x, w), 0);
+	/* in 52 the history is left out of the unscrolled view, the rest whole */
+	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 52, 0, x, w) > 0);
 	assert_int_equal(w[7], 0);
 	assert_int_equal(w[6], 4);
 	assert_int_equal(x[6] + w[6], 52);
+	/* ... and scrolling by one shows it */
+	tcols_fit_drop(want, min, drop, 8, 1, 52, 1, x, w);
+	assert_int_equal(w[1], 0);
+	assert_int_equal(w[7], 8);
 	/* in 47 the expected goes too; the last figure still ends at the edge */
-	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 47, 0, x, w), 0);
+	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 47, 0, x, w) > 0);
 	assert_int_equal(w[6], 0);
 	assert_int_equal(w[7], 0);
 	assert_int_equal(x[5] + w[5], 47);
 	/* in 30 even that does not fit: nothing is left out, the columns scroll */
 	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 30, 0, x, w) > 0);
 	assert_int_equal(w[0], 10);
+	assert_int_equal(w[1], 6);
 	/* without ranks it is tcols_fit */
-	assert_true(tcols_fit_drop(want, min, NULL, 8, 1, 52, 0, x, w) > 0);
+	int x2[8], w2[8];
+	assert_int_equal(tcols_fit_drop(want, min, NULL, 8, 1, 52, 0, x, w),
+	                 tcols_fit(want, min, 8, 1, 52, 0, x2, w2));
+	assert_memory_equal(w, w2, sizeof w);
 }
 
 static void text_fit_never_splits_a_wide_character(void **state)
