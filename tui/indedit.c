@@ -261,7 +261,9 @@ int indedit_obs_delete(struct frame *f, struct db *db, const struct ind_row *r,
 	int rc = obs_delete(db, &rec, &c, &err);
 	if (rc == ST_CONFLICT) {
 		ind_conflict_value(&c);
-		if (c.version == 0)
+		if (c.version == 0 && *c.by)
+			frame_message(f, tr("Deleted already, by %s at %s"), c.by, c.at);
+		else if (c.version == 0)
 			frame_message(f, "%s", tr("Another clerk deleted it already"));
 		else
 			frame_message(f, tr("Not deleted: changed by %s at %s to %s; look again"),

@@ -295,6 +295,7 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "Deleted by another clerk: a add it again, l leave it deleted, Esc back",
 	  "已被其他人员删除：a 重新添加  l 保持删除  Esc 返回" },
 	{ "Left deleted: %s %s %s", "保持删除：%s %s %s" },
+	{ "Deleted already, by %s at %s", "已被删除：删除人 %s，时间 %s" },
 	{ "Left deleted: the target of %s for %d", "保持删除：%s %d年的目标" },
 	{ "Clear", "清空" },
 	{ "Clear the field (what is before the cursor)", "清空本项（光标前的内容）" },
