@@ -42,7 +42,7 @@ other_clerk() {   # login value
 	   WHERE id = ($(obs o.id))"
 }
 
-echo "1..57"
+echo "1..60"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -201,6 +201,18 @@ expect "l leaves it deleted, closes the form and says so" \
 	poll has "保持删除：高新技术企业数量 景德镇市 2025"
 expect "... the row shows no figure" poll has "高新技术" "300 (2025)*" "无数据"
 expect "... and nothing was written" sql_is "SELECT count(*) FROM observation" "0"
+keys a Up C-u
+text "2025"
+keys Tab
+text "360"
+keys F2
+expect "a figure once more" poll has "高新技术" "360 (2025)"
+keys d
+expect "d asks" poll has "删除 高新技术企业数量 景德镇市 2025 = 360？y/n"
+other_deletes zhaomin
+keys y
+expect "deleting what another clerk deleted first names who and when" \
+	poll has "已被删除：删除人 zhaomin，时间 2025-12-01 10:15:00"
 
 # Which document's target is in force.
 keys Enter
