@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_internal.h"
 #include "core/edit.h"
 #include "core/period.h"
 #include "core/util.h"
@@ -164,7 +165,7 @@ int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **e
 	else
 		sqlite3_bind_null(st, 4);
 	sqlite3_bind_text(st, 5, r->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, util_now(), -1, SQLITE_TRANSIENT);
 	if (existing)
 		sqlite3_bind_int64(st, 8, existing);
@@ -295,7 +296,7 @@ int target_save(struct db *db, struct target_rec *r, struct edit_conflict *c, ch
 		sqlite3_bind_double(st, 8, r->baseline);
 	}
 	sqlite3_bind_text(st, 9, r->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, util_now(), -1, SQLITE_TRANSIENT);
 	if (r->id)
 		sqlite3_bind_int64(st, 12, r->id);
@@ -342,7 +343,7 @@ int target_choose(struct db *db, long long target_id, char **err)
 		return ST_DB;
 	}
 	sqlite3_bind_int64(st, 1, target_id);
-	sqlite3_bind_text(st, 2, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, util_now(), -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, "choosing the target", err);
 	sqlite3_finalize(st);

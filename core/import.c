@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/csvread.h"
+#include "core/db_internal.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/import.h"
@@ -22,6 +23,7 @@
 #include "core/profile.h"
 #include "core/region.h"
 #include "core/stage.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/value.h"
 
@@ -570,14 +572,6 @@ static int begin_data(struct imp *m, const struct csv_row *row)
 
 /* --- checking cells ---------------------------------------------------- */
 
-static size_t utf8_chars_n(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /* s without ASCII and ideographic spaces at both ends: *t, *tn. */
 static void trim_span(const char *s, const char **t, size_t *tn)
 {
@@ -666,9 +660,9 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 		trim_span(raw, &t, &tn);
 		if (tn == 0)
 			return empty_cell(m, f, col);
-		if (pf->maxlen > 0 && utf8_chars_n(t, tn) > (size_t)pf->maxlen) {
+		if (pf->maxlen > 0 && utf8_count(t, tn) > (size_t)pf->maxlen) {
 			say(m, IMP_ERROR, line, col, "is %zu characters long; at most %d are allowed",
-			    utf8_chars_n(t, tn), pf->maxlen);
+			    utf8_count(t, tn), pf->maxlen);
 			return -1;
 		}
 		stage_bind_text(m->st, f, t, (int)tn);
@@ -1234,12 +1228,7 @@ out:
 
 const char *import_kinds(void)
 {
-	static char buf[512];
-	if (buf[0] == '\0')
-		for (const struct profile *const *p = profiles; *p; p++)
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
-			         p == profiles ? "" : ", ", (*p)->kind);
-	return buf;
+	return profile_import_kinds();
 }
 
 static void on_change(void *ctx, long line, const char *what, const char *label, const char *cols)
@@ -1377,6 +1366,8 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	m.o = o;
 	m.res = r;
 	m.p = profile_find(o->kind);
+	if (m.p != NULL && !(m.p->flags & PK_IMPORT))
+		m.p = NULL;
 	if (m.p == NULL) {
 		say(&m, IMP_ERROR, 0, NULL, "\"%s\" is not a kind of import; the kinds are: %s",
 		    o->kind, import_kinds());

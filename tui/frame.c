@@ -25,6 +25,7 @@ struct frame {
 	int active;                        /* the section in the work pane */
 	int focus_menu;                    /* the menu pane has the focus */
 	int menu_w;                        /* menu pane width, with its bar */
+	const char *login;                 /* at the title's right; not owned; may be NULL */
 
 	WINDOW *title, *menu, *work, *status, *bar;   /* owned; NULL when too small */
 	struct popup *popup;               /* owned; NULL if none */
@@ -55,6 +56,7 @@ static const struct binding frame_keys[] = {
 	{ 0, NULL, "Esc Esc", "Esc at once, without waiting for a digit" },
 	{ 0, NULL, "Tab", "Move between the menu and the work pane" },
 	{ 0, NULL, "Up Down  j k  Enter", "(In the menu) choose a screen; Enter goes to it" },
+	{ 0, NULL, "Home End  g G", "(In the menu) the first or the last screen" },
 	{ 0, NULL, "Ctrl-L", "Draw the whole screen again" },
 	{ 0, NULL, NULL, NULL }
 };
@@ -86,6 +88,12 @@ static void frame_delwins(struct frame *f)
 			delwin(*w[i]);
 		*w[i] = NULL;
 	}
+}
+
+void frame_set_login(struct frame *f, const char *login)
+{
+	f->login = login;
+	f->full = 1;
 }
 
 void frame_free(struct frame *f)
@@ -128,11 +136,14 @@ static void frame_layout(struct frame *f)
 		return;
 	f->menu_w = 0;
 	for (int i = 0; i < f->nsections; i++) {
-		int w = width_str(tr(f->sections[i].ops->label));
+		const char *g = f->sections[i].group;
+		int w = 1 + width_str(tr(f->sections[i].ops->label));
+		if (g != NULL && width_str(tr(g)) > w)
+			w = width_str(tr(g));
 		if (w > f->menu_w)
 			f->menu_w = w;
 	}
-	f->menu_w += 3;        /* a space each side, and the bar */
+	f->menu_w += 2;        /* a space after, and the bar */
 	int h = LINES - 3, w = COLS - f->menu_w;
 	f->title = frame_win(1, COLS, 0, 0);
 	f->menu = frame_win(h, f->menu_w, 1, 0);
@@ -148,10 +159,10 @@ static void frame_layout(struct frame *f)
 static void frame_draw_title(struct frame *f)
 {
 	char *left = xasprintf(" innotrack  %s", tr("Innovation policy ledger"));
-	const char *login = util_login();
+	const char *login = f->login != NULL ? f->login : "";
 	int rw = width_str(login) + 1;
 	scr_put(f->title, 0, 0, left, COLS, TA_LEFT, scr_attr(ROLE_TITLE));
-	if (COLS - rw > width_str(left) + 1)
+	if (*login != '\0' && COLS - rw > width_str(left) + 1)
 		scr_put(f->title, 0, COLS - rw, login, rw - 1, TA_RIGHT, scr_attr(ROLE_TITLE));
 	free(left);
 }
@@ -160,11 +171,15 @@ static void frame_draw_menu(struct frame *f)
 {
 	int h = getmaxy(f->menu);
 	werase(f->menu);
-	for (int i = 0; i < f->nsections; i++) {
+	for (int i = 0, y = 0; i < f->nsections; i++, y++) {
+		const char *g = f->sections[i].group, *prev = i ? f->sections[i - 1].group : NULL;
+		/* a heading over each group of screens */
+		if (g != NULL && (prev == NULL || strcmp(g, prev) != 0))
+			scr_put(f->menu, y++, 0, tr(g), f->menu_w - 1, TA_LEFT, scr_attr(ROLE_HEADER));
 		enum scr_role r = i != f->active ? ROLE_NORMAL
 		                  : f->focus_menu ? ROLE_CURSOR : ROLE_CURSOR_DIM;
 		char *s = xasprintf(" %s", tr(f->sections[i].ops->label));
-		scr_put(f->menu, i, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
+		scr_put(f->menu, y, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
 		free(s);
 	}
 	for (int y = 0; y < h; y++)
@@ -504,6 +519,8 @@ static int frame_menu_key(struct frame *f, int k)
 	switch (k) {
 	case 'k': case KC_KEY(KEY_UP):   to--; break;
 	case 'j': case KC_KEY(KEY_DOWN): to++; break;
+	case 'g': case KC_KEY(KEY_HOME): to = 0; break;
+	case 'G': case KC_KEY(KEY_END):  to = f->nsections - 1; break;
 	case '\n': case 'l': case KC_KEY(KEY_RIGHT): case KC_F(9):
 		frame_set_focus(f, 0);
 		return 1;

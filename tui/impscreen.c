@@ -363,11 +363,12 @@ static void imp_import(struct impscreen *s)
 	const char **labels = xcalloc(nk + 1, sizeof *labels);
 	o.kinds[0] = "auto";
 	labels[0] = tr("from the header");
-	for (size_t i = 0; i < nk; i++) {
-		o.kinds[i + 1] = profiles[i]->kind;
-		labels[i + 1] = tr(profiles[i]->kind);
-	}
-	o.nkinds = nk + 1;
+	o.nkinds = 1;
+	for (size_t i = 0; i < nk; i++)
+		if (profiles[i]->flags & PK_IMPORT) {
+			o.kinds[o.nkinds] = profiles[i]->kind;
+			labels[o.nkinds++] = profile_title(profiles[i]);
+		}
 	const char **rlabels = xcalloc(o.regions.n + 1, sizeof *rlabels);
 	rlabels[0] = tr("from the file");
 	for (size_t i = 0; i < o.regions.n; i++)

@@ -231,6 +231,7 @@ const struct i18n_pair tui_strings_zh[] = {
 	{ "(In the menu) choose a screen; Enter goes to it", "（在菜单中）选择屏幕；Enter 进入" },
 	/* the register sections */
 	{ "Enterprises", "企业" },
+	{ "(In the menu) the first or the last screen", "（菜单中）第一个或最后一个屏幕" },
 	{ "Actuals", "实际值" },
 	{ "Observations", "实际值" },
 	{ "Targets", "目标" },

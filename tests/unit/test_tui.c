@@ -1,12 +1,17 @@
 /* test_tui.c: unit tests of the curses-free parts of tui/: the list view
- * state, column fitting, text fitting, key numbers, the string grid. */
+ * state, column fitting, text fitting, key numbers, the string grid; and
+ * one headless curses screen to see that text is drawn in the cells that
+ * core/width.h counts. */
 #include "config.h"
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/util.h"
 #include "core/width.h"
 #include "tui/grid.h"
 #include "tui/keys.h"
@@ -201,6 +207,66 @@ static void text_clean_makes_controls_visible(void **state)
 	free(s);
 }
 
+/* Draw s at column 0 of a headless curses screen: the column curses
+ * leaves the cursor in. */
+static int curses_cells(const char *s)
+{
+	werase(stdscr);
+	mvwaddstr(stdscr, 0, 0, s);
+	return getcurx(stdscr);
+}
+
+/* What width.h counts is where ncursesw puts the next character, prefix by
+ * prefix: Chinese, full-width, 4-byte, combining, ambiguous, and what
+ * text_clean makes of controls, invalid bytes and unassigned code points. */
+static void width_agrees_with_curses(void **state)
+{
+	static const char *const texts[] = {
+		"高新技术企业数量", "R&D投入占GDP的比例（%）", "１２３\xE3\x80\x80４",
+		"Cafe\xCC\x81 e\xCC\x81\xCC\x82 か\xE3\x82\x99", "a\xE2\x80\x8B" "b\xEF\xB8\x8F" "c",
+		"—“”·①…─│●×€°αЖ→", "😀𠀀한국x", "a\tb\x1b[31m\x80\xE4\xB8z", "a\xCD\xB8" "b\xF3\xA0\x80\x81" "c",
+		NULL,
+	};
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr;
+	(void)state;
+	assert_non_null(out);
+	assert_non_null(in);
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL ||
+	    (scr = newterm("xterm-256color", out, in)) == NULL) {
+		setlocale(LC_CTYPE, "C");
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	resizeterm(5, 200);
+	for (const char *const *t = texts; *t; t++) {
+		char *c = text_clean(*t);
+		size_t n = strlen(c);
+		for (size_t i = 1; i <= n; i++) {
+			if (i < n && ((unsigned char)c[i] & 0xC0) == 0x80)
+				continue;                 /* inside a character */
+			char *p = xstrndup(c, i);
+			int want = width_str(p), got = curses_cells(p);
+			if (got != want)
+				fail_msg("\"%s\": width.h says %d cells, curses %d", p, want, got);
+			free(p);
+		}
+		for (int cells = 1; cells < 30; cells++) {
+			char *f = text_fit(*t, cells, -1, 0);
+			if (curses_cells(f) != cells)
+				fail_msg("\"%s\" fitted to %d cells takes %d", f, cells, curses_cells(f));
+			free(f);
+		}
+		free(c);
+	}
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	setlocale(LC_CTYPE, "C");
+}
+
 static void keys_stay_apart_from_characters(void **state)
 {
 	(void)state;
@@ -374,6 +440,7 @@ int main(void)
 		cmocka_unit_test(tcols_drops_the_least_needed_before_scrolling),
 		cmocka_unit_test(text_fit_never_splits_a_wide_character),
 		cmocka_unit_test(text_clean_makes_controls_visible),
+		cmocka_unit_test(width_agrees_with_curses),
 		cmocka_unit_test(keys_stay_apart_from_characters),
 		cmocka_unit_test(keys_known_sequences),
 		cmocka_unit_test(keys_esc_and_a_late_digit),
