@@ -149,6 +149,7 @@ expect "the key bar ends saying F1 lists more keys" poll_in narrow has "1帮助"
 T send-keys -t narrow F1
 expect "F1 lists the keys the bar had no room for: t" poll_in narrow has "│t " "修改生效的目标，没有则新增"
 expect "... and { }" poll_in narrow has "{ }" "按季度或按年度"
+T send-keys -t narrow G
 expect "... in Chinese" poll_in narrow has "/  F3  n N" "边输入边搜索指标"
 T send-keys -t narrow q q
 st=$(status_of narrow)

@@ -808,7 +808,7 @@ static void test_edit_conflict(void **state)
 	b.value = 280;
 	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
 	assert_int_equal(c.version, 0);
-	assert_string_equal(c.by, util_login());
+	assert_string_equal(c.by, db_login(db));
 	assert_true(strlen(c.at) >= 16);
 	assert_string_equal(c.value, "");
 	b.id = 0;
