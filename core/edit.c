@@ -84,6 +84,26 @@ static int check_version(struct db *db, const char *sql_now, long long id_or_key
 	return result;
 }
 
+/* The row was deleted meanwhile: who deleted it and when, if the audit
+ * knows (c->by and c->at stay empty if not).  Only the row's last audit
+ * entry counts: SQLite may give a deleted row's id to a new row. */
+static void deleted_by(struct db *db, const char *tbl, long long id, struct edit_conflict *c)
+{
+	sqlite3_stmt *st = NULL;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_prepare_v2(db->h, "SELECT login, at, action FROM audit WHERE tbl = ? AND row_id = ?"
+	                       " ORDER BY id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st, 2), "delete") == 0) {
+		copy_col(c->by, sizeof c->by, st, 0);
+		copy_col(c->at, sizeof c->at, st, 1);
+	}
+	sqlite3_finalize(st);
+}
+
 int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **err)
 {
 	struct period p;
@@ -116,6 +136,8 @@ int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **e
 		want = -1;
 	rc = check_version(db, NULL, 0, want, c, st);
 	sqlite3_finalize(st);
+	if (rc == ST_CONFLICT && c->version == 0)
+		deleted_by(db, "observation", r->id, c);
 	if (rc != ST_OK) {
 		db_rollback(db);
 		if (rc == ST_DB)
@@ -179,6 +201,8 @@ int obs_delete(struct db *db, const struct obs_rec *r, struct edit_conflict *c, 
 		return rc;
 	rc = check_version(db, "SELECT version, updated_by, updated_at, value FROM observation WHERE id = ?",
 	                   r->id, r->version, c, NULL);
+	if (rc == ST_CONFLICT && c->version == 0)
+		deleted_by(db, "observation", r->id, c);
 	if (rc != ST_OK) {
 		db_rollback(db);
 		return rc == ST_DB ? db_fail(db, "observation", err) : rc;
@@ -241,6 +265,8 @@ int target_save(struct db *db, struct target_rec *r, struct edit_conflict *c, ch
 	if (r->id) {
 		rc = check_version(db, "SELECT version, updated_by, updated_at, value FROM target WHERE id = ?",
 		                   r->id, r->version, c, NULL);
+		if (rc == ST_CONFLICT && c->version == 0)
+			deleted_by(db, "target", r->id, c);
 		if (rc != ST_OK) {
 			db_rollback(db);
 			return rc == ST_DB ? db_fail(db, "target", err) : rc;

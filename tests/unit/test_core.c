@@ -802,6 +802,20 @@ static void test_edit_conflict(void **state)
 	assert_int_equal(obs_delete(db, &b, &c, &err), ST_CONFLICT);
 	assert_int_equal(obs_delete(db, &a, &c, &err), ST_OK);
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM observation WHERE period = '2024'", NULL), 0);
+	/* a form still open on the deleted figure: the conflict says so (version
+	 * 0), with who deleted it and when; saving it anew adds it again */
+	b = a;
+	b.value = 280;
+	assert_int_equal(obs_save(db, &b, &c, &err), ST_CONFLICT);
+	assert_int_equal(c.version, 0);
+	assert_string_equal(c.by, db_login(db));
+	assert_true(strlen(c.at) >= 16);
+	assert_string_equal(c.value, "");
+	b.id = 0;
+	b.version = 0;
+	assert_int_equal(obs_save(db, &b, &c, &err), ST_OK);
+	assert_int_equal(db_scalar(db, "SELECT value FROM observation WHERE period = '2024'", NULL), 280);
+	assert_int_equal(obs_delete(db, &b, &c, &err), ST_OK);
 
 	/* targets: edit the 400 of 002 and choose it */
 	long long t400 = db_scalar(db, "SELECT id FROM target WHERE indicator_id = "
