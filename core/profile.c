@@ -451,7 +451,7 @@ static const struct pfield batch_f[] = {
 
 static const struct menu_group FIRMS = { "Firms & talent", "主体" },
 	COOP = { "Cooperation", "产学研" },
-	TASKS = { "Task tables", "任务" },
+	TASKS = { "Task tables", "考核" },
 	LEDGER = { "Ledger", "台账" };
 
 #define NAME_OF(tbl, id) "(SELECT name FROM " tbl " WHERE id = t." id ")"
