@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/period.h"
 #include "core/record.h"
@@ -64,7 +65,7 @@ static int is_int(enum ftype t)
 
 char *record_field_name(const struct profile *p, size_t i)
 {
-	return profile_name(&p->f[i], i18n_get() == LANG_ZH);
+	return xstrdup(profile_field_title(&p->f[i]));
 }
 
 int record_field(const struct profile *p, const char *col)
@@ -209,8 +210,10 @@ char *record_show(struct db *db, const struct profile *p, size_t i, const char *
 		return name ? name : xasprintf("#%s", stored);
 	}
 	switch (f->type) {
-	case FT_ENUM:
-		return xstrdup(profile_enum_label(f, stored, buf, sizeof buf));
+	case FT_ENUM: {
+		const struct choice *c = f->choices ? choice_by_value(f->choices, stored) : NULL;
+		return xstrdup(c ? choice_label(c) : profile_enum_label(f, stored, buf, sizeof buf));
+	}
 	case FT_BOOL:
 		return xstrdup(strcmp(stored, "0") == 0 ? tr("no") : tr("yes"));
 	case FT_CENTS: {
@@ -683,7 +686,7 @@ static long long write_row(struct db *db, const struct record *r, int *rc, char 
 		return 0;
 	for (int i = 0; i < n; i++)
 		bind_value(st, i + 1, &p->f[i], r->v[i]);
-	sqlite3_bind_text(st, n + 1, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, n + 1, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, n + 2, util_now(), -1, SQLITE_TRANSIENT);
 	if (r->id) {
 		sqlite3_bind_int64(st, n + 3, r->id);

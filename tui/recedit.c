@@ -23,31 +23,10 @@
 #define REC_LIST_MAX 50        /* rows of a long reference list held at a time */
 #define REC_SMALL_MAX 10000    /* a small list is loaded whole, up to this */
 
-/* The word for one record of a table, for titles ("新增企业"). */
-static const struct { const char *table, *noun; } rec_nouns[] = {
-	{ "enterprise", "enterprise" },
-	{ "talent", "talent" },
-	{ "institute", "institute" },
-	{ "partnership", "partnership" },
-	{ "platform", "platform" },
-	{ "event", "event" },
-	{ "project", "project" },
-	{ "achievement", "achievement" },
-	{ "task_target", "task target" },
-	{ "region", "region" },
-	{ "observation", "actual" },
-	{ "target", "target" },
-	{ "indicator", "indicator" },
-	{ "policy_doc", "document" },
-	{ "task", "task" },
-};
-
+/* The kind's name, for titles ("新增企业"). */
 static const char *rec_noun(const struct profile *p)
 {
-	for (size_t i = 0; i < sizeof rec_nouns / sizeof rec_nouns[0]; i++)
-		if (strcmp(rec_nouns[i].table, p->table) == 0)
-			return tr(rec_nouns[i].noun);
-	return tr("record");
+	return profile_title(p);
 }
 
 /* A profile field in the form. */
@@ -153,29 +132,18 @@ static void rec_enum(struct recform *r, struct form *fm, size_t i)
 		rec_choices(r, fm, i, labels, stored, 2);
 		return;
 	}
-	char *list = profile_enum_list(pf);
-	const char **labels = NULL;
-	char **stored = NULL;
-	size_t n = 0;
-	for (char *s = list, *next; s != NULL && *s; s = next) {
-		char buf[128];
-		next = strstr(s, ", ");
-		if (next != NULL) {
-			*next = '\0';
-			next += 2;
-		}
-		const char *v = profile_enum_value(pf, s, buf, sizeof buf);
-		labels = xrealloc(labels, (n + 1) * sizeof *labels);
-		stored = xrealloc(stored, (n + 1) * sizeof *stored);
-		labels[n] = s;
-		stored[n++] = xstrdup(v ? v : s);
+	/* the kind's closed list (core/choice.h): labels in the UI language */
+	const struct choice_set *cs = pf->choices;
+	size_t n = cs != NULL ? cs->n : 0;
+	const char **labels = xcalloc(n + 1, sizeof *labels);
+	const char **stored = xcalloc(n + 1, sizeof *stored);
+	for (size_t k = 0; k < n; k++) {
+		labels[k] = choice_label(&cs->v[k]);
+		stored[k] = cs->v[k].value;
 	}
-	rec_choices(r, fm, i, labels, (const char *const *)stored, n);
-	for (size_t k = 0; k < n; k++)
-		free(stored[k]);
-	free(stored);
+	rec_choices(r, fm, i, labels, stored, n);
 	free(labels);
-	free(list);
+	free(stored);
 }
 
 static enum field_kind rec_kind(enum ftype t)
