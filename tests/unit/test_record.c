@@ -664,6 +664,23 @@ static void test_reftype(void **state)
 	record_free(&r);
 	assert_int_equal(reftype_find(db, rg, "火星"), 0);
 	assert_null(reftype_of(FT_TEXT));
+	/* every reference type of the pack: its rows named, and found by name */
+	const enum ftype types[] = { FT_REGION, FT_REGION_CODE, FT_INDICATOR, FT_DOC, FT_TASK,
+	                             FT_ENTERPRISE };
+	for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
+		const struct reftype *ty = reftype_of(types[t]);
+		assert_non_null(ty);
+		assert_int_equal(reftype_match(db, ty, NULL, 5, &it, &n, &err), ST_OK);
+		assert_true(n > 0);
+		char *nm = reftype_name(db, ty, it[0].id);
+		assert_string_equal(nm, it[0].name);
+		free(nm);
+		if (types[t] != FT_ENTERPRISE)           /* names repeat among these enterprises */
+			assert_int_equal(reftype_find(db, ty, it[0].name), it[0].id);
+		assert_true(reftype_exists(db, ty, it[0].id));
+		ref_items_free(it, n);
+	}
+	assert_false(reftype_exists(db, reftype_of(FT_INSTITUTE), 1));
 	db_close(db);
 }
 
