@@ -723,6 +723,66 @@ static void test_dataset_profile_and_money(void **state)
 	db_close(db);
 }
 
+/* The kinds of the ledger itself: a document, a task under it, an
+ * indicator; the pack's documents cannot go while targets cite them. */
+static void test_documents_tasks_indicators(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("ledger.db");
+	const struct profile *doc = profile_find("documents");
+	const struct profile *task = profile_find("tasks");
+	const struct profile *ind = profile_find("indicators");
+	struct record r;
+	struct record_conflict c;
+	char *err = NULL;
+	record_init(&r, doc);
+	set(&r, "code", "jk2025-7");
+	set(&r, "number", "景科字〔2025〕7号");
+	set(&r, "short_name", "科技特派员通知");
+	set(&r, "title", "关于选派科技特派员的通知");
+	set(&r, "issuer", "景德镇市科学技术局");
+	set(&r, "issued_on", "2025年3月1日");
+	assert_int_equal(record_save(db, &r, &c, &err), ST_OK);
+	assert_string_equal(get(&r, "issued_on"), "2025-03-01");
+	char *d = id_text(r.id);
+	record_free(&r);
+
+	record_init(&r, task);
+	set(&r, "code", "tpy");
+	set(&r, "name", "选派科技特派员");
+	set(&r, "doc_id", "景科字〔2025〕7号");          /* a document by its number */
+	assert_int_equal(record_save(db, &r, &c, &err), ST_OK);
+	assert_string_equal(get(&r, "doc_id"), d);
+	long long t = r.id;
+	record_free(&r);
+
+	/* the document has a task now */
+	assert_int_equal(record_read(db, doc, strtoll(d, NULL, 10), &r, &err), ST_OK);
+	assert_int_equal(record_delete(db, &r, &c, &err), ST_DATA);
+	assert_non_null(strstr(err, "1 tasks"));
+	free(err);
+	err = NULL;
+	record_free(&r);
+	assert_int_equal(record_read(db, task, t, &r, &err), ST_OK);
+	assert_int_equal(record_delete(db, &r, &c, &err), ST_OK);
+	record_free(&r);
+	assert_int_equal(record_read(db, doc, strtoll(d, NULL, 10), &r, &err), ST_OK);
+	assert_int_equal(record_delete(db, &r, &c, &err), ST_OK);
+	record_free(&r);
+	free(d);
+
+	/* an indicator the pack's targets use */
+	long long hte = db_scalar(db, "SELECT id FROM indicator WHERE name = '高新技术企业数量'", NULL);
+	assert_int_equal(record_read(db, ind, hte, &r, &err), ST_OK);
+	set(&r, "unit", "个");
+	assert_int_equal(record_save(db, &r, &c, &err), ST_OK);
+	assert_int_equal(record_delete(db, &r, &c, &err), ST_DATA);
+	assert_non_null(strstr(err, "targets"));
+	free(err);
+	record_free(&r);
+	db_close(db);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -752,6 +812,7 @@ int main(void)
 		cmocka_unit_test(test_audit_same_transaction),
 		cmocka_unit_test(test_reftype),
 		cmocka_unit_test(test_dataset_profile_and_money),
+		cmocka_unit_test(test_documents_tasks_indicators),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
