@@ -45,6 +45,7 @@ struct recform {
 	struct record rec;              /* as read (or new) */
 	struct record_conflict conflict;
 	struct recfield *rf;            /* p->n; owned */
+	int gone;                       /* another clerk deleted it meanwhile */
 };
 
 static void rec_free_stored(struct recfield *rf)
@@ -362,6 +363,7 @@ static int rec_save(void *ctx, struct form *fm, struct edit_conflict *c, char **
 			return FORM_FAILED;
 		}
 		/* their change, shown here field by field; the clerk chooses */
+		r->gone |= r->conflict.version == 0;
 		switch (rec_conflict_ask(r, r->frame)) {
 		case 'k':
 			record_overrule(&r->rec, &r->conflict);
@@ -507,7 +509,7 @@ int recedit_edit(struct frame *f, struct db *db, const struct profile *p, long l
 		recform_free(&r);
 		return 1;                       /* gone: the register reads again */
 	}
-	int saved = rec_run(f, &r);
+	int saved = rec_run(f, &r) || r.gone;     /* gone: the register reads again */
 	recform_free(&r);
 	return saved;
 }
