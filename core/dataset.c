@@ -12,6 +12,7 @@
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/profile.h"
+#include "core/reftype.h"
 #include "core/util.h"
 
 #define MAX_FILTERS 8
@@ -30,43 +31,18 @@ struct reg_spec {
 	int            ncols;
 };
 
-/* What a reference shows, and what it sorts by (NULL: what it shows):
- * the referenced table j's name, or the code a document is cited by. */
-static void ref_sql(enum ftype t, const char *j, const char *col, char **expr, char **order)
+/* What a reference shows (the referenced row j's name, core/reftype.h)
+ * and what it sorts by.  Regions sort in the order the city lists them,
+ * which their ids follow and the region index of the referring table
+ * gives. */
+static void ref_sql(const struct reftype *r, const char *j, const char *col, char **expr,
+                    char **order)
 {
-	*order = NULL;
-	switch (t) {
-	case FT_DOC:
-		*expr = xasprintf("coalesce(%s.number, %s.short_name)", j, j);
-		*order = xasprintf("%s.issued_on", j);
-		break;
-	case FT_REGION:
-		/* regions sort in the order the city lists them (their id), which
-		 * the region index also gives */
-		*expr = xasprintf("%s.name", j);
+	*expr = reftype_expr(r->name, j);
+	if (r->type == FT_REGION)
 		*order = xasprintf("t.%s", col);
-		break;
-	case FT_INDICATOR:
-		*expr = xasprintf("%s.name", j);
-		*order = xasprintf("%s.sort", j);
-		break;
-	default:
-		*expr = xasprintf("%s.name", j);
-		break;
-	}
-}
-
-static const char *ref_table(enum ftype t)
-{
-	switch (t) {
-	case FT_REGION: case FT_REGION_CODE: return "region";
-	case FT_INDICATOR:                   return "indicator";
-	case FT_INSTITUTE:                   return "institute";
-	case FT_ENTERPRISE:                  return "enterprise";
-	case FT_DOC:                         return "policy_doc";
-	case FT_TASK:                        return "task";
-	default:                             return NULL;
-	}
+	else
+		*order = r->rank ? reftype_expr(r->rank, j) : NULL;
 }
 
 /* The usual width of a column of type t, in cells. */
@@ -106,15 +82,15 @@ static void col_from_field(struct ds_col *c, const struct pfield *f, struct sbuf
 	c->title = profile_field_title(f);
 	c->width = type_width(f);
 	c->order = f->sort ? xstrdup(f->sort) : NULL;
-	const char *ref = ref_table(f->type);
+	const struct reftype *ref = reftype_of(f->type);
 	if (f->expr != NULL) {
 		c->expr = f->type == FT_KIND ? kind_label_sql(f->expr) : xstrdup(f->expr);
 	} else if (ref != NULL) {
 		char j[16];
 		snprintf(j, sizeof j, "j%d", (*nj)++);
-		sbuf_printf(joins, " LEFT JOIN %s %s ON %s.id = t.%s", ref, j, j, f->col);
+		sbuf_printf(joins, " LEFT JOIN %s %s ON %s.id = t.%s", ref->table, j, j, f->col);
 		char *expr, *order;
-		ref_sql(f->type, j, f->col, &expr, &order);
+		ref_sql(ref, j, f->col, &expr, &order);
 		c->expr = expr;
 		if (c->order == NULL)
 			c->order = order;

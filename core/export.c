@@ -9,6 +9,7 @@
 #include "core/csvwrite.h"
 #include "core/db_internal.h"
 #include "core/export.h"
+#include "core/reftype.h"
 #include "core/profile.h"
 #include "core/util.h"
 
@@ -34,19 +35,17 @@ const char *export_real(char *buf, size_t size, double v)
 	return buf;
 }
 
-/* The SQL giving field f of row t as its file shows it. */
+/* The SQL giving field f of row t as its file shows it: a reference as
+ * what import reads back (core/reftype.h). */
 static char *field_sql(const struct pfield *f)
 {
-	switch (f->type) {
-	case FT_REGION:      return xasprintf("(SELECT name FROM region WHERE id = t.%s)", f->col);
-	case FT_REGION_CODE: return xasprintf("(SELECT code FROM region WHERE id = t.%s)", f->col);
-	case FT_INDICATOR:   return xasprintf("(SELECT name FROM indicator WHERE id = t.%s)", f->col);
-	case FT_INSTITUTE:   return xasprintf("(SELECT name FROM institute WHERE id = t.%s)", f->col);
-	case FT_ENTERPRISE:  return xasprintf("(SELECT uscc FROM enterprise WHERE id = t.%s)", f->col);
-	case FT_DOC:         return xasprintf("(SELECT code FROM policy_doc WHERE id = t.%s)", f->col);
-	case FT_TASK:        return xasprintf("(SELECT code FROM task WHERE id = t.%s)", f->col);
-	default:             return xasprintf("t.%s", f->col);
-	}
+	const struct reftype *r = reftype_of(f->type);
+	if (r == NULL)
+		return xasprintf("t.%s", f->col);
+	char *cite = reftype_expr(r->cite, "x");
+	char *sql = xasprintf("(SELECT %s FROM %s x WHERE x.id = t.%s)", cite, r->table, f->col);
+	free(cite);
+	return sql;
 }
 
 static void write_value(struct csvw *w, const struct pfield *f, sqlite3_stmt *st, int i)

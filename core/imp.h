@@ -61,7 +61,7 @@ struct imp {
 	int                       fi_end;        /* the field period_end, or -1 */
 
 	/* lookups */
-	struct lkmap regions, region_codes, indicators, institutes, docs, tasks;
+	struct lkmap maps[FT_KIND + 1];   /* per reference type (core/reftype.h) */
 	sqlite3_stmt *q_ent_uscc, *q_ent_name, *q_ind_kind;
 
 	/* the header */

@@ -140,7 +140,7 @@ int imp_header_try(struct imp *m, const struct csv_row *row)
 				m->colfactor[c] = money_unit(unit);
 		} else if (f < 0 && m->obs) {
 			char *folded = profile_fold_header(h, NULL);
-			m->colind[c] = imp_lk_find_folded(&m->indicators, folded);
+			m->colind[c] = imp_lk_find_folded(&m->maps[FT_INDICATOR], folded);
 			free(folded);
 			inds += m->colind[c] != 0;
 		}

@@ -11,6 +11,7 @@
 
 #include "core/fold.h"
 #include "core/imp.h"
+#include "core/reftype.h"
 #include "core/value.h"
 
 
@@ -160,15 +161,21 @@ static char *known_names(struct db *db, const char *sql)
 	return sbuf_take(&b);
 }
 
+/* The maps of every reference type that names rows by columns
+ * (core/reftype.h), and the statements for the others. */
 int imp_lookups_load(struct imp *m)
 {
-	if (lk_load(m, &m->regions, "SELECT id, name, aliases, code FROM region ORDER BY sort, id") ||
-	    lk_load(m, &m->region_codes, "SELECT id, code FROM region") ||
-	    lk_load(m, &m->indicators, "SELECT id, name, aliases, code FROM indicator ORDER BY sort, id") ||
-	    lk_load(m, &m->institutes, "SELECT id, name, aliases FROM institute ORDER BY id") ||
-	    lk_load(m, &m->docs, "SELECT id, code, number, short_name FROM policy_doc ORDER BY id") ||
-	    lk_load(m, &m->tasks, "SELECT id, code, name FROM task ORDER BY id"))
-		return -1;
+	for (int t = 0; t <= FT_KIND; t++) {
+		const struct reftype *r = reftype_of((enum ftype)t);
+		if (r == NULL || r->names == NULL)
+			continue;
+		char *sql = xasprintf("SELECT t.id, %s FROM %s t ORDER BY %s", r->names, r->table,
+		                      r->order);
+		int rc = lk_load(m, &m->maps[t], sql);
+		free(sql);
+		if (rc != 0)
+			return -1;
+	}
 	m->q_ent_uscc = db_prepare(m->db, "SELECT id FROM enterprise WHERE uscc = ?", &m->err);
 	m->q_ent_name = db_prepare(m->db, "SELECT id FROM enterprise WHERE name = ? ORDER BY id", &m->err);
 	m->q_ind_kind = db_prepare(m->db, "SELECT kind, unit, name FROM indicator WHERE id = ?", &m->err);
@@ -177,12 +184,8 @@ int imp_lookups_load(struct imp *m)
 
 void imp_lookups_free(struct imp *m)
 {
-	lk_free(&m->regions);
-	lk_free(&m->region_codes);
-	lk_free(&m->indicators);
-	lk_free(&m->institutes);
-	lk_free(&m->docs);
-	lk_free(&m->tasks);
+	for (int t = 0; t <= FT_KIND; t++)
+		lk_free(&m->maps[t]);
 	sqlite3_finalize(m->q_ent_uscc);
 	sqlite3_finalize(m->q_ent_name);
 	sqlite3_finalize(m->q_ind_kind);
@@ -204,44 +207,23 @@ static long long find_enterprise(struct imp *m, const char *v)
 
 long long imp_ref_find(struct imp *m, enum ftype t, const char *v, const char **what, char **known)
 {
+	const struct reftype *r = reftype_of(t);
 	long long id = 0;
 	*known = NULL;
-	switch (t) {
-	case FT_REGION:
-		id = lk_find(&m->regions, v);
-		*what = "a region of this database";
-		if (id == 0)
-			*known = known_names(m->db, "SELECT name FROM region ORDER BY sort, id");
-		break;
-	case FT_REGION_CODE:
-		id = lk_find(&m->region_codes, v);
-		if (id == 0)
-			id = lk_find(&m->regions, v);
-		*what = "a region of this database";
-		break;
-	case FT_INDICATOR:
-		id = lk_find(&m->indicators, v);
-		*what = "an indicator of this database";
-		break;
-	case FT_INSTITUTE:
-		id = lk_find(&m->institutes, v);
-		*what = "an institute of this database (import institutes first)";
-		break;
-	case FT_ENTERPRISE:
-		id = find_enterprise(m, v);
-		*what = "an enterprise of this database (by USCC or name; import enterprises first)";
-		break;
-	case FT_DOC:
-		id = lk_find(&m->docs, v);
-		*what = "a policy document of this database (by code, number or short name)";
-		break;
-	case FT_TASK:
-		id = lk_find(&m->tasks, v);
-		*what = "a task of this database (by code or name)";
-		break;
-	default:
-		*what = "";
-		break;
+	*what = r ? r->what : "";
+	if (r == NULL)
+		return 0;
+	if (r->names == NULL)
+		return find_enterprise(m, v);
+	id = lk_find(&m->maps[t], v);
+	/* a parent named by its name rather than its code */
+	if (id == 0 && t == FT_REGION_CODE)
+		id = lk_find(&m->maps[FT_REGION], v);
+	/* the regions are few: say which there are */
+	if (id == 0 && t == FT_REGION) {
+		char *sql = xasprintf("SELECT %s FROM %s t ORDER BY %s", r->name, r->table, r->order);
+		*known = known_names(m->db, sql);
+		free(sql);
 	}
 	return id;
 }

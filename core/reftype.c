@@ -15,35 +15,44 @@ static const struct reftype reftypes[] = {
 	{ .type = FT_REGION, .table = "region", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.name = ?1 OR t.code = ?1 OR " ALIAS,
-	  .order = "t.sort, t.id", .small = 1 },
+	  .order = "t.sort, t.id", .small = 1, .names = "t.name, t.aliases, t.code",
+	  .cite = "t.name", .rank = "t.sort", .what = "a region of this database" },
 	{ .type = FT_REGION_CODE, .table = "region", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0 OR t.code LIKE ?1 || '%'",
 	  .exact = "t.code = ?1 OR t.name = ?1 OR " ALIAS,
-	  .order = "t.sort, t.id", .small = 1 },
+	  .order = "t.sort, t.id", .small = 1, .names = "t.code", .cite = "t.code",
+	  .rank = "t.sort", .what = "a region of this database" },
 	{ .type = FT_INDICATOR, .table = "indicator", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.name = ?1 OR t.code = ?1 OR " ALIAS,
-	  .order = "t.sort, t.id", .small = 1 },
+	  .order = "t.sort, t.id", .small = 1, .names = "t.name, t.aliases, t.code",
+	  .cite = "t.name", .rank = "t.sort", .what = "an indicator of this database" },
 	{ .type = FT_INSTITUTE, .table = "institute", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0",
 	  .exact = "t.name = ?1 OR " ALIAS,
-	  .order = "t.name, t.id", .small = 0 },
+	  .order = "t.name, t.id", .small = 0, .names = "t.name, t.aliases", .cite = "t.name",
+	  .what = "an institute of this database (import institutes first)" },
 	/* a million rows: the name index gives them in order, and the
 	 * search stops after a screenful */
 	{ .type = FT_ENTERPRISE, .table = "enterprise", .name = "t.name || ' ' || t.uscc",
 	  .match = "instr(t.name, ?1) > 0 OR t.uscc LIKE ?1 || '%'",
 	  /* by USCC, by name, or its name as shown ("name USCC"): each through an index */
 	  .exact = "t.uscc = upper(?1) OR t.name = ?1 OR t.uscc = upper(substr(?1, -18))",
-	  .order = "t.name, t.id", .small = 0 },
+	  .order = "t.name, t.id", .small = 0, .cite = "t.uscc",
+	  .what = "an enterprise of this database (by USCC or name; import enterprises first)" },
 	{ .type = FT_DOC, .table = "policy_doc", .name = "coalesce(t.number, t.short_name)",
 	  .match = "instr(t.number, ?1) > 0 OR instr(t.short_name, ?1) > 0"
 	           " OR instr(t.title, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.number = ?1 OR t.short_name = ?1 OR t.code = ?1",
-	  .order = "t.issued_on DESC, t.id", .small = 1 },
+	  .order = "t.issued_on DESC, t.id", .small = 1,
+	  .names = "t.code, t.number, t.short_name", .cite = "coalesce(t.number, t.short_name)",
+	  .rank = "t.issued_on",
+	  .what = "a policy document of this database (by code, number or short name)" },
 	{ .type = FT_TASK, .table = "task", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.name = ?1 OR t.code = ?1",
-	  .order = "t.sort, t.id", .small = 1 },
+	  .order = "t.sort, t.id", .small = 1, .names = "t.code, t.name", .cite = "t.name",
+	  .rank = "t.sort", .what = "a task of this database (by code or name)" },
 };
 
 const struct reftype *reftype_of(enum ftype type)
@@ -52,6 +61,22 @@ const struct reftype *reftype_of(enum ftype type)
 		if (reftypes[i].type == type)
 			return &reftypes[i];
 	return NULL;
+}
+
+char *reftype_expr(const char *expr, const char *alias)
+{
+	struct sbuf b = { 0 };
+	for (const char *p = expr; *p; p++) {
+		/* "t." where a name begins: the row's column */
+		if (p[0] == 't' && p[1] == '.' && (p == expr || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+		                                                   (p[-1] >= '0' && p[-1] <= '9')))) {
+			sbuf_printf(&b, "%s.", alias);
+			p++;
+		} else {
+			sbuf_add(&b, p, 1);
+		}
+	}
+	return sbuf_take(&b);
 }
 
 void ref_items_free(struct ref_item *items, size_t n)

@@ -3,7 +3,7 @@
  * SQL naming a row, how typed text finds rows, and whether the whole
  * list is small enough to load at once.  One table for every module that
  * turns a reference into a name or a name into a reference (the record
- * editor now; import and export later). */
+ * editor, import, export and the registers). */
 #ifndef INNOTRACK_REFTYPE_H
 #define INNOTRACK_REFTYPE_H
 
@@ -22,7 +22,15 @@ struct reftype {
 	                          its name as shown, whole (through indexes where they are) */
 	const char *order;     /* ORDER BY of a list (columns of t) */
 	int         small;     /* the whole list may be loaded for a choice */
+	const char *names;     /* columns of t whose values ('|' separated aliases too)
+	                          name a row, for import's maps; NULL: looked up one by one */
+	const char *cite;      /* SQL on row t that export writes and import reads back */
+	const char *rank;      /* SQL on row t a register sorts by; NULL: the name */
+	const char *what;      /* English: what a cell should name, for a message */
 };
+
+/* expr (SQL on row t) on the row called `alias` instead.  Caller frees. */
+char *reftype_expr(const char *expr, const char *alias);
 
 /* The reference type of a field type; NULL if it is not a reference. */
 const struct reftype *reftype_of(enum ftype type);
