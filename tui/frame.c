@@ -167,15 +167,32 @@ static void frame_draw_title(struct frame *f)
 	free(left);
 }
 
+/* Does section i stand under a heading of its own (the first of its group)? */
+static int menu_heads(const struct frame *f, int i)
+{
+	const char *g = f->sections[i].group, *prev = i ? f->sections[i - 1].group : NULL;
+	return g != NULL && (prev == NULL || strcmp(g, prev) != 0);
+}
+
+/* A heading over each group of screens.  When the menu is longer than its
+ * pane (more kinds of record than lines), it scrolls to keep the active
+ * screen in view. */
 static void frame_draw_menu(struct frame *f)
 {
-	int h = getmaxy(f->menu);
+	int h = getmaxy(f->menu), lines = 0, at = 0;
+	for (int i = 0; i < f->nsections; i++) {
+		lines += 1 + menu_heads(f, i);
+		if (i == f->active)
+			at = lines - 1;
+	}
+	int top = lines > h && at >= h ? at - h + 1 : 0;
 	werase(f->menu);
-	for (int i = 0, y = 0; i < f->nsections; i++, y++) {
-		const char *g = f->sections[i].group, *prev = i ? f->sections[i - 1].group : NULL;
-		/* a heading over each group of screens */
-		if (g != NULL && (prev == NULL || strcmp(g, prev) != 0))
-			scr_put(f->menu, y++, 0, tr(g), f->menu_w - 1, TA_LEFT, scr_attr(ROLE_HEADER));
+	for (int i = 0, y = -top; i < f->nsections; i++, y++) {
+		if (menu_heads(f, i) && y++ >= 0 && y - 1 < h)
+			scr_put(f->menu, y - 1, 0, tr(f->sections[i].group), f->menu_w - 1, TA_LEFT,
+			        scr_attr(ROLE_HEADER));
+		if (y < 0 || y >= h)
+			continue;
 		enum scr_role r = i != f->active ? ROLE_NORMAL
 		                  : f->focus_menu ? ROLE_CURSOR : ROLE_CURSOR_DIM;
 		char *s = xasprintf(" %s", tr(f->sections[i].ops->label));
