@@ -91,7 +91,7 @@ static void rec_refs(struct recform *r, struct form *fm, size_t i, const char *t
 	size_t n = 0;
 	char *err = NULL;
 	size_t max = rf->rt->small ? REC_SMALL_MAX : REC_LIST_MAX;
-	if (reftype_match(r->db, rf->rt, rf->rt->small ? "" : text, max, &it, &n, &err) != ST_OK) {
+	if (reftype_match(r->db, rf->rt, text, max, &it, &n, &err) != ST_OK) {
 		form_message(fm, "%s", err);
 		free(err);
 	}
@@ -420,7 +420,8 @@ static void rec_enum_alias(struct recform *r, struct field *f, size_t i)
 		}
 }
 
-/* Typing in a long reference list: read the rows that match now. */
+/* Typing in a reference list: read the rows that match now (by name,
+ * alias, code, a document's number or short name: what core takes). */
 static void rec_edited(void *ctx, struct form *fm, int fi)
 {
 	struct recform *r = ctx;
@@ -428,7 +429,7 @@ static void rec_edited(void *ctx, struct form *fm, int fi)
 		struct recfield *rf = &r->rf[i];
 		if (rf->form == fi && r->p->f[i].type == FT_ENUM)
 			rec_enum_alias(r, form_field(fm, fi), i);
-		if (rf->form != fi || rf->rt == NULL || rf->rt->small)
+		if (rf->form != fi || rf->rt == NULL)
 			continue;
 		struct field *f = form_field(fm, fi);
 		if (rf->fetched != NULL && strcmp(rf->fetched, f->le.buf) == 0)
