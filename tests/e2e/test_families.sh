@@ -120,7 +120,7 @@ audit_of() {   # table, row id: the audit rows as login|action, oldest first
 	echo "SELECT login || '|' || action FROM audit WHERE tbl = '$1' AND row_id = $2 ORDER BY id"
 }
 
-echo "1..109"
+echo "1..110"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -188,7 +188,8 @@ expect "... the update audited" sql_is "$(audit_of talent "$tal")" "clerk1|inser
 clerk1|update"
 keys Enter
 expect "Enter shows the record, every field" poll has "证件号码" "36020219800101001X"
-expect "... the region and the stage by their names" poll has "阶段" "已到岗"
+expect "... the region by its name" poll has "地区" "浮梁县"
+expect "... the stage by its label" poll has "阶段" "已到岗"
 keys G
 expect "... and its changes with the login" poll has "clerk1 修改"
 expect "... from what to what" poll has "阶段：已签约 改为 已到岗"
@@ -248,7 +249,7 @@ expect "the database has it: level, region, institute, date; version 1 by clerk1
 	"中试基地|provincial|高新区|$inst|2023-12-02|1|clerk1"
 plat=$(sqlite3 "$DB" "SELECT id FROM platform WHERE name = '景德镇陶瓷新材料中试平台'")
 expect "... its insert audited by clerk1" sql_is "$(audit_of platform "$plat")" "clerk1|insert"
-keys g / 
+keys g /
 text 中试
 keys Enter
 expect "/ 中试 finds it" poll has "搜索 中试" "行 2/2"
