@@ -699,6 +699,7 @@ int recedit_view(struct frame *f, struct db *db, const struct profile *p, long l
 	while (!done) {
 		rec_view_show(&v, resized);
 		resized = 0;
+		untouchwin(stdscr);   /* reading keys from it must not repaint it */
 		int k = keys_read(stdscr, 300);
 		if (k == KC_NONE)
 			continue;
