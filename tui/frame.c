@@ -248,13 +248,18 @@ static void frame_draw_status(struct frame *f)
 	int rw = width_str(right);
 	if (rw > COLS / 2)
 		rw = COLS / 2;
+	/* a message longer than the room beside the position takes the whole
+	 * line (until the next key): a refusal must be read to its end */
+	if (f->msg != NULL && f->prompt_label == NULL && width_str(left) > COLS - rw - 3)
+		rw = 0;
 	scr_put(f->status, 0, 0, "", COLS, TA_LEFT, scr_attr(ROLE_STATUS));
 	if (f->prompt_label != NULL)
 		frame_draw_prompt(f, COLS - rw - 3);
 	else
 		scr_put(f->status, 0, 1, left, COLS - rw - 3, TA_LEFT,
 		        scr_attr(f->msg != NULL ? ROLE_MESSAGE : ROLE_STATUS));
-	scr_put(f->status, 0, COLS - rw - 1, right, rw, TA_RIGHT, scr_attr(ROLE_STATUS));
+	if (rw > 0)
+		scr_put(f->status, 0, COLS - rw - 1, right, rw, TA_RIGHT, scr_attr(ROLE_STATUS));
 }
 
 /* The tables of keys in use: a widget's, a popup's, or the frame's and
