@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/dataset.h"
+#include "core/i18n.h"
 #include "core/util.h"
 
 #define MAX_FILTERS 8
@@ -26,84 +27,84 @@ struct reg_spec {
 };
 
 static const struct ds_col enterprise_cols[] = {
-	{ "uscc", "USCC", "e.uscc", 0, 18, NULL, 0 },
-	{ "name", "Name", "e.name", 0, 24, NULL, 0 },
+	{ "uscc", N_("USCC"), "e.uscc", 0, 18, NULL, 0 },
+	{ "name", N_("Name"), "e.name", 0, 24, NULL, 0 },
 	/* regions sort in the order the city lists them (their id), which is
 	 * also what the region index gives */
-	{ "region", "Region", "r.name", 0, 8, "e.region_id", 1 },
-	{ "industry", "Industry", "e.industry", 0, 10, NULL, 0 },
+	{ "region", N_("Region"), "r.name", 0, 8, "e.region_id", 1 },
+	{ "industry", N_("Industry"), "e.industry", 0, 10, NULL, 0 },
 	/* tiers sort by rank, as migration 002 indexes them */
-	{ "tier", "Tier", "CASE e.tier WHEN 'tech_sme' THEN '科技型中小企业' WHEN 'high_tech' THEN"
+	{ "tier", N_("Tier"), "CASE e.tier WHEN 'tech_sme' THEN '科技型中小企业' WHEN 'high_tech' THEN"
 	  " '高新技术企业' WHEN 'gazelle' THEN '瞪羚企业' WHEN 'unicorn' THEN '独角兽企业' ELSE '' END",
 	  0, 12, "CASE e.tier WHEN 'none' THEN 0 WHEN 'tech_sme' THEN 1 WHEN 'high_tech' THEN 2"
 	  " WHEN 'gazelle' THEN 3 WHEN 'unicorn' THEN 4 END", 0 },
-	{ "hte_cert_date", "Certified", "e.hte_cert_date", 0, 10, NULL, 0 },
-	{ "hte_valid_to", "Valid to", "date(e.hte_cert_date, '+3 years')", 0, 10,
+	{ "hte_cert_date", N_("Certified"), "e.hte_cert_date", 0, 10, NULL, 0 },
+	{ "hte_valid_to", N_("Valid to"), "date(e.hte_cert_date, '+3 years')", 0, 10,
 	  "e.hte_cert_date", 0 },
-	{ "updated_at", "Updated", "e.updated_at", 0, 19, NULL, 0 },
+	{ "updated_at", N_("Updated"), "e.updated_at", 0, 19, NULL, 0 },
 	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col observation_cols[] = {
-	{ "indicator", "Indicator", "i.name", 0, 24, NULL, 0 },
-	{ "region", "Region", "r.name", 0, 8, NULL, 0 },
-	{ "period", "Period", "o.period", 0, 7, NULL, 0 },
-	{ "value", "Value", "o.value", 1, 10, NULL, 0 },
-	{ "unit", "Unit", "i.unit", 0, 4, NULL, 0 },
-	{ "batch", "Batch", "o.batch_id", 1, 5, NULL, 0 },
-	{ "updated_by", "By", "o.updated_by", 0, 8, NULL, 0 },
-	{ "updated_at", "Updated", "o.updated_at", 0, 19, NULL, 0 },
+	{ "indicator", N_("Indicator"), "i.name", 0, 24, NULL, 0 },
+	{ "region", N_("Region"), "r.name", 0, 8, NULL, 0 },
+	{ "period", N_("Period"), "o.period", 0, 7, NULL, 0 },
+	{ "value", N_("Value"), "o.value", 1, 10, NULL, 0 },
+	{ "unit", N_("Unit"), "i.unit", 0, 4, NULL, 0 },
+	{ "batch", N_("Batch"), "o.batch_id", 1, 5, NULL, 0 },
+	{ "updated_by", N_("By"), "o.updated_by", 0, 8, NULL, 0 },
+	{ "updated_at", N_("Updated"), "o.updated_at", 0, 19, NULL, 0 },
 	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col target_cols[] = {
-	{ "indicator", "Indicator", "i.name", 0, 24, NULL, 0 },
-	{ "region", "Region", "r.name", 0, 8, NULL, 0 },
-	{ "year", "Year", "t.year", 1, 4, NULL, 0 },
-	{ "comparator", "Cmp", "t.comparator", 0, 3, NULL, 0 },
-	{ "value", "Target", "t.value", 1, 8, NULL, 0 },
-	{ "baseline_year", "Base year", "t.baseline_year", 1, 4, NULL, 0 },
-	{ "baseline", "Baseline", "t.baseline", 1, 8, NULL, 0 },
-	{ "doc", "Document", "coalesce(d.number, d.short_name)", 0, 20, NULL, 0 },
-	{ "issued_on", "Issued", "d.issued_on", 0, 10, NULL, 0 },
+	{ "indicator", N_("Indicator"), "i.name", 0, 24, NULL, 0 },
+	{ "region", N_("Region"), "r.name", 0, 8, NULL, 0 },
+	{ "year", N_("Year"), "t.year", 1, 4, NULL, 0 },
+	{ "comparator", N_("Cmp"), "t.comparator", 0, 3, NULL, 0 },
+	{ "value", N_("Target"), "t.value", 1, 8, NULL, 0 },
+	{ "baseline_year", N_("Base year"), "t.baseline_year", 1, 4, NULL, 0 },
+	{ "baseline", N_("Baseline"), "t.baseline", 1, 8, NULL, 0 },
+	{ "doc", N_("Document"), "coalesce(d.number, d.short_name)", 0, 20, NULL, 0 },
+	{ "issued_on", N_("Issued"), "d.issued_on", 0, 10, NULL, 0 },
 	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col import_cols[] = {
-	{ "id", "Batch", "b.id", 1, 5, NULL, 0 },
-	{ "kind", "Kind", "b.kind", 0, 12, NULL, 0 },
-	{ "file", "File", "b.file_name", 0, 24, NULL, 0 },
-	{ "new", "New", "b.rows_new", 1, 6, NULL, 0 },
-	{ "changed", "Changed", "b.rows_changed", 1, 6, NULL, 0 },
-	{ "unchanged", "Unchanged", "b.rows_unchanged", 1, 6, NULL, 0 },
-	{ "login", "By", "b.login", 0, 8, NULL, 0 },
-	{ "at", "At", "b.started_at", 0, 19, NULL, 0 },
-	{ "undone", "Undone", "b.undone_at", 0, 19, NULL, 0 },
+	{ "id", N_("Batch"), "b.id", 1, 5, NULL, 0 },
+	{ "kind", N_("Kind"), "b.kind", 0, 12, NULL, 0 },
+	{ "file", N_("File"), "b.file_name", 0, 24, NULL, 0 },
+	{ "new", N_("New"), "b.rows_new", 1, 6, NULL, 0 },
+	{ "changed", N_("Changed"), "b.rows_changed", 1, 6, NULL, 0 },
+	{ "unchanged", N_("Unchanged"), "b.rows_unchanged", 1, 6, NULL, 0 },
+	{ "login", N_("By"), "b.login", 0, 8, NULL, 0 },
+	{ "at", N_("At"), "b.started_at", 0, 19, NULL, 0 },
+	{ "undone", N_("Undone"), "b.undone_at", 0, 19, NULL, 0 },
 	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct ds_col region_cols[] = {
-	{ "code", "Code", "g.code", 0, 8, NULL, 0 },
-	{ "name", "Name", "g.name", 0, 10, NULL, 0 },
-	{ "kind", "Kind", "g.kind", 0, 10, NULL, 0 },
-	{ "parent", "Parent", "p.name", 0, 10, NULL, 1 },
-	{ "aliases", "Aliases", "g.aliases", 0, 20, NULL, 0 },
+	{ "code", N_("Code"), "g.code", 0, 8, NULL, 0 },
+	{ "name", N_("Name"), "g.name", 0, 10, NULL, 0 },
+	{ "kind", N_("Kind"), "g.kind", 0, 10, NULL, 0 },
+	{ "parent", N_("Parent"), "p.name", 0, 10, NULL, 1 },
+	{ "aliases", N_("Aliases"), "g.aliases", 0, 20, NULL, 0 },
 	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
 };
 
 static const struct reg_spec specs[] = {
-	{ "enterprises", "Enterprises",
+	{ "enterprises", N_("Enterprises"),
 	  "enterprise e LEFT JOIN region r ON r.id = e.region_id", "enterprise e",
 	  "enterprise e", "e.id", enterprise_cols },
-	{ "observations", "Observations",
+	{ "observations", N_("Observations"),
 	  "observation o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id",
 	  NULL, "observation o", "o.id", observation_cols },
-	{ "targets", "Targets",
+	{ "targets", N_("Targets"),
 	  "target t JOIN indicator i ON i.id = t.indicator_id JOIN region r ON r.id = t.region_id"
 	  " JOIN policy_doc d ON d.id = t.doc_id", NULL, "target t", "t.id", target_cols },
-	{ "imports", "Imports", "import_batch b", "import_batch b", "import_batch b", "b.id",
+	{ "imports", N_("Imports"), "import_batch b", "import_batch b", "import_batch b", "b.id",
 	  import_cols },
-	{ "regions", "Regions", "region g LEFT JOIN region p ON p.id = g.parent_id", "region g",
+	{ "regions", N_("Regions"), "region g LEFT JOIN region p ON p.id = g.parent_id", "region g",
 	  "region g", "g.id", region_cols },
 };
 

@@ -11,6 +11,7 @@
 
 #include "core/assets.h"
 #include "core/db.h"
+#include "core/i18n.h"
 #include "core/util.h"
 
 #define BUSY_TIMEOUT_MS 8000
@@ -41,7 +42,7 @@ static int make_parent(const char *path, char **err)
 			char c = *p;
 			*p = '\0';
 			if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
-				err_set(err, "%s: cannot create folder: %s", dir, strerror(errno));
+				err_set(err, "%s: cannot create folder: %s", dir, errno_text(errno));
 				rc = ST_DB;
 				goto out;
 			}
@@ -55,12 +56,32 @@ out:
 	return rc;
 }
 
+const char *db_errmsg(struct db *db)
+{
+	const char *en = sqlite3_errmsg(db->h);
+	if (i18n_get() == LANG_EN)
+		return en;
+	switch (sqlite3_errcode(db->h) & 0xff) {
+	case SQLITE_BUSY: case SQLITE_LOCKED: return tr("database is locked");
+	case SQLITE_READONLY: return tr("attempt to write a readonly database");
+	case SQLITE_CANTOPEN: return tr("unable to open database file");
+	case SQLITE_NOTADB: return tr("file is not a database");
+	case SQLITE_CORRUPT: return tr("database disk image is malformed");
+	case SQLITE_FULL: return tr("database or disk is full");
+	case SQLITE_IOERR: return tr("disk I/O error");
+	case SQLITE_PERM: return tr("access permission denied");
+	case SQLITE_NOMEM: return tr("out of memory");
+	case SQLITE_CONSTRAINT: return tr("a record breaks a rule of the database (a duplicate or a missing reference)");
+	default: return en;
+	}
+}
+
 int db_fail(struct db *db, const char *what, char **err)
 {
 	int code = sqlite3_errcode(db->h);
-	err_set(err, "%s: %s: %s%s", db->path, what, sqlite3_errmsg(db->h),
+	err_set(err, "%s: %s: %s%s", db->path, tr(what), db_errmsg(db),
 	        (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-	            ? " (another clerk is writing; try again)" : "");
+	            ? tr(" (another clerk is writing; try again)") : "");
 	return ST_DB;
 }
 
@@ -68,7 +89,7 @@ int db_exec(struct db *db, const char *sql, char **err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, "%s: %s", db->path, msg ? msg : sqlite3_errmsg(db->h));
+		err_set(err, "%s: %s", db->path, i18n_get() == LANG_EN && msg ? msg : db_errmsg(db));
 		sqlite3_free(msg);
 		return ST_DB;
 	}
@@ -168,7 +189,7 @@ static int migrate(struct db *db, char **err)
 		char *msg = NULL;
 		if (sqlite3_exec(db->h, (const char *)m->data, NULL, NULL, &msg) != SQLITE_OK) {
 			err_set(err, "%s: migration %s failed: %s", db->path, m->name,
-			        msg ? msg : sqlite3_errmsg(db->h));
+			        i18n_get() == LANG_EN && msg ? msg : db_errmsg(db));
 			sqlite3_free(msg);
 			db_rollback(db);
 			return ST_DB;

@@ -50,8 +50,12 @@ void db_rollback(struct db *db);
 /* Prepare or set *err.  Returns NULL on error. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 
-/* Map an SQLite result to ST_DB with a message naming what was done. */
+/* Map an SQLite result to ST_DB with a message naming what was done
+ * (English, translated here: an xgettext keyword). */
 int db_fail(struct db *db, const char *what, char **err);
+/* The last error of the connection in the UI language (sqlite3_errmsg
+ * with the common ones translated). */
+const char *db_errmsg(struct db *db);
 
 /* meta table: key/value facts of this database.  Caller frees. */
 char *db_meta_get(struct db *db, const char *key);

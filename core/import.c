@@ -816,7 +816,7 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 		switch (pf->type) {
 		case FT_REGION:
 			id = lk_find(&m->regions, v);
-			what = "a region of this database";
+			what = N_("a region of this database");
 			if (id == 0)
 				known = known_names(m->db, "SELECT name FROM region ORDER BY sort, id");
 			break;
@@ -824,27 +824,27 @@ static int check_cell(struct imp *m, size_t f, const char *raw, const char *col,
 			id = lk_find(&m->region_codes, v);
 			if (id == 0)
 				id = lk_find(&m->regions, v);
-			what = "a region of this database";
+			what = N_("a region of this database");
 			break;
 		case FT_INDICATOR:
 			id = lk_find(&m->indicators, v);
-			what = "an indicator of this database";
+			what = N_("an indicator of this database");
 			break;
 		case FT_INSTITUTE:
 			id = lk_find(&m->institutes, v);
-			what = "an institute of this database (import institutes first)";
+			what = N_("an institute of this database (import institutes first)");
 			break;
 		case FT_ENTERPRISE:
 			id = find_enterprise(m, v);
-			what = "an enterprise of this database (by USCC or name; import enterprises first)";
+			what = N_("an enterprise of this database (by USCC or name; import enterprises first)");
 			break;
 		case FT_DOC:
 			id = lk_find(&m->docs, v);
-			what = "a policy document of this database (by code, number or short name)";
+			what = N_("a policy document of this database (by code, number or short name)");
 			break;
 		case FT_TASK:
 			id = lk_find(&m->tasks, v);
-			what = "a task of this database (by code or name)";
+			what = N_("a task of this database (by code or name)");
 			break;
 		default:
 			break;
@@ -895,7 +895,7 @@ static void on_duplicate(void *ctx, long line, long first)
 		}
 	m->line = 0;   /* the Excel row of this line is not known any more */
 	say(m, IMP_ERROR, line, col, "the same %s as line %ld (each may appear only once in a file)",
-	    tr(is_obs(m) ? "indicator, region and period" : "key"), first);
+	    (is_obs(m) ? tr("indicator, region and period") : tr("key")), first);
 }
 
 /* The name of the first key column, for duplicate messages. */
@@ -1168,7 +1168,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->since_commit = 0;
 	}
 	if (m->o->progress && m->res->rows >= m->next_progress) {
-		m->o->progress(m->o->ctx, "reading", m->res->rows, m->bytes, m->total);
+		m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, m->total);
 		m->next_progress = m->res->rows + PROGRESS_EVERY;
 	}
 	return 0;
@@ -1186,7 +1186,7 @@ static int read_file(struct imp *m, const struct textenc_info *info)
 	int rc = 0, ret = 0;
 	size_t n;
 	if (f == NULL || dec == NULL || r == NULL) {
-		say(m, IMP_ERROR, 0, NULL, "%s", f ? "cannot read this encoding" : strerror(errno));
+		say(m, IMP_ERROR, 0, NULL, "%s", f ? tr("cannot read this encoding") : errno_text(errno));
 		ret = 1;
 		goto out;
 	}
@@ -1202,7 +1202,7 @@ static int read_file(struct imp *m, const struct textenc_info *info)
 		}
 		rc = csvread_feed(r, u, un, &cerr);
 		if (m->o->progress)
-			m->o->progress(m->o->ctx, "reading", m->res->rows, m->bytes, info->size);
+			m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, info->size);
 	}
 	if (rc == 0)
 		rc = csvread_finish(r, &cerr);
@@ -1303,7 +1303,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 	struct stage_counts c;
 	int rc;
 	if (m->o->progress)
-		m->o->progress(m->o->ctx, "comparing", m->res->rows, info->size, info->size);
+		m->o->progress(m->o->ctx, N_("comparing"), m->res->rows, info->size, info->size);
 	if (m->o->dry_run) {
 		if (db_exec(m->db, "BEGIN", &m->err) != ST_OK)
 			return ST_DB;
@@ -1322,7 +1322,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 				.warnings = m->res->warnings
 			};
 			if (m->o->progress)
-				m->o->progress(m->o->ctx, "applying", m->res->rows, info->size, info->size);
+				m->o->progress(m->o->ctx, N_("applying"), m->res->rows, info->size, info->size);
 			rc = stage_apply(m->st, &b, &c, &m->res->batch_id, &m->err);
 			if (rc == ST_OK && record_warnings(m, m->res->batch_id) != 0)
 				rc = ST_DB;
@@ -1424,7 +1424,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	}
 	rc = ST_OK;
 	if (o->progress)
-		o->progress(o->ctx, "keys", r->rows, info.size, info.size);
+		o->progress(o->ctx, N_("keys"), r->rows, info.size, info.size);
 	if (m.st != NULL && stage_duplicates(m.st, on_duplicate, &m, &m.err) < 0) {
 		rc = ST_DB;
 		goto out;

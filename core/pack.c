@@ -294,11 +294,11 @@ static int on_row(const struct csv_row *r, void *ctx)
 	sqlite3_clear_bindings(ld->st);
 	if (ld->file->fn(ld) != 0) {
 		if (ld->err == NULL)
-			err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, sqlite3_errmsg(ld->db->h));
+			err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, db_errmsg(ld->db));
 		return -1;
 	}
 	if (sqlite3_step(ld->st) != SQLITE_DONE) {
-		err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, sqlite3_errmsg(ld->db->h));
+		err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, db_errmsg(ld->db));
 		return -1;
 	}
 	ld->rows++;
@@ -326,7 +326,7 @@ static char *pack_bytes(const char *pack, const char *file, size_t *len, int *ow
 	FILE *f = fopen(path, "rb");
 	struct sbuf b = { 0 };
 	if (f == NULL) {
-		err_set(err, "%s: %s", path, strerror(errno));
+		err_set(err, "%s: %s", path, errno_text(errno));
 		free(path);
 		return NULL;
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/fold.h"
+#include "core/i18n.h"
 #include "core/profile.h"
 #include "core/util.h"
 
@@ -157,30 +158,30 @@ static const struct pfield reg_f[] = {
 	{ "sort", "sort|排序|序号", FT_INT, 0, "0", 0, 0 },
 };
 
-static const struct profile P_obs = { "observations", "observation", obs_f, N(obs_f),
+static const struct profile P_obs = { N_("observations"), "observation", obs_f, N(obs_f),
 	"(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id, t.period_end, t.period",
 	"(SELECT name FROM indicator WHERE id = t.indicator_id) || ' ' || "
 	"(SELECT name FROM region WHERE id = t.region_id) || ' ' || t.period" };
-static const struct profile P_tgt = { "targets", "target", tgt_f, N(tgt_f),
+static const struct profile P_tgt = { N_("targets"), "target", tgt_f, N(tgt_f),
 	"(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id, t.year, t.doc_id",
 	"(SELECT name FROM indicator WHERE id = t.indicator_id) || ' ' || "
 	"(SELECT name FROM region WHERE id = t.region_id) || ' ' || t.year" };
-static const struct profile P_ent = { "enterprises", "enterprise", ent_f, N(ent_f), "t.id",
+static const struct profile P_ent = { N_("enterprises"), "enterprise", ent_f, N(ent_f), "t.id",
 	"t.uscc || ' ' || t.name" };
-static const struct profile P_tal = { "talents", "talent", tal_f, N(tal_f), "t.id", "t.name" };
-static const struct profile P_inst = { "institutes", "institute", inst_f, N(inst_f), "t.id", "t.name" };
-static const struct profile P_part = { "partnerships", "partnership", part_f, N(part_f), "t.id",
+static const struct profile P_tal = { N_("talents"), "talent", tal_f, N(tal_f), "t.id", "t.name" };
+static const struct profile P_inst = { N_("institutes"), "institute", inst_f, N(inst_f), "t.id", "t.name" };
+static const struct profile P_part = { N_("partnerships"), "partnership", part_f, N(part_f), "t.id",
 	"(SELECT name FROM region WHERE id = t.region_id) || ' - ' || "
 	"(SELECT name FROM institute WHERE id = t.institute_id)" };
-static const struct profile P_plat = { "platforms", "platform", plat_f, N(plat_f), "t.id", "t.name" };
-static const struct profile P_evt = { "events", "event", evt_f, N(evt_f), "t.id",
+static const struct profile P_plat = { N_("platforms"), "platform", plat_f, N(plat_f), "t.id", "t.name" };
+static const struct profile P_evt = { N_("events"), "event", evt_f, N(evt_f), "t.id",
 	"t.title || ' ' || t.held_on" };
-static const struct profile P_proj = { "projects", "project", proj_f, N(proj_f), "t.id", "t.title" };
-static const struct profile P_ach = { "achievements", "achievement", ach_f, N(ach_f), "t.id", "t.name" };
-static const struct profile P_tt = { "task-targets", "task_target", tt_f, N(tt_f), "t.id",
+static const struct profile P_proj = { N_("projects"), "project", proj_f, N(proj_f), "t.id", "t.title" };
+static const struct profile P_ach = { N_("achievements"), "achievement", ach_f, N(ach_f), "t.id", "t.name" };
+static const struct profile P_tt = { N_("task-targets"), "task_target", tt_f, N(tt_f), "t.id",
 	"(SELECT name FROM task WHERE id = t.task_id) || ' ' || "
 	"(SELECT name FROM region WHERE id = t.region_id) || ' ' || t.year_from || '-' || t.year_to" };
-static const struct profile P_reg = { "regions", "region", reg_f, N(reg_f), "t.sort, t.id",
+static const struct profile P_reg = { N_("regions"), "region", reg_f, N(reg_f), "t.sort, t.id",
 	"t.code || ' ' || t.name" };
 
 const struct profile *const profiles[] = {

@@ -13,8 +13,8 @@
 
 /* The columns of the CSV report, in the order scripts rely on. */
 static const char *const columns[] = {
-	"indicator", "unit", "region", "baseline_year", "baseline", "target_year", "target",
-	"target_source", "other_targets", "period", "actual", "progress_pct", "status", NULL
+	N_("indicator"), N_("unit"), N_("region"), N_("baseline_year"), N_("baseline"), N_("target_year"), N_("target"),
+	N_("target_source"), N_("other_targets"), N_("period"), N_("actual"), N_("progress_pct"), N_("status"), NULL
 };
 
 int report_format_parse(const char *s, enum report_format *f)

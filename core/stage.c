@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/stage.h"
 #include "core/util.h"
 
@@ -454,7 +455,7 @@ int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char
 	sqlite3_bind_int64(st, 1, max);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) == 1 ? "new" : "changed",
+		fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) == 1 ? N_("new") : N_("changed"),
 		   (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(s->db, "import", err);

@@ -155,7 +155,7 @@ int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 		return 0;
 	o->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
 	if ((o->f = fopen(o->tmp, "wb")) == NULL) {
-		cli_error("%s: %s: %s", cmd, path, strerror(errno));
+		cli_error("%s: %s: %s", cmd, path, errno_text(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
@@ -168,11 +168,11 @@ int cli_out_close(struct cli_out *o, int rc, char **err)
 	if (o->path == NULL)
 		return rc;
 	if (fclose(o->f) != 0 && rc == ST_OK) {
-		err_set(err, "%s: %s", o->path, strerror(errno));
+		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
 	}
 	if (rc == ST_OK && rename(o->tmp, o->path) != 0) {
-		err_set(err, "%s: %s", o->path, strerror(errno));
+		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
 	}
 	if (rc != ST_OK)

@@ -123,7 +123,7 @@ int cmd_import(struct cli *c)
 	o.path = pos[1];
 	o.ctx = &bar;
 	if (access(o.path, R_OK) != 0) {
-		cli_error("import: %s: %s", o.path, strerror(errno));
+		cli_error("import: %s: %s", o.path, errno_text(errno));
 		return ST_DATA;
 	}
 	struct db *db;

@@ -11,12 +11,10 @@
 #include <unistd.h>
 
 #include "core/db.h"
-#include "core/i18n_table.h"
 #include "core/pack.h"
 #include "core/util.h"
 #include "tui/app.h"
 #include "tui/cli.h"
-#include "tui/strings.h"
 
 /* The screen needs a UTF-8 codeset to draw Chinese; fall back to C.UTF-8
  * when the locale is missing or not UTF-8 (LANG=C over SSH). */
@@ -76,7 +74,6 @@ int main(int argc, char **argv)
 	struct cli c;
 	umask(007);   /* the database is shared by the clerks' group */
 	set_locale();
-	i18n_add_table(tui_strings_zh);   /* the screens' words, for the commands too */
 	int rc = cli_parse(argc, argv, &c);
 	if (rc >= 0)
 		return rc;

@@ -49,17 +49,17 @@ struct regscreen {
 };
 
 static const struct binding reg_keys[] = {
-	{ 0, NULL, "Up Down  j k", "Previous or next row" },
-	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
-	{ 0, NULL, "Home End  g G", "First or last row" },
-	{ 0, NULL, "Left Right  h l", "Previous or next column (the first column stays)" },
-	{ 3, "Search", "/  F3", "Search as you type; Enter keeps the row, Esc goes back" },
-	{ 0, NULL, "n  N", "Next or previous match" },
-	{ 0, NULL, "s", "Sort by this column; again to reverse (^ ascending, v descending)" },
-	{ 0, NULL, "f", "Filter by this column: =value, !=value, >10, <=2024-06-30, "
-	                "text it contains, or empty" },
-	{ 0, NULL, "Esc", "Clear the filters and the search" },
-	{ 5, "Refresh", "F5", "Count again and redraw (other clerks change the data)" },
+	{ 0, NULL, "Up Down  j k", N_("Previous or next row") },
+	{ 0, NULL, "PgUp PgDn", N_("A screenful up or down") },
+	{ 0, NULL, "Home End  g G", N_("First or last row") },
+	{ 0, NULL, "Left Right  h l", N_("Previous or next column (the first column stays)") },
+	{ 3, N_("Search"), "/  F3", N_("Search as you type; Enter keeps the row, Esc goes back") },
+	{ 0, NULL, "n  N", N_("Next or previous match") },
+	{ 0, NULL, "s", N_("Sort by this column; again to reverse (^ ascending, v descending)") },
+	{ 0, NULL, "f", N_("Filter by this column: =value, !=value, >10, <=2024-06-30, "
+	                   "text it contains, or empty") },
+	{ 0, NULL, "Esc", N_("Clear the filters and the search") },
+	{ 5, N_("Refresh"), "F5", N_("Count again and redraw (other clerks change the data)") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -613,11 +613,11 @@ static void reg_focus(void *self, int on)
 
 /* One section per register, in the order of dataset_names. */
 static const struct { const char *name; struct section_ops ops; } reg_sections[] = {
-	{ "enterprises", REG_OPS("Enterprises") },
-	{ "observations", REG_OPS("Actuals") },
-	{ "targets", REG_OPS("Targets") },
-	{ "imports", REG_OPS("Imports") },
-	{ "regions", REG_OPS("Regions") },
+	{ "enterprises", REG_OPS(N_("Enterprises")) },
+	{ "observations", REG_OPS(N_("Actuals")) },
+	{ "targets", REG_OPS(N_("Targets")) },
+	{ "imports", REG_OPS(N_("Imports")) },
+	{ "regions", REG_OPS(N_("Regions")) },
 };
 
 const struct section_ops *regscreen_ops(const char *name)
