@@ -11,7 +11,7 @@ cd "$srcdir"
 ${XGETTEXT:-xgettext} --from-code=UTF-8 --language=C --no-wrap --sort-by-file \
 	--package-name=innotrack --msgid-bugs-address=innotrack --add-location=file \
 	--keyword= --keyword=tr --keyword=trc:1c,2 --keyword=trn:1,2 --keyword=N_ \
-	--keyword=say:5 --keyword=err_set:2 --keyword=db_fail:2 \
+	--keyword=say:5 --keyword=err_set:2 --keyword=db_fail:2 --keyword=cli_error:1 \
 	--flag=tr:1:pass-c-format --flag=trn:1:pass-c-format --flag=trn:2:pass-c-format \
-	--flag=say:5:c-format --flag=err_set:2:c-format \
+	--flag=say:5:c-format --flag=err_set:2:c-format --flag=cli_error:1:c-format \
 	-o - core/*.c core/*.h tui/*.c tui/*.h

@@ -76,12 +76,17 @@ const char *db_errmsg(struct db *db)
 	}
 }
 
+/* What to do about a busy database, or "". */
+static const char *busy_hint(struct db *db)
+{
+	int code = sqlite3_errcode(db->h) & 0xff;   /* extended codes are on */
+	return code == SQLITE_BUSY || code == SQLITE_LOCKED
+	    ? tr(" (another clerk is writing; try again)") : "";
+}
+
 int db_fail(struct db *db, const char *what, char **err)
 {
-	int code = sqlite3_errcode(db->h);
-	err_set(err, "%s: %s: %s%s", db->path, tr(what), db_errmsg(db),
-	        (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-	            ? tr(" (another clerk is writing; try again)") : "");
+	err_set(err, "%s: %s: %s%s", db->path, tr(what), db_errmsg(db), busy_hint(db));
 	return ST_DB;
 }
 
@@ -89,7 +94,8 @@ int db_exec(struct db *db, const char *sql, char **err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, "%s: %s", db->path, i18n_get() == LANG_EN && msg ? msg : db_errmsg(db));
+		err_set(err, "%s: %s%s", db->path, i18n_get() == LANG_EN && msg ? msg : db_errmsg(db),
+		        busy_hint(db));
 		sqlite3_free(msg);
 		return ST_DB;
 	}

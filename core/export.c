@@ -33,9 +33,22 @@ const char *export_real(char *buf, size_t size, double v)
 	return buf;
 }
 
-/* The SQL giving field f of row t as its file shows it. */
-static char *field_sql(const struct pfield *f)
+/* The SQL giving field f of row t as its file shows it.  In Chinese a
+ * document is named by its number (景科字〔2022〕49号), a task and a parent
+ * region by name, rather than by their codes; import reads both back. */
+static char *field_sql(const struct pfield *f, int chinese)
 {
+	if (chinese && f->type == FT_DOC)   /* the number or short name if it names one document */
+		return xasprintf("(SELECT CASE"
+		    " WHEN (SELECT count(*) FROM policy_doc x WHERE d.number IN (x.code, x.number,"
+		    " x.short_name)) = 1 THEN d.number"
+		    " WHEN (SELECT count(*) FROM policy_doc x WHERE d.short_name IN (x.code, x.number,"
+		    " x.short_name)) = 1 THEN d.short_name"
+		    " ELSE d.code END FROM policy_doc d WHERE d.id = t.%s)", f->col);
+	if (chinese && f->type == FT_TASK)
+		return xasprintf("(SELECT coalesce(name, code) FROM task WHERE id = t.%s)", f->col);
+	if (chinese && f->type == FT_REGION_CODE)
+		return xasprintf("(SELECT name FROM region WHERE id = t.%s)", f->col);
 	switch (f->type) {
 	case FT_REGION:      return xasprintf("(SELECT name FROM region WHERE id = t.%s)", f->col);
 	case FT_REGION_CODE: return xasprintf("(SELECT code FROM region WHERE id = t.%s)", f->col);
@@ -138,7 +151,7 @@ int export_write(struct db *db, const char *kind, enum textenc enc, int chinese,
 	for (size_t i = 0, k = 0; i < p->n; i++) {
 		if (p->f[i].flags & PF_DERIVED)
 			continue;
-		char *e = field_sql(&p->f[i]);
+		char *e = field_sql(&p->f[i], chinese);
 		sbuf_printf(&sql, "%s%s", k++ ? ", " : "", e);
 		free(e);
 	}

@@ -28,7 +28,7 @@ static const struct pfield tgt_f[] = {
 	{ "region_id", "region|地区|区域|县区", FT_REGION, PF_REQ | PF_KEY, 0, 0, 0 },
 	{ "year", "year|目标年|目标年份|年份|年度", FT_YEAR, PF_REQ | PF_KEY, 0, 0, 0 },
 	{ "comparator", "comparator|比较|比较符|关系", FT_ENUM, 0, "=", CMPS, 0 },
-	{ "value", "value|target|目标值|目标", FT_REAL, PF_REQ, 0, 0, 0 },
+	{ "value", "value|目标值|target|目标", FT_REAL, PF_REQ, 0, 0, 0 },
 	{ "baseline_year", "baseline_year|基期年|基期年份", FT_YEAR, 0, 0, 0, 0 },
 	{ "baseline", "baseline|基期值|基期", FT_REAL, 0, 0, 0, 0 },
 	{ "doc_id", "doc|文件|依据文件|文号|政策文件", FT_DOC, PF_REQ | PF_KEY, 0, 0, 0 },

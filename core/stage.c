@@ -441,7 +441,7 @@ int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char
 	            act, s->p->label);
 	for (size_t i = 0; i < s->p->n; i++)
 		if (s->pos[i] && !is_key(&s->p->f[i]) && !(s->p->f[i].flags & PF_DERIVED)) {
-			char *name = profile_name(&s->p->f[i], 0);
+			char *name = profile_name(&s->p->f[i], i18n_get() == LANG_ZH);   /* the column as the file names it */
 			sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN '%s, ' ELSE '' END",
 			            s->p->f[i].col, s->p->f[i].col, name);
 			free(name);

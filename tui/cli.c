@@ -23,20 +23,23 @@ void cli_error(const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	fputs("innotrack: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, tr(fmt), ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
 
 void cli_usage(FILE *f)
 {
+	/* the synopsis lines are commands and options, typed as they stand */
+	fputs(tr(
+"usage: innotrack [--db PATH] [--lang zh|en] [--ascii]   the full-screen program\n"), f);
 	fputs(
-"usage: innotrack [--db PATH] [--lang zh|en] [--ascii]   the full-screen program\n"
 "       innotrack [--db PATH] init [--pack NAME | --empty]\n"
 "       innotrack [--db PATH] report [--period P] [--region R] [--format text|csv] [-o FILE]\n"
 CLI_EXTRA_USAGE
 "       innotrack --help | --version\n"
-"\n"
+"\n", f);
+	fputs(tr(
 "  --db PATH     the database (default: $INNOTRACK_DB, else\n"
 "                $XDG_DATA_HOME/innotrack/innotrack.db, else ~/.local/share/innotrack/innotrack.db)\n"
 "  --lang zh|en  the language of screens and reports (default: from the locale)\n"
@@ -49,7 +52,7 @@ CLI_EXTRA_USAGE
 "                year), R a region's name (default: every region with targets)\n"
 "\n"
 "exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
-"             3 database could not be opened, was busy, or is damaged\n", f);
+"             3 database could not be opened, was busy, or is damaged\n"), f);
 }
 
 /* Is argv[*i] the option `name` (as "--name V" or "--name=V")?  Then
@@ -96,7 +99,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 			return ST_OK;
 		}
 		if (n == 0 && (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0)) {
-			printf("innotrack %s (schema %d)\n", PACKAGE_VERSION, db_schema_latest());
+			printf(tr("innotrack %s (schema %d)\n"), PACKAGE_VERSION, db_schema_latest());
 			return ST_OK;
 		}
 		if (strcmp(argv[i], "--ascii") == 0) {
@@ -207,7 +210,7 @@ static int cmd_init(struct cli *c)
 	if (rc == ST_OK && !empty)
 		rc = pack_load(db, pack, &err);
 	if (rc == ST_OK)
-		printf("%s: created%s%s\n", path, empty ? " empty" : " from pack ", empty ? "" : pack);
+		printf(empty ? tr("%s: created empty\n") : tr("%s: created from pack %s\n"), path, pack);
 	db_close(db);
 	if (rc != ST_OK) {
 		cli_error("%s", err);

@@ -36,9 +36,12 @@ static int full_screen(struct cli *c)
 	int rc;
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		cli_error("the full-screen program needs a terminal; standard %s is not one "
-		          "(for scripts use a command: innotrack --help)",
-		          isatty(STDIN_FILENO) ? "output" : "input");
+		if (isatty(STDIN_FILENO))
+			cli_error("the full-screen program needs a terminal; standard output is not one "
+			          "(for scripts use a command: innotrack --help)");
+		else
+			cli_error("the full-screen program needs a terminal; standard input is not one "
+			          "(for scripts use a command: innotrack --help)");
 		free(path);
 		return ST_USAGE;
 	}
