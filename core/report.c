@@ -72,9 +72,9 @@ static void write_notes(const struct ind_set *s, FILE *out)
 		const struct ind_row *r = &s->rows[i];
 		counted |= r->actual_counted;
 		if (differs(r))
-			fprintf(out, "! %s, %s: %s %s (%s), %s %s\n", r->name, r->region, tr("official figure"),
-			        fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
-			        tr("but the enterprise register counts"), fmt_num(b, sizeof b, r->counted, 4));
+			fprintf(out, tr("! %s, %s: official figure %s (%s), but the enterprise register "
+			                "counts %s\n"), r->name, r->region, fmt_num(a, sizeof a, r->actual, 4),
+			        r->actual_period, fmt_num(b, sizeof b, r->counted, 4));
 	}
 	if (counted)
 		fprintf(out, "# %s\n", tr("counted from the enterprise register (certificates valid on the "

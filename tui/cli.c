@@ -78,6 +78,21 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
 	return 1;
 }
 
+/* The language is chosen before anything is said: --help, or an error
+ * about an option in front of --lang zh, is said in Chinese too. */
+static void lang_first(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		if (v != NULL && (strcmp(v, "zh") == 0 || strcmp(v, "en") == 0))
+			i18n_set(strcmp(v, "zh") == 0 ? LANG_ZH : LANG_EN);
+	}
+}
+
 /* Global options may stand before or after the command
  * (innotrack report --format csv --lang en); they are taken out and the
  * command with its own arguments is left in c->argv. */
@@ -86,6 +101,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	static char *rest[256];
 	memset(c, 0, sizeof *c);
 	i18n_set(i18n_from_env());
+	lang_first(argc, argv);
 	if (argc > (int)(sizeof rest / sizeof rest[0])) {
 		cli_error("too many arguments");
 		return ST_USAGE;
