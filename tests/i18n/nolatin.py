@@ -42,15 +42,17 @@ SKIP = re.compile(r"""
 WORD = re.compile(r"[A-Za-z][A-Za-z&_'-]*[A-Za-z]")
 
 
+def allowed(w, cut):
+    if len(w) < 3 or w in ALLOW or w.lower() in ALLOW:
+        return True
+    # a word cut to fit its column ("county_ci…") is allowed if a word is
+    return cut and any(a.startswith(w) for a in ALLOW)
+
+
 def leaks(line):
     line = SKIP.sub(" ", line)
-    out = []
-    for w in WORD.findall(line):
-        w = w.strip("'-")
-        if len(w) < 3 or w in ALLOW or w.lower() in ALLOW:
-            continue
-        out.append(w)
-    return out
+    return [m.group(0) for m in WORD.finditer(line)
+            if not allowed(m.group(0).strip("'-"), line[m.end():m.end() + 1] == "\u2026")]
 
 
 def main(args):
