@@ -1448,7 +1448,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	rc = filehash_finish(hash, info.sha256);
 	hash = NULL;
 	if (rc != 0) {
-		say(&m, IMP_ERROR, 0, NULL, "%s", "the file could not be read a second time");
+		say(&m, IMP_ERROR, 0, NULL, "the file could not be read a second time");
 		rc = ST_DATA;
 		goto out;
 	}
