@@ -128,7 +128,7 @@ static void say(struct imp *m, enum import_sev sev, long line, const char *col, 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	/* the English text is the key of its translation (core/i18n_zh.c) */
+	/* the English is the key of its translation in po/zh_CN.po */
 	char *what = xvasprintf(tr(fmt), ap);
 	va_end(ap);
 	struct sbuf b = { 0 };

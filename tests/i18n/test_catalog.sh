@@ -35,7 +35,6 @@ none() {    # none FILE: msgattrib selected no entry in FILE
 	[ ! -s "$1" ] || [ "$(entries "$1")" = 0 ] || { cat "$1"; return 1; }
 }
 
-echo "1..5"
 check "po/zh_CN.po is a valid catalog; its printf formats agree with the English (msgfmt -c)" \
 	msgfmt -c -o /dev/null "$PO"
 
@@ -67,4 +66,56 @@ compiled() {
 }
 check "build-aux/po2c.sh compiles every translated message" compiled
 
+# po2c.sh on the forms a catalog can take: a context, a plural, a fuzzy,
+# an untranslated and an obsolete entry, strings over several lines
+cat > "$T/sample.po" <<'PO'
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#: a.c
+msgid "Save"
+msgstr "保存"
+
+msgctxt "verb"
+msgid "Import"
+msgstr "导入"
+
+#, c-format
+msgid "%ld row"
+msgid_plural "%ld rows"
+msgstr[0] "%ld 行"
+
+#, fuzzy
+msgid "Close"
+msgstr "关上"
+
+msgid "Quit"
+msgstr ""
+
+msgid ""
+"two "
+"lines\n"
+msgstr ""
+"两"
+"行\n"
+
+#~ msgid "Gone"
+#~ msgstr "没了"
+PO
+sample() {
+	sh "$top_srcdir/build-aux/po2c.sh" "$T/sample.po" > "$T/sample.c"
+	cat > "$T/want" <<'C'
+	{ NULL, "Save", "保存" },
+	{ "verb", "Import", "导入" },
+	{ NULL, "%ld row", "%ld 行" },
+	{ NULL, "two " "lines\n", "两" "行\n" },
+const size_t i18n_catalog_len = 4;
+C
+	grep -v '^/\*\|^#include\|^$\|^const struct\|^};\|{ NULL, "", "" }' "$T/sample.c" > "$T/got"
+	diff "$T/want" "$T/got"
+}
+check "po2c.sh takes contexts, plurals and long strings; leaves out fuzzy, untranslated, obsolete" sample
+
+echo "1..$n"
 [ "$fails" = 0 ]
