@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_internal.h"
 #include "core/util.h"
 
 char *audit_snapshot(struct db *db, const char *table, long long id)
@@ -45,7 +46,7 @@ int audit_log(struct db *db, const char *table, long long id, const char *action
 	if (st == NULL)
 		return ST_DB;
 	sqlite3_bind_text(st, 1, util_now(), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
 	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/batch.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/profile.h"
 #include "core/stage.h"
@@ -66,7 +67,7 @@ static long run(struct db *db, const char *sql, long long batch, const char *now
 	if (sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_text(st, 3, util_login(), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, db_login(db), -1, SQLITE_TRANSIENT);
 	if (sqlite3_bind_parameter_count(st) >= 4)
 		sqlite3_bind_int64(st, 4, audit_mark);
 	int rc = sqlite3_step(st);

@@ -3,114 +3,214 @@
  * is read backwards from the end so that End costs no more than Home. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/dataset.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/util.h"
 
 #define MAX_FILTERS 8
 
+/* A register's SQL, derived from its kind's description when it opens. */
 struct reg_spec {
-	const char          *name;
-	const char          *title;
-	const char          *from;    /* FROM clause, joins included */
-	const char          *base;    /* FROM that counts the same rows when no
-	                                 filter reads a joined table (the joins
-	                                 are LEFT JOINs on a key); NULL if none */
-	const char          *table;   /* the register's own table and alias,
-	                                 whose integer id orders the count's slices */
-	const char          *id;      /* the row's id expression */
-	const struct ds_col *cols;    /* ends with a NULL key */
+	const struct profile *p;
+	char          *from;    /* FROM clause, joins included */
+	char          *base;    /* FROM that counts the same rows when no filter
+	                           reads a joined table (every join is a LEFT JOIN
+	                           on a key, so the joins never change the count) */
+	char          *table;   /* the register's own table and alias, whose
+	                           integer id orders the count's slices */
+	const char    *id;      /* the row's id expression */
+	struct ds_col *cols;
+	int            ncols;
 };
 
-static const struct ds_col enterprise_cols[] = {
-	{ "uscc", N_("USCC"), "e.uscc", 0, 18, NULL, 0 },
-	{ "name", N_("Name"), "e.name", 0, 24, NULL, 0 },
-	/* regions sort in the order the city lists them (their id), which is
-	 * also what the region index gives */
-	{ "region", N_("Region"), "r.name", 0, 8, "e.region_id", 1 },
-	{ "industry", N_("Industry"), "e.industry", 0, 10, NULL, 0 },
-	/* tiers sort by rank, as migration 002 indexes them */
-	{ "tier", N_("Tier"), "CASE e.tier WHEN 'tech_sme' THEN '科技型中小企业' WHEN 'high_tech' THEN"
-	  " '高新技术企业' WHEN 'gazelle' THEN '瞪羚企业' WHEN 'unicorn' THEN '独角兽企业' ELSE '' END",
-	  0, 12, "CASE e.tier WHEN 'none' THEN 0 WHEN 'tech_sme' THEN 1 WHEN 'high_tech' THEN 2"
-	  " WHEN 'gazelle' THEN 3 WHEN 'unicorn' THEN 4 END", 0 },
-	{ "hte_cert_date", N_("Certified"), "e.hte_cert_date", 0, 10, NULL, 0 },
-	{ "hte_valid_to", N_("Valid to"), "date(e.hte_cert_date, '+3 years')", 0, 10,
-	  "e.hte_cert_date", 0 },
-	{ "updated_at", N_("Updated"), "e.updated_at", 0, 19, NULL, 0 },
-	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
-};
+/* What a reference shows, and what it sorts by (NULL: what it shows):
+ * the referenced table j's name, or the code a document is cited by. */
+static void ref_sql(enum ftype t, const char *j, const char *col, char **expr, char **order)
+{
+	*order = NULL;
+	switch (t) {
+	case FT_DOC:
+		*expr = xasprintf("coalesce(%s.number, %s.short_name)", j, j);
+		*order = xasprintf("%s.issued_on", j);
+		break;
+	case FT_REGION:
+		/* regions sort in the order the city lists them (their id), which
+		 * the region index also gives */
+		*expr = xasprintf("%s.name", j);
+		*order = xasprintf("t.%s", col);
+		break;
+	case FT_INDICATOR:
+		*expr = xasprintf("%s.name", j);
+		*order = xasprintf("%s.sort", j);
+		break;
+	default:
+		*expr = xasprintf("%s.name", j);
+		break;
+	}
+}
 
-static const struct ds_col observation_cols[] = {
-	{ "indicator", N_("Indicator"), "i.name", 0, 24, NULL, 0 },
-	{ "region", N_("Region"), "r.name", 0, 8, NULL, 0 },
-	{ "period", N_("Period"), "o.period", 0, 7, NULL, 0 },
-	{ "value", N_("Value"), "o.value", 1, 10, NULL, 0 },
-	{ "unit", N_("Unit"), "i.unit", 0, 4, NULL, 0 },
-	{ "batch", N_("Batch"), "o.batch_id", 1, 5, NULL, 0 },
-	{ "updated_by", N_("By"), "o.updated_by", 0, 8, NULL, 0 },
-	{ "updated_at", N_("Updated"), "o.updated_at", 0, 19, NULL, 0 },
-	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
-};
+static const char *ref_table(enum ftype t)
+{
+	switch (t) {
+	case FT_REGION: case FT_REGION_CODE: return "region";
+	case FT_INDICATOR:                   return "indicator";
+	case FT_INSTITUTE:                   return "institute";
+	case FT_ENTERPRISE:                  return "enterprise";
+	case FT_DOC:                         return "policy_doc";
+	case FT_TASK:                        return "task";
+	default:                             return NULL;
+	}
+}
 
-static const struct ds_col target_cols[] = {
-	{ "indicator", N_("Indicator"), "i.name", 0, 24, NULL, 0 },
-	{ "region", N_("Region"), "r.name", 0, 8, NULL, 0 },
-	{ "year", N_("Year"), "t.year", 1, 4, NULL, 0 },
-	{ "comparator", N_("Cmp"), "t.comparator", 0, 3, NULL, 0 },
-	{ "value", N_("Target"), "t.value", 1, 8, NULL, 0 },
-	{ "baseline_year", N_("Base year"), "t.baseline_year", 1, 4, NULL, 0 },
-	{ "baseline", N_("Baseline"), "t.baseline", 1, 8, NULL, 0 },
-	{ "doc", N_("Document"), "coalesce(d.number, d.short_name)", 0, 20, NULL, 0 },
-	{ "issued_on", N_("Issued"), "d.issued_on", 0, 10, NULL, 0 },
-	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
-};
+/* The usual width of a column of type t, in cells. */
+static int type_width(const struct pfield *f)
+{
+	if (f->width > 0)
+		return f->width;
+	switch (f->type) {
+	case FT_DATE:                       return 10;
+	case FT_INT: case FT_YEAR:          return 6;
+	case FT_REAL: case FT_CENTS:        return 10;
+	case FT_BOOL:                       return 4;
+	case FT_PERIOD:                     return 7;
+	case FT_ENUM: case FT_KIND:         return 8;
+	case FT_REGION: case FT_REGION_CODE: return 8;
+	case FT_DOC: case FT_INDICATOR: case FT_TASK: return 20;
+	case FT_INSTITUTE: case FT_ENTERPRISE: return 16;
+	default:                            return 12;
+	}
+}
 
-static const struct ds_col import_cols[] = {
-	{ "id", N_("Batch"), "b.id", 1, 5, NULL, 0 },
-	{ "kind", N_("Kind"), "b.kind", 0, 12, NULL, 0 },
-	{ "file", N_("File"), "b.file_name", 0, 24, NULL, 0 },
-	{ "new", N_("New"), "b.rows_new", 1, 6, NULL, 0 },
-	{ "changed", N_("Changed"), "b.rows_changed", 1, 6, NULL, 0 },
-	{ "unchanged", N_("Unchanged"), "b.rows_unchanged", 1, 6, NULL, 0 },
-	{ "login", N_("By"), "b.login", 0, 8, NULL, 0 },
-	{ "at", N_("At"), "b.started_at", 0, 19, NULL, 0 },
-	{ "undone", N_("Undone"), "b.undone_at", 0, 19, NULL, 0 },
-	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
-};
+/* "CASE t.kind WHEN 'enterprises' THEN '企业' ... END": the kinds' names. */
+static char *kind_label_sql(const char *expr)
+{
+	struct sbuf b = { 0 };
+	sbuf_printf(&b, "CASE %s", expr);
+	for (const struct profile *const *k = profiles; *k; k++)
+		sbuf_printf(&b, " WHEN '%s' THEN '%s'", (*k)->kind, profile_title(*k));
+	sbuf_printf(&b, " ELSE %s END", expr);
+	return sbuf_take(&b);
+}
 
-static const struct ds_col region_cols[] = {
-	{ "code", N_("Code"), "g.code", 0, 8, NULL, 0 },
-	{ "name", N_("Name"), "g.name", 0, 10, NULL, 0 },
-	{ "kind", N_("Kind"), "g.kind", 0, 10, NULL, 0 },
-	{ "parent", N_("Parent"), "p.name", 0, 10, NULL, 1 },
-	{ "aliases", N_("Aliases"), "g.aliases", 0, 20, NULL, 0 },
-	{ NULL, NULL, NULL, 0, 0, NULL, 0 }
-};
+/* Column c shows field f of the kind (or a computed column). */
+static void col_from_field(struct ds_col *c, const struct pfield *f, struct sbuf *joins, int *nj)
+{
+	c->key = f->key;
+	c->title = profile_field_title(f);
+	c->width = type_width(f);
+	c->order = f->sort ? xstrdup(f->sort) : NULL;
+	const char *ref = ref_table(f->type);
+	if (f->expr != NULL) {
+		c->expr = f->type == FT_KIND ? kind_label_sql(f->expr) : xstrdup(f->expr);
+	} else if (ref != NULL) {
+		char j[16];
+		snprintf(j, sizeof j, "j%d", (*nj)++);
+		sbuf_printf(joins, " LEFT JOIN %s %s ON %s.id = t.%s", ref, j, j, f->col);
+		char *expr, *order;
+		ref_sql(f->type, j, f->col, &expr, &order);
+		c->expr = expr;
+		if (c->order == NULL)
+			c->order = order;
+		else
+			free(order);
+		c->joined = 1;
+		return;
+	} else {
+		char *t = xasprintf("t.%s", f->col);
+		switch (f->type) {
+		case FT_ENUM:
+			c->expr = choice_label_sql(f->choices, t);
+			if (c->order == NULL)
+				c->order = choice_rank_sql(f->choices, t);
+			free(t);
+			break;
+		case FT_BOOL:
+			c->expr = xasprintf("CASE %s WHEN 1 THEN '%s' WHEN 0 THEN '%s' END", t,
+			                    i18n_get() == LANG_ZH ? "是" : "yes",
+			                    i18n_get() == LANG_ZH ? "否" : "no");
+			c->order = t;
+			break;
+		default:
+			c->expr = t;
+			break;
+		}
+	}
+	switch (f->type) {
+	case FT_INT: case FT_YEAR:
+		c->numeric = 1;
+		break;
+	case FT_REAL:
+		c->numeric = 1;
+		c->fmt = DS_FMT_REAL;
+		break;
+	case FT_CENTS:
+		c->numeric = 1;
+		c->fmt = DS_FMT_CENTS;
+		break;
+	default:
+		break;
+	}
+}
 
-static const struct reg_spec specs[] = {
-	{ "enterprises", N_("Enterprises"),
-	  "enterprise e LEFT JOIN region r ON r.id = e.region_id", "enterprise e",
-	  "enterprise e", "e.id", enterprise_cols },
-	{ "observations", N_("Observations"),
-	  "observation o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id",
-	  NULL, "observation o", "o.id", observation_cols },
-	{ "targets", N_("Targets"),
-	  "target t JOIN indicator i ON i.id = t.indicator_id JOIN region r ON r.id = t.region_id"
-	  " JOIN policy_doc d ON d.id = t.doc_id", NULL, "target t", "t.id", target_cols },
-	{ "imports", N_("Imports"), "import_batch b", "import_batch b", "import_batch b", "b.id",
-	  import_cols },
-	{ "regions", N_("Regions"), "region g LEFT JOIN region p ON p.id = g.parent_id", "region g",
-	  "region g", "g.id", region_cols },
-};
+/* Does the table have this column?  (Who changed a row last is shown where it is kept.) */
+static int has_column(struct db *db, const char *table, const char *col)
+{
+	char *sql = xasprintf("SELECT count(*) FROM pragma_table_info('%s') WHERE name = ?1", table);
+	long long n = db_scalar(db, sql, col);
+	free(sql);
+	return n > 0;
+}
 
-const char *const dataset_names[] = {
-	"enterprises", "observations", "targets", "imports", "regions", NULL
-};
+static struct reg_spec *spec_new(struct db *db, const struct profile *p)
+{
+	static const struct pfield stamp[] = {
+		{ .col = "updated_by", .key = "updated_by", .en = "By", .zh = "修改人",
+		  .type = FT_TEXT, .width = 8 },
+		{ .col = "updated_at", .key = "updated_at", .en = "Updated", .zh = "修改时间",
+		  .type = FT_TEXT, .width = 19 },
+	};
+	struct reg_spec *sp = xcalloc(1, sizeof *sp);
+	struct sbuf joins = { 0 };
+	int nj = 0;
+	sp->p = p;
+	sp->cols = xcalloc(p->n + p->nview + 2, sizeof *sp->cols);
+	/* the field that names the record first: it stays when the view scrolls */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < p->n; i++)
+			if (!(p->f[i].flags & PF_DERIVED) && ((p->f[i].flags & PF_NAME) ? 0 : 1) == pass)
+				col_from_field(&sp->cols[sp->ncols++], &p->f[i], &joins, &nj);
+	for (size_t i = 0; i < p->nview; i++)
+		col_from_field(&sp->cols[sp->ncols++], &p->view[i], &joins, &nj);
+	for (size_t i = 0; i < 2; i++)
+		if (has_column(db, p->table, stamp[i].col))
+			col_from_field(&sp->cols[sp->ncols++], &stamp[i], &joins, &nj);
+	sp->table = xasprintf("%s t", p->table);
+	sp->base = xstrdup(sp->table);
+	sp->from = xasprintf("%s%s", sp->table, joins.s ? joins.s : "");
+	sbuf_free(&joins);
+	sp->id = "t.id";
+	return sp;
+}
+
+static void spec_free(struct reg_spec *sp)
+{
+	for (int i = 0; i < sp->ncols; i++) {
+		free((char *)sp->cols[i].expr);
+		free((char *)sp->cols[i].order);
+	}
+	free(sp->cols);
+	free(sp->from);
+	free(sp->base);
+	free(sp->table);
+	free(sp);
+}
 
 enum op { OP_CONTAINS, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_EMPTY };
 
@@ -122,7 +222,7 @@ struct filter {
 
 struct dataset {
 	struct db             *db;
-	const struct reg_spec *spec;
+	struct reg_spec       *spec;        /* owned */
 	int                    ncols;
 	int                    sort_col;    /* -1: by id */
 	int                    sort_desc;
@@ -147,6 +247,7 @@ struct dataset {
 	long long              count_hi;    /* the largest id when counting began */
 	long                   count_ids;   /* ids per slice, sized to take DATASET_SLICE_MS */
 	long                   slice_rows;  /* fixed rows per slice (tests); 0: sized by time */
+	long long              changes;     /* this connection's changes when last counted */
 };
 
 static void anchor_clear(struct dataset *ds)
@@ -159,6 +260,7 @@ static void anchor_clear(struct dataset *ds)
 /* The rows changed (a filter, or another clerk's edit): count afresh. */
 static void forget_count(struct dataset *ds)
 {
+	ds->changes = sqlite3_total_changes64(ds->db->h);
 	anchor_clear(ds);
 	ds->count = -1;
 	ds->seen = 0;
@@ -188,14 +290,12 @@ static void invalidate(struct dataset *ds)
 
 struct dataset *dataset_open(struct db *db, const char *name, char **err)
 {
-	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
-		if (strcmp(specs[i].name, name) != 0)
-			continue;
+	const struct profile *p = profile_find(name);
+	if (p != NULL) {
 		struct dataset *ds = xcalloc(1, sizeof *ds);
 		ds->db = db;
-		ds->spec = &specs[i];
-		while (ds->spec->cols[ds->ncols].key != NULL)
-			ds->ncols++;
+		ds->spec = spec_new(db, p);
+		ds->ncols = ds->spec->ncols;
 		ds->sort_col = -1;
 		ds->anc_index = -1;
 		forget_count(ds);
@@ -211,12 +311,31 @@ void dataset_close(struct dataset *ds)
 		return;
 	dataset_filter_clear(ds);
 	invalidate(ds);
+	spec_free(ds->spec);
 	free(ds);
 }
 
 const char *dataset_title(const struct dataset *ds)
 {
-	return ds->spec->title;
+	return profile_title(ds->spec->p);
+}
+
+int dataset_stale(const struct dataset *ds)
+{
+	return sqlite3_total_changes64(ds->db->h) != ds->changes;
+}
+
+const struct profile *dataset_profile(const struct dataset *ds)
+{
+	return ds->spec->p;
+}
+
+int dataset_col_index(const struct dataset *ds, const char *key)
+{
+	for (int i = 0; i < ds->ncols; i++)
+		if (strcmp(ds->spec->cols[i].key, key) == 0)
+			return i;
+	return -1;
 }
 
 int dataset_ncols(const struct dataset *ds)
@@ -637,6 +756,20 @@ static void anchor_set(struct dataset *ds, long index, long long id, sqlite3_val
 	ds->anc_k = order_key(ds) != NULL ? sqlite3_value_dup(k) : NULL;
 }
 
+/* Column i of st as the register shows it: figures as every screen
+ * writes them (46, not 46.0), money in yuan. */
+static char *cell_text(const struct ds_col *c, sqlite3_stmt *st, int i)
+{
+	char buf[64];
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return xstrdup("");
+	if (c->fmt == DS_FMT_REAL)
+		return xstrdup(fmt_num(buf, sizeof buf, sqlite3_column_double(st, i), 6));
+	if (c->fmt == DS_FMT_CENTS)
+		return xstrdup(fmt_num(buf, sizeof buf, (double)sqlite3_column_int64(st, i) / 100.0, 2));
+	return xstrdup((const char *)sqlite3_column_text(st, i));
+}
+
 /* Up to n rows of st into ids and rows (each ncols strings, caller
  * frees); the first row read becomes the anchor at index `at0`.  The
  * rows read, or -1 on error.  The statement is reset at once: a pinned
@@ -648,10 +781,8 @@ static int page_read(struct dataset *ds, sqlite3_stmt *st, int n, long long *ids
 	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ids[k] = sqlite3_column_int64(st, 0);
 		rows[k] = xcalloc((size_t)ds->ncols, sizeof **rows);
-		for (int c = 0; c < ds->ncols; c++) {
-			const unsigned char *t = sqlite3_column_text(st, c + 1);
-			rows[k][c] = xstrdup(t ? (const char *)t : "");
-		}
+		for (int c = 0; c < ds->ncols; c++)
+			rows[k][c] = cell_text(&ds->spec->cols[c], st, c + 1);
 		if (k == 0 && !rev)
 			anchor_set(ds, at0, ids[0], sqlite3_column_value(st, ds->ncols + 1));
 		else if (rev && k + 1 == n)

@@ -9,25 +9,32 @@
 /* One column of a register. */
 struct ds_col {
 	const char *key;      /* stable name, for scripts and tests */
-	const char *title;    /* English; translate with tr() */
+	const char *title;    /* in the UI language when the register opened */
 	const char *expr;     /* SQL expression over the register's FROM */
 	int         numeric;  /* right-aligned, compared as numbers */
 	int         width;    /* usual display width in cells */
 	const char *order;    /* sort by this instead of expr (an indexed
 	                         expression with the same order); NULL: expr */
 	int         joined;   /* expr reads a joined table, not the register's own */
+	int         fmt;      /* DS_FMT_*: how a value is written */
 };
+
+enum { DS_FMT_TEXT = 0, DS_FMT_REAL, DS_FMT_CENTS };
+
+struct profile;
 
 struct dataset;
 
-/* The names of the registers core serves, NULL-terminated. */
-extern const char *const dataset_names[];
-
-/* Open register `name` on db.  NULL with *err set if there is none. */
+/* Open the register of kind `name` (core/profile.h: every kind has one)
+ * on db.  NULL with *err set if there is none. */
 struct dataset *dataset_open(struct db *db, const char *name, char **err);
 void dataset_close(struct dataset *ds);
 
-const char *dataset_title(const struct dataset *ds);   /* English */
+const char *dataset_title(const struct dataset *ds);   /* the kind's name, UI language */
+/* The kind of record the register lists. */
+const struct profile *dataset_profile(const struct dataset *ds);
+/* The column whose key is `key`; -1 if none. */
+int dataset_col_index(const struct dataset *ds, const char *key);
 int dataset_ncols(const struct dataset *ds);
 const struct ds_col *dataset_col(const struct dataset *ds, int i);
 
@@ -70,6 +77,11 @@ long dataset_count_known(const struct dataset *ds, long *at_least);
 /* Rows (ids, for counting) per slice, fixed; 0 (the default) sizes the
  * slices by time.  For tests. */
 void dataset_set_slice(struct dataset *ds, long rows);
+
+/* Has this program changed the database (a form saved, an import or an
+ * undo ran) since the rows were last counted?  Then the register refreshes
+ * itself; other clerks' changes wait for F5. */
+int dataset_stale(const struct dataset *ds);
 
 /* Forget cached counts, e.g. after another clerk's change (F5). */
 void dataset_refresh(struct dataset *ds);

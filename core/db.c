@@ -1,5 +1,6 @@
 /* db.c: open the SQLite file, set per-connection pragmas, apply the
- * numbered migrations compiled in from assets/migrations/. */
+ * numbered migrations compiled in from assets/migrations/, start the
+ * session. */
 #include "config.h"
 
 #include <errno.h>
@@ -10,8 +11,9 @@
 #include <unistd.h>
 
 #include "core/assets.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
+#include "core/session.h"
 #include "core/util.h"
 
 #define BUSY_TIMEOUT_MS 8000
@@ -244,7 +246,8 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	if (db_exec(db, "PRAGMA journal_mode=WAL", err) != ST_OK ||
 	    db_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
 	                "PRAGMA journal_size_limit=67108864", err) != ST_OK ||
-	    migrate(db, err) != ST_OK) {
+	    migrate(db, err) != ST_OK ||
+	    (db->session = session_start(db, err)) == NULL) {
 		db_close(db);
 		if (!exists)
 			unlink(path);
@@ -258,9 +261,20 @@ void db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	session_free(db->session);
 	sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
+}
+
+const struct session *db_session(const struct db *db)
+{
+	return db->session;
+}
+
+const char *db_login(const struct db *db)
+{
+	return session_login(db->session);
 }
 
 char *db_meta_get(struct db *db, const char *key)

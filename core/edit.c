@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_internal.h"
 #include "core/edit.h"
 #include "core/period.h"
 #include "core/util.h"
@@ -83,6 +84,26 @@ static int check_version(struct db *db, const char *sql_now, long long id_or_key
 	return result;
 }
 
+/* The row was deleted meanwhile: who deleted it and when, if the audit
+ * knows (c->by and c->at stay empty if not).  Only the row's last audit
+ * entry counts: SQLite may give a deleted row's id to a new row. */
+static void deleted_by(struct db *db, const char *tbl, long long id, struct edit_conflict *c)
+{
+	sqlite3_stmt *st = NULL;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_prepare_v2(db->h, "SELECT login, at, action FROM audit WHERE tbl = ? AND row_id = ?"
+	                       " ORDER BY id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st, 2), "delete") == 0) {
+		copy_col(c->by, sizeof c->by, st, 0);
+		copy_col(c->at, sizeof c->at, st, 1);
+	}
+	sqlite3_finalize(st);
+}
+
 int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **err)
 {
 	struct period p;
@@ -115,6 +136,8 @@ int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **e
 		want = -1;
 	rc = check_version(db, NULL, 0, want, c, st);
 	sqlite3_finalize(st);
+	if (rc == ST_CONFLICT && c->version == 0)
+		deleted_by(db, "observation", r->id, c);
 	if (rc != ST_OK) {
 		db_rollback(db);
 		if (rc == ST_DB)
@@ -142,7 +165,7 @@ int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **e
 	else
 		sqlite3_bind_null(st, 4);
 	sqlite3_bind_text(st, 5, r->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, util_now(), -1, SQLITE_TRANSIENT);
 	if (existing)
 		sqlite3_bind_int64(st, 8, existing);
@@ -178,6 +201,8 @@ int obs_delete(struct db *db, const struct obs_rec *r, struct edit_conflict *c, 
 		return rc;
 	rc = check_version(db, "SELECT version, updated_by, updated_at, value FROM observation WHERE id = ?",
 	                   r->id, r->version, c, NULL);
+	if (rc == ST_CONFLICT && c->version == 0)
+		deleted_by(db, "observation", r->id, c);
 	if (rc != ST_OK) {
 		db_rollback(db);
 		return rc == ST_DB ? db_fail(db, "observation", err) : rc;
@@ -240,6 +265,8 @@ int target_save(struct db *db, struct target_rec *r, struct edit_conflict *c, ch
 	if (r->id) {
 		rc = check_version(db, "SELECT version, updated_by, updated_at, value FROM target WHERE id = ?",
 		                   r->id, r->version, c, NULL);
+		if (rc == ST_CONFLICT && c->version == 0)
+			deleted_by(db, "target", r->id, c);
 		if (rc != ST_OK) {
 			db_rollback(db);
 			return rc == ST_DB ? db_fail(db, "target", err) : rc;
@@ -269,7 +296,7 @@ int target_save(struct db *db, struct target_rec *r, struct edit_conflict *c, ch
 		sqlite3_bind_double(st, 8, r->baseline);
 	}
 	sqlite3_bind_text(st, 9, r->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, util_now(), -1, SQLITE_TRANSIENT);
 	if (r->id)
 		sqlite3_bind_int64(st, 12, r->id);
@@ -316,7 +343,7 @@ int target_choose(struct db *db, long long target_id, char **err)
 		return ST_DB;
 	}
 	sqlite3_bind_int64(st, 1, target_id);
-	sqlite3_bind_text(st, 2, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, db_login(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, util_now(), -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, "choosing the target", err);
 	sqlite3_finalize(st);

@@ -12,8 +12,9 @@
 /* Who last changed a record, for a conflict message. */
 struct edit_conflict {
 	long long version;      /* the version now in the database; 0 if deleted */
-	char      by[64];
-	char      at[32];
+	char      by[64];       /* who changed it last, or deleted it (if the
+	                           audit knows; else empty) */
+	char      at[32];       /* and when */
 	char      value[64];    /* their figure, as text */
 };
 

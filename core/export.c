@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csvwrite.h"
+#include "core/db_internal.h"
 #include "core/export.h"
 #include "core/profile.h"
 #include "core/util.h"
@@ -134,6 +135,8 @@ int export_write(struct db *db, const char *kind, enum textenc enc, int chinese,
                  long *rows, char **err)
 {
 	const struct profile *p = profile_find(kind);
+	if (p != NULL && !(p->flags & PK_IMPORT))
+		p = NULL;
 	struct sbuf sql = { 0 };
 	struct csvw w;
 	FILE *f = out;

@@ -6,33 +6,7 @@
 
 #include "core/fold.h"
 #include "core/util.h"
-#include "core/width.h"
-
-static void put_cp(struct sbuf *b, uint32_t c)
-{
-	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	sbuf_add(b, u, n);
-}
+#include "core/utf8.h"
 
 char *fold_name(const char *s)
 {
@@ -40,7 +14,7 @@ char *fold_name(const char *s)
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
 		uint32_t c;
-		i += width_decode(s + i, n - i, &c);
+		i += utf8_decode(s + i, n - i, &c);
 		if (c >= 0xFF01 && c <= 0xFF5E)
 			c -= 0xFEE0;
 		if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\r' || c == '\n')
@@ -51,7 +25,8 @@ char *fold_name(const char *s)
 			c = '[';
 		else if (c == 0x3011)     /* 】 */
 			c = ']';
-		put_cp(&b, c);
+		char u[UTF8_MAX];
+		sbuf_add(&b, u, utf8_encode(c, u));
 	}
 	return sbuf_take(&b);
 }

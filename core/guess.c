@@ -10,6 +10,7 @@
 #include "core/db.h"
 #include "core/guess.h"
 #include "core/profile.h"
+#include "core/utf8.h"
 #include "core/util.h"
 
 #define GUESS_BYTES 65536
@@ -25,6 +26,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 {
 	struct guess *g = ctx;
 	for (const struct profile *const *p = profiles; *p; p++) {
+		if (!((*p)->flags & PK_IMPORT))
+			continue;
 		char seen[64] = { 0 };
 		int hits = 0;
 		for (size_t c = 0; c < row->n; c++) {

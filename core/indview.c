@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/indview.h"
 #include "core/util.h"

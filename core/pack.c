@@ -10,6 +10,7 @@
 
 #include "core/assets.h"
 #include "core/csvread.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/pack.h"
 #include "core/util.h"

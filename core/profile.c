@@ -1,4 +1,6 @@
-/* profile.c: the import profiles of the twelve kinds (see profile.h). */
+/* profile.c: the description of every kind of record (see profile.h).
+ * Designated initialisers, one field a line or two, in the order export
+ * writes the columns; the register shows the PF_NAME field first. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,182 +13,499 @@
 #include "core/util.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define LEVELS "national:国家级|国家;provincial:省级|省;municipal:市级|市"
-#define CMPS "=:=|等于;>=:>=|≥|不低于|以上;<=:<=|≤|不高于|以下;~:~|约|左右"
 
 static const struct pfield obs_f[] = {
-	{ "indicator_id", "indicator|指标|指标名称|指标项", FT_INDICATOR, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "region_id", "region|地区|区域|县区|县（市、区）|县(市、区)|县市区|单位|地区名称", FT_REGION, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "period", "period|时期|期别|报告期|统计期|时间|年度|季度", FT_PERIOD, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "period_end", "period_end", FT_PERIOD_END, PF_DERIVED, 0, 0, 0 },
-	{ "value", "value|数值|本期值|指标值|实际值|完成值|数据", FT_REAL, 0, 0, 0, 0 },
-	{ "note", "note|备注|说明", FT_TEXT, 0, "", 0, 0 },
+	{ .col = "indicator_id", .key = "indicator", .en = "Indicator", .zh = "指标",
+	  .aliases = "指标名称|指标项",
+	  .type = FT_INDICATOR, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "区域|县区|县（市、区）|县(市、区)|县市区|单位|地区名称",
+	  .type = FT_REGION, .flags = PF_REQ | PF_KEY },
+	{ .col = "period", .key = "period", .en = "Period", .zh = "时期",
+	  .aliases = "期别|报告期|统计期|时间|年度|季度",
+	  .type = FT_PERIOD, .flags = PF_REQ | PF_KEY },
+	{ .col = "period_end", .key = "period_end", .en = "Period end", .zh = "期末日",
+	  .type = FT_PERIOD_END, .flags = PF_DERIVED },
+	{ .col = "value", .key = "value", .en = "Value", .zh = "数值",
+	  .aliases = "本期值|指标值|实际值|完成值|数据",
+	  .type = FT_REAL },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
 };
 
 static const struct pfield tgt_f[] = {
-	{ "indicator_id", "indicator|指标|指标名称", FT_INDICATOR, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "region_id", "region|地区|区域|县区", FT_REGION, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "year", "year|目标年|目标年份|年份|年度", FT_YEAR, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "comparator", "comparator|比较|比较符|关系", FT_ENUM, 0, "=", CMPS, 0 },
-	{ "value", "value|目标值|target|目标", FT_REAL, PF_REQ, 0, 0, 0 },
-	{ "baseline_year", "baseline_year|基期年|基期年份", FT_YEAR, 0, 0, 0, 0 },
-	{ "baseline", "baseline|基期值|基期", FT_REAL, 0, 0, 0, 0 },
-	{ "doc_id", "doc|文件|依据文件|文号|政策文件", FT_DOC, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "note", "note|备注|说明", FT_TEXT, 0, "", 0, 0 },
+	{ .col = "indicator_id", .key = "indicator", .en = "Indicator", .zh = "指标",
+	  .aliases = "指标名称",
+	  .type = FT_INDICATOR, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "区域|县区",
+	  .type = FT_REGION, .flags = PF_REQ | PF_KEY },
+	{ .col = "year", .key = "year", .en = "Year", .zh = "目标年",
+	  .aliases = "目标年份|年份|年度",
+	  .type = FT_YEAR, .flags = PF_REQ | PF_KEY },
+	{ .col = "comparator", .key = "comparator", .en = "Cmp", .zh = "比较",
+	  .aliases = "比较符|关系",
+	  .type = FT_ENUM, .dflt = "=", .choices = &CH_CMP },
+	{ .col = "value", .key = "value", .en = "Value", .zh = "目标值",
+	  .aliases = "target|目标",
+	  .type = FT_REAL, .flags = PF_REQ },
+	{ .col = "baseline_year", .key = "baseline_year", .en = "Base year", .zh = "基期年",
+	  .aliases = "基期年份",
+	  .type = FT_YEAR },
+	{ .col = "baseline", .key = "baseline", .en = "Baseline", .zh = "基期值",
+	  .aliases = "基期",
+	  .type = FT_REAL },
+	{ .col = "doc_id", .key = "doc", .en = "Document", .zh = "文件",
+	  .aliases = "依据文件|文号|政策文件",
+	  .type = FT_DOC, .flags = PF_REQ | PF_KEY },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
 };
 
 static const struct pfield ent_f[] = {
-	{ "uscc", "uscc|统一社会信用代码|社会信用代码|信用代码|credit_code", FT_USCC, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "name", "name|企业名称|名称|单位名称|企业", FT_TEXT, PF_REQ, 0, 0, 200 },
-	{ "region_id", "region|所在地区|地区|县区|所属县区|所在县区|区域", FT_REGION, 0, 0, 0, 0 },
-	{ "industry", "industry|所属行业|行业|产业领域|领域", FT_TEXT, 0, "", 0, 100 },
-	{ "tier", "tier|梯次|培育梯次|企业类型|类别", FT_ENUM, 0, "none",
-	  "none:无|否|一般企业;tech_sme:科技型中小企业|科技型中小;high_tech:高新技术企业|高企|国家高新技术企业;"
-	  "gazelle:瞪羚企业|瞪羚;unicorn:独角兽企业|独角兽", 0 },
-	{ "reserve_gazelle", "reserve_gazelle|瞪羚后备库|瞪羚企业后备库|瞪羚后备", FT_BOOL, 0, "0", 0, 0 },
-	{ "reserve_unicorn", "reserve_unicorn|独角兽后备库|独角兽企业后备库|独角兽后备", FT_BOOL, 0, "0", 0, 0 },
-	{ "leading", "leading|高科技领军企业|领军企业", FT_BOOL, 0, "0", 0, 0 },
-	{ "little_giant", "little_giant|专精特新小巨人|小巨人|专精特新“小巨人”", FT_BOOL, 0, "0", 0, 0 },
-	{ "tsme_reg_no", "tsme_reg_no|科技型中小企业入库编号|入库编号|入库登记编号", FT_TEXT, 0, 0, 0, 64 },
-	{ "hte_cert_no", "hte_cert_no|高新技术企业证书编号|证书编号|高企证书编号", FT_TEXT, 0, 0, 0, 64 },
-	{ "hte_cert_date", "hte_cert_date|发证日期|高新技术企业发证日期|认定日期|证书日期|发证时间", FT_DATE, 0, 0, 0, 0 },
-	{ "has_rnd_inst", "has_rnd_inst|研发机构|是否建有研发机构|有无研发机构", FT_BOOL, 0, "0", 0, 0 },
-	{ "note", "note|备注", FT_TEXT, 0, "", 0, 0 },
+	{ .col = "uscc", .key = "uscc", .en = "USCC", .zh = "统一社会信用代码",
+	  .aliases = "社会信用代码|信用代码|credit_code",
+	  .type = FT_USCC, .flags = PF_REQ | PF_KEY, .width = 18 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "企业名称",
+	  .aliases = "名称|单位名称|企业",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ, .maxlen = 200, .width = 24 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "所在地区",
+	  .aliases = "地区|县区|所属县区|所在县区|区域",
+	  .type = FT_REGION },
+	{ .col = "industry", .key = "industry", .en = "Industry", .zh = "所属行业",
+	  .aliases = "行业|产业领域|领域",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "tier", .key = "tier", .en = "Tier", .zh = "梯次",
+	  .aliases = "培育梯次|企业类型|类别",
+	  .type = FT_ENUM, .dflt = "none", .choices = &CH_TIER, .width = 12 },
+	{ .col = "reserve_gazelle", .key = "reserve_gazelle", .en = "Gazelle pool", .zh = "瞪羚后备库",
+	  .aliases = "瞪羚企业后备库|瞪羚后备",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "reserve_unicorn", .key = "reserve_unicorn", .en = "Unicorn pool", .zh = "独角兽后备库",
+	  .aliases = "独角兽企业后备库|独角兽后备",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "leading", .key = "leading", .en = "Leading", .zh = "高科技领军企业",
+	  .aliases = "领军企业",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "little_giant", .key = "little_giant", .en = "Little giant", .zh = "专精特新小巨人",
+	  .aliases = "小巨人|专精特新“小巨人”",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "tsme_reg_no", .key = "tsme_reg_no", .en = "Tech SME no.", .zh = "科技型中小企业入库编号",
+	  .aliases = "入库编号|入库登记编号",
+	  .type = FT_TEXT, .maxlen = 64 },
+	{ .col = "hte_cert_no", .key = "hte_cert_no", .en = "Certificate no.", .zh = "高新技术企业证书编号",
+	  .aliases = "证书编号|高企证书编号",
+	  .type = FT_TEXT, .maxlen = 64 },
+	{ .col = "hte_cert_date", .key = "hte_cert_date", .en = "Certified", .zh = "发证日期",
+	  .aliases = "高新技术企业发证日期|认定日期|证书日期|发证时间",
+	  .type = FT_DATE },
+	{ .col = "has_rnd_inst", .key = "has_rnd_inst", .en = "R&D unit", .zh = "研发机构",
+	  .aliases = "是否建有研发机构|有无研发机构",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .type = FT_TEXT, .dflt = "" },
 };
 
 static const struct pfield tal_f[] = {
-	{ "name", "name|姓名|人才姓名|名称", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 100 },
-	{ "id_no", "id_no|证件号码|身份证号|护照号|身份证号码", FT_TEXT, PF_KEY, 0, 0, 32 },
-	{ "category", "category|人才类别|类别|类型", FT_TEXT, PF_REQ, 0, 0, 100 },
-	{ "mode", "mode|引进方式|方式|引才方式", FT_ENUM, 0, "fulltime",
-	  "fulltime:全职|全职引进;flexible:柔性|柔性引进|候鸟式", 0 },
-	{ "is_foreign", "is_foreign|外籍|是否外籍|外国专家", FT_BOOL, 0, "0", 0, 0 },
-	{ "institute_id", "institute|来源单位|大院大所|来源院所|所属院所", FT_INSTITUTE, 0, 0, 0, 0 },
-	{ "enterprise_id", "enterprise|服务企业|企业|用人企业", FT_ENTERPRISE, 0, 0, 0, 0 },
-	{ "host", "host|服务单位|用人单位|依托单位", FT_TEXT, 0, "", 0, 200 },
-	{ "region_id", "region|地区|所在地区|县区", FT_REGION, 0, 0, 0, 0 },
-	{ "stage", "stage|阶段|进展|状态", FT_ENUM, 0, "contact",
-	  "contact:初步接洽|接洽;negotiating:洽谈中|洽谈;signed:已签约|签约;on_duty:已到岗|到岗|在岗;left:已离开|离开|离岗", 0 },
-	{ "introduced_on", "introduced_on|引进时间|引进日期|到岗时间", FT_DATE, 0, 0, 0, 0 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "姓名",
+	  .aliases = "人才姓名|名称",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 100, .width = 24 },
+	{ .col = "id_no", .key = "id_no", .en = "ID no.", .zh = "证件号码",
+	  .aliases = "身份证号|护照号|身份证号码",
+	  .type = FT_TEXT, .flags = PF_KEY, .maxlen = 32 },
+	{ .col = "category", .key = "category", .en = "Category", .zh = "人才类别",
+	  .aliases = "类别|类型",
+	  .type = FT_TEXT, .flags = PF_REQ, .maxlen = 100 },
+	{ .col = "mode", .key = "mode", .en = "Mode", .zh = "引进方式",
+	  .aliases = "方式|引才方式",
+	  .type = FT_ENUM, .dflt = "fulltime", .choices = &CH_TALENT_MODE },
+	{ .col = "is_foreign", .key = "is_foreign", .en = "Foreign", .zh = "外籍",
+	  .aliases = "是否外籍|外国专家",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "来源单位",
+	  .aliases = "大院大所|来源院所|所属院所",
+	  .type = FT_INSTITUTE },
+	{ .col = "enterprise_id", .key = "enterprise", .en = "Enterprise", .zh = "服务企业",
+	  .aliases = "企业|用人企业",
+	  .type = FT_ENTERPRISE },
+	{ .col = "host", .key = "host", .en = "Host", .zh = "服务单位",
+	  .aliases = "用人单位|依托单位",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "所在地区|县区",
+	  .type = FT_REGION },
+	{ .col = "stage", .key = "stage", .en = "Stage", .zh = "阶段",
+	  .aliases = "进展|状态",
+	  .type = FT_ENUM, .dflt = "contact", .choices = &CH_TALENT_STAGE },
+	{ .col = "introduced_on", .key = "introduced_on", .en = "Introduced", .zh = "引进时间",
+	  .aliases = "引进日期|到岗时间",
+	  .type = FT_DATE },
 };
 
 static const struct pfield inst_f[] = {
-	{ "name", "name|院所名称|名称|单位名称|大院大所名称|高校院所", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 200 },
-	{ "kind", "kind|类型|类别|单位类型", FT_ENUM, 0, "institute",
-	  "university:高校|大学|高等院校;institute:科研院所|研究所|院所;academy:科学院|中科院;other:其他", 0 },
-	{ "location", "location|所在地|地址|所在城市", FT_TEXT, 0, "", 0, 200 },
-	{ "aliases", "aliases|简称|别名", FT_TEXT, 0, "", 0, 200 },
-	{ "fields", "fields|优势领域|研究领域|领域", FT_TEXT, 0, "", 0, 500 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "院所名称",
+	  .aliases = "名称|单位名称|大院大所名称|高校院所",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 200, .width = 24 },
+	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "类型",
+	  .aliases = "类别|单位类型",
+	  .type = FT_ENUM, .dflt = "institute", .choices = &CH_INST_KIND },
+	{ .col = "location", .key = "location", .en = "Location", .zh = "所在地",
+	  .aliases = "地址|所在城市",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "aliases", .key = "aliases", .en = "Aliases", .zh = "简称",
+	  .aliases = "别名",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "fields", .key = "fields", .en = "Fields", .zh = "优势领域",
+	  .aliases = "研究领域|领域",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 500 },
 };
 
 static const struct pfield part_f[] = {
-	{ "region_id", "region|地区|县区|合作地区|区县", FT_REGION, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "institute_id", "institute|合作院所|大院大所|院所名称|合作单位", FT_INSTITUTE, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "long_term", "long_term|长期合作单位|是否长期合作|长期合作", FT_BOOL, 0, "0", 0, 0 },
-	{ "since", "since|合作时间|签约时间|签约日期", FT_DATE, 0, 0, 0, 0 },
-	{ "agreement", "agreement|合作协议|协议名称|协议", FT_TEXT, 0, "", 0, 200 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "县区|合作地区|区县",
+	  .type = FT_REGION, .flags = PF_REQ | PF_KEY },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "合作院所",
+	  .aliases = "大院大所|院所名称|合作单位",
+	  .type = FT_INSTITUTE, .flags = PF_NAME | PF_REQ | PF_KEY },
+	{ .col = "long_term", .key = "long_term", .en = "Long-term", .zh = "长期合作单位",
+	  .aliases = "是否长期合作|长期合作",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "since", .key = "since", .en = "Since", .zh = "合作时间",
+	  .aliases = "签约时间|签约日期",
+	  .type = FT_DATE },
+	{ .col = "agreement", .key = "agreement", .en = "Agreement", .zh = "合作协议",
+	  .aliases = "协议名称|协议",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
 };
 
 static const struct pfield plat_f[] = {
-	{ "name", "name|平台名称|名称|载体名称", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 200 },
-	{ "kind", "kind|平台类型|类型|类别", FT_TEXT, PF_REQ, 0, 0, 100 },
-	{ "level", "level|级别|层级", FT_ENUM, PF_REQ, 0, LEVELS, 0 },
-	{ "region_id", "region|地区|所在地区|县区", FT_REGION, 0, 0, 0, 0 },
-	{ "institute_id", "institute|依托院所|合作院所|大院大所", FT_INSTITUTE, 0, 0, 0, 0 },
-	{ "enterprise_id", "enterprise|依托企业|依托单位|企业", FT_ENTERPRISE, 0, 0, 0, 0 },
-	{ "approved_on", "approved_on|批准时间|认定时间|批准日期|获批时间", FT_DATE, 0, 0, 0, 0 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "平台名称",
+	  .aliases = "名称|载体名称",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 200, .width = 24 },
+	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "平台类型",
+	  .aliases = "类型|类别",
+	  .type = FT_TEXT, .flags = PF_REQ, .maxlen = 100 },
+	{ .col = "level", .key = "level", .en = "Level", .zh = "级别",
+	  .aliases = "层级",
+	  .type = FT_ENUM, .flags = PF_REQ, .choices = &CH_LEVEL },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "所在地区|县区",
+	  .type = FT_REGION },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "依托院所",
+	  .aliases = "合作院所|大院大所",
+	  .type = FT_INSTITUTE },
+	{ .col = "enterprise_id", .key = "enterprise", .en = "Enterprise", .zh = "依托企业",
+	  .aliases = "依托单位|企业",
+	  .type = FT_ENTERPRISE },
+	{ .col = "approved_on", .key = "approved_on", .en = "Approved", .zh = "批准时间",
+	  .aliases = "认定时间|批准日期|获批时间",
+	  .type = FT_DATE },
 };
 
 static const struct pfield evt_f[] = {
-	{ "title", "title|活动名称|名称|活动主题", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 200 },
-	{ "kind", "kind|活动类型|类型|形式", FT_TEXT, 0, "", 0, 100 },
-	{ "held_on", "held_on|举办时间|日期|时间|举办日期", FT_DATE, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "region_id", "region|地区|举办地|县区", FT_REGION, 0, 0, 0, 0 },
-	{ "institute_id", "institute|合作院所|大院大所|参加院所", FT_INSTITUTE, 0, 0, 0, 0 },
-	{ "participants", "participants|参加人数|人数|参与人数", FT_INT, 0, 0, 0, 0 },
+	{ .col = "title", .key = "title", .en = "Title", .zh = "活动名称",
+	  .aliases = "名称|活动主题",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 200, .width = 24 },
+	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "活动类型",
+	  .aliases = "类型|形式",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "held_on", .key = "held_on", .en = "Held on", .zh = "举办时间",
+	  .aliases = "日期|时间|举办日期",
+	  .type = FT_DATE, .flags = PF_REQ | PF_KEY },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "举办地|县区",
+	  .type = FT_REGION },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "合作院所",
+	  .aliases = "大院大所|参加院所",
+	  .type = FT_INSTITUTE },
+	{ .col = "participants", .key = "participants", .en = "Participants", .zh = "参加人数",
+	  .aliases = "人数|参与人数",
+	  .type = FT_INT },
 };
 
 static const struct pfield proj_f[] = {
-	{ "title", "title|项目名称|名称", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 200 },
-	{ "mode", "mode|组织方式|合作方式|方式", FT_TEXT, 0, "", 0, 100 },
-	{ "region_id", "region|地区|县区|所在地区", FT_REGION, 0, 0, 0, 0 },
-	{ "institute_id", "institute|合作院所|大院大所|承担院所", FT_INSTITUTE, 0, 0, 0, 0 },
-	{ "enterprise_id", "enterprise|合作企业|承担企业|企业", FT_ENTERPRISE, 0, 0, 0, 0 },
-	{ "amount_cents", "amount|金额|合同金额|项目金额|投资额", FT_CENTS, 0, 0, 0, 0 },
-	{ "started_on", "started_on|开始时间|立项时间|签约时间", FT_DATE, 0, 0, 0, 0 },
-	{ "is_major", "is_major|重大项目|是否重大|重大成果产业化项目", FT_BOOL, 0, "0", 0, 0 },
-	{ "status", "status|状态|进展|项目进展", FT_TEXT, 0, "", 0, 100 },
+	{ .col = "title", .key = "title", .en = "Title", .zh = "项目名称",
+	  .aliases = "名称",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 200, .width = 24 },
+	{ .col = "mode", .key = "mode", .en = "Mode", .zh = "组织方式",
+	  .aliases = "合作方式|方式",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "县区|所在地区",
+	  .type = FT_REGION },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "合作院所",
+	  .aliases = "大院大所|承担院所",
+	  .type = FT_INSTITUTE },
+	{ .col = "enterprise_id", .key = "enterprise", .en = "Enterprise", .zh = "合作企业",
+	  .aliases = "承担企业|企业",
+	  .type = FT_ENTERPRISE },
+	{ .col = "amount_cents", .key = "amount", .en = "Amount", .zh = "金额",
+	  .aliases = "合同金额|项目金额|投资额",
+	  .type = FT_CENTS },
+	{ .col = "started_on", .key = "started_on", .en = "Started", .zh = "开始时间",
+	  .aliases = "立项时间|签约时间",
+	  .type = FT_DATE },
+	{ .col = "is_major", .key = "is_major", .en = "Major", .zh = "重大项目",
+	  .aliases = "是否重大|重大成果产业化项目",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "status", .key = "status", .en = "Status", .zh = "状态",
+	  .aliases = "进展|项目进展",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
 };
 
 static const struct pfield ach_f[] = {
-	{ "name", "name|成果名称|名称", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 200 },
-	{ "institute_id", "institute|大院大所名称|大院大所|院所", FT_INSTITUTE, PF_KEY, 0, 0, 0 },
-	{ "lab", "lab|成果所在院/系/实验室|所在院系|实验室", FT_TEXT, 0, "", 0, 200 },
-	{ "lead", "lead|研发负责人|负责人", FT_TEXT, 0, "", 0, 100 },
-	{ "lead_title", "lead_title|职务职称|职称", FT_TEXT, 0, "", 0, 100 },
-	{ "phone", "phone|联系电话|电话", FT_TEXT, 0, "", 0, 64 },
-	{ "field", "field|所属领域|领域", FT_ENUM, 0, "其他",
-	  "电子信息;能源环保;装备制造;生物技术与新医药:生物技术与新医药|生物医药;新材料;现代农业;民生用品;其他", 0 },
-	{ "stage", "stage|所处阶段|阶段", FT_ENUM, 0, "其他", "研制;试生产;小批量生产;批量生产;其他", 0 },
-	{ "summary", "summary|简介|成果简介", FT_TEXT, 0, "", 0, 500 },
-	{ "fit", "fit|与区镇的契合情况|契合情况", FT_TEXT, 0, "", 0, 300 },
-	{ "promotion_plan", "promotion_plan|推介计划", FT_TEXT, 0, "", 0, 200 },
-	{ "region_id", "region|填报区镇|地区|区镇", FT_REGION, 0, 0, 0, 0 },
-	{ "filed_by", "filed_by|填报人及联系电话|填报人", FT_TEXT, 0, "", 0, 100 },
-	{ "filed_on", "filed_on|填报时间|填报日期", FT_DATE, 0, 0, 0, 0 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "成果名称",
+	  .aliases = "名称",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 200, .width = 24 },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "大院大所名称",
+	  .aliases = "大院大所|院所",
+	  .type = FT_INSTITUTE, .flags = PF_KEY },
+	{ .col = "lab", .key = "lab", .en = "Lab", .zh = "成果所在院/系/实验室",
+	  .aliases = "所在院系|实验室",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "lead", .key = "lead", .en = "Lead", .zh = "研发负责人",
+	  .aliases = "负责人",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "lead_title", .key = "lead_title", .en = "Lead title", .zh = "职务职称",
+	  .aliases = "职称",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "phone", .key = "phone", .en = "Phone", .zh = "联系电话",
+	  .aliases = "电话",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 64 },
+	{ .col = "field", .key = "field", .en = "Field", .zh = "所属领域",
+	  .aliases = "领域",
+	  .type = FT_ENUM, .dflt = "其他", .choices = &CH_ACH_FIELD },
+	{ .col = "stage", .key = "stage", .en = "Stage", .zh = "所处阶段",
+	  .aliases = "阶段",
+	  .type = FT_ENUM, .dflt = "其他", .choices = &CH_ACH_STAGE },
+	{ .col = "summary", .key = "summary", .en = "Summary", .zh = "简介",
+	  .aliases = "成果简介",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 500 },
+	{ .col = "fit", .key = "fit", .en = "Fit", .zh = "与区镇的契合情况",
+	  .aliases = "契合情况",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 300 },
+	{ .col = "promotion_plan", .key = "promotion_plan", .en = "Promotion plan", .zh = "推介计划",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "填报区镇",
+	  .aliases = "地区|区镇",
+	  .type = FT_REGION },
+	{ .col = "filed_by", .key = "filed_by", .en = "Filed by", .zh = "填报人及联系电话",
+	  .aliases = "填报人",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "filed_on", .key = "filed_on", .en = "Filed on", .zh = "填报时间",
+	  .aliases = "填报日期",
+	  .type = FT_DATE },
 };
 
 static const struct pfield tt_f[] = {
-	{ "task_id", "task|任务|任务名称|考核任务", FT_TASK, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "region_id", "region|地区|区镇|县区", FT_REGION, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "year_from", "year_from|起始年|开始年份|起始年份", FT_YEAR, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "year_to", "year_to|截止年|结束年份|截止年份", FT_YEAR, PF_REQ | PF_KEY, 0, 0, 0 },
-	{ "comparator", "comparator|比较|比较符", FT_ENUM, 0, ">=", CMPS, 0 },
-	{ "value", "value|目标值|目标|任务数", FT_REAL, PF_REQ, 0, 0, 0 },
-	{ "doc_id", "doc|文件|依据文件|文号", FT_DOC, 0, 0, 0, 0 },
-	{ "note", "note|备注|说明", FT_TEXT, 0, "", 0, 0 },
+	{ .col = "task_id", .key = "task", .en = "Task", .zh = "任务",
+	  .aliases = "任务名称|考核任务",
+	  .type = FT_TASK, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "区镇|县区",
+	  .type = FT_REGION, .flags = PF_REQ | PF_KEY },
+	{ .col = "year_from", .key = "year_from", .en = "From", .zh = "起始年",
+	  .aliases = "开始年份|起始年份",
+	  .type = FT_YEAR, .flags = PF_REQ | PF_KEY },
+	{ .col = "year_to", .key = "year_to", .en = "To", .zh = "截止年",
+	  .aliases = "结束年份|截止年份",
+	  .type = FT_YEAR, .flags = PF_REQ | PF_KEY },
+	{ .col = "comparator", .key = "comparator", .en = "Cmp", .zh = "比较",
+	  .aliases = "比较符",
+	  .type = FT_ENUM, .dflt = ">=", .choices = &CH_CMP },
+	{ .col = "value", .key = "value", .en = "Value", .zh = "目标值",
+	  .aliases = "目标|任务数",
+	  .type = FT_REAL, .flags = PF_REQ },
+	{ .col = "doc_id", .key = "doc", .en = "Document", .zh = "文件",
+	  .aliases = "依据文件|文号",
+	  .type = FT_DOC },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
 };
 
 static const struct pfield reg_f[] = {
-	{ "code", "code|代码|编码|区划代码", FT_TEXT, PF_REQ | PF_KEY, 0, 0, 32 },
-	{ "name", "name|名称|地区名称|地区", FT_TEXT, PF_REQ, 0, 0, 100 },
-	{ "kind", "kind|类型|类别|层级", FT_ENUM, PF_REQ, 0,
-	  "province:省;city:市|地级市;county:县;county_city:县级市;district:区|市辖区;park:园区|开发区;"
-	  "township:乡镇|镇|乡|街道", 0 },
-	{ "parent_id", "parent|上级|上级地区|上级代码", FT_REGION_CODE, 0, 0, 0, 0 },
-	{ "aliases", "aliases|别名|简称", FT_TEXT, 0, "", 0, 200 },
-	{ "sort", "sort|排序|序号", FT_INT, 0, "0", 0, 0 },
+	{ .col = "code", .key = "code", .en = "Code", .zh = "代码",
+	  .aliases = "编码|区划代码",
+	  .type = FT_TEXT, .flags = PF_REQ | PF_KEY, .maxlen = 32 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "名称",
+	  .aliases = "地区名称|地区",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ, .maxlen = 100 },
+	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "类型",
+	  .aliases = "类别|层级",
+	  .type = FT_ENUM, .flags = PF_REQ, .choices = &CH_REGION_KIND },
+	{ .col = "parent_id", .key = "parent", .en = "Parent", .zh = "上级",
+	  .aliases = "上级地区|上级代码",
+	  .type = FT_REGION_CODE },
+	{ .col = "aliases", .key = "aliases", .en = "Aliases", .zh = "别名",
+	  .aliases = "简称",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "sort", .key = "sort", .en = "Order", .zh = "排序",
+	  .aliases = "序号",
+	  .type = FT_INT, .dflt = "0" },
+};
+/* Columns the registers show beside the fields: computed, never imported or edited. */
+static const struct pfield obs_view[] = {
+	{ .col = "unit", .key = "unit", .en = "Unit", .zh = "单位", .type = FT_TEXT, .flags = PF_VIEW,
+	  .expr = "(SELECT unit FROM indicator WHERE id = t.indicator_id)", .width = 4 },
 };
 
-static const struct profile P_obs = { N_("observations"), "observation", obs_f, N(obs_f),
-	"(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id, t.period_end, t.period",
-	"(SELECT name FROM indicator WHERE id = t.indicator_id) || ' ' || "
-	"(SELECT name FROM region WHERE id = t.region_id) || ' ' || t.period" };
-static const struct profile P_tgt = { N_("targets"), "target", tgt_f, N(tgt_f),
-	"(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id, t.year, t.doc_id",
-	"(SELECT name FROM indicator WHERE id = t.indicator_id) || ' ' || "
-	"(SELECT name FROM region WHERE id = t.region_id) || ' ' || t.year" };
-static const struct profile P_ent = { N_("enterprises"), "enterprise", ent_f, N(ent_f), "t.id",
-	"t.uscc || ' ' || t.name" };
-static const struct profile P_tal = { N_("talents"), "talent", tal_f, N(tal_f), "t.id", "t.name" };
-static const struct profile P_inst = { N_("institutes"), "institute", inst_f, N(inst_f), "t.id", "t.name" };
-static const struct profile P_part = { N_("partnerships"), "partnership", part_f, N(part_f), "t.id",
-	"(SELECT name FROM region WHERE id = t.region_id) || ' - ' || "
-	"(SELECT name FROM institute WHERE id = t.institute_id)" };
-static const struct profile P_plat = { N_("platforms"), "platform", plat_f, N(plat_f), "t.id", "t.name" };
-static const struct profile P_evt = { N_("events"), "event", evt_f, N(evt_f), "t.id",
-	"t.title || ' ' || t.held_on" };
-static const struct profile P_proj = { N_("projects"), "project", proj_f, N(proj_f), "t.id", "t.title" };
-static const struct profile P_ach = { N_("achievements"), "achievement", ach_f, N(ach_f), "t.id", "t.name" };
-static const struct profile P_tt = { N_("task-targets"), "task_target", tt_f, N(tt_f), "t.id",
-	"(SELECT name FROM task WHERE id = t.task_id) || ' ' || "
-	"(SELECT name FROM region WHERE id = t.region_id) || ' ' || t.year_from || '-' || t.year_to" };
-static const struct profile P_reg = { N_("regions"), "region", reg_f, N(reg_f), "t.sort, t.id",
-	"t.code || ' ' || t.name" };
+static const struct pfield ent_view[] = {
+	{ .col = "hte_valid_to", .key = "hte_valid_to", .en = "Valid to", .zh = "有效期至",
+	  .type = FT_DATE, .flags = PF_VIEW, .expr = "date(t.hte_cert_date, '+3 years')",
+	  .sort = "t.hte_cert_date" },
+};
+
+static const struct pfield ind_f[] = {
+	{ .col = "code", .key = "code", .en = "Code", .zh = "代码", .aliases = "编码|指标代码",
+	  .type = FT_TEXT, .flags = PF_REQ | PF_KEY, .maxlen = 32, .width = 10 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "指标名称", .aliases = "名称|指标",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ, .maxlen = 100, .width = 24 },
+	{ .col = "unit", .key = "unit", .en = "Unit", .zh = "单位", .aliases = "计量单位",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 16, .width = 4 },
+	{ .col = "category", .key = "category", .en = "Category", .zh = "类别", .aliases = "分类|类型",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 32, .width = 6 },
+	{ .col = "direction", .key = "direction", .en = "Direction", .zh = "方向", .aliases = "指标方向",
+	  .type = FT_ENUM, .dflt = "higher", .choices = &CH_DIRECTION },
+	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "数据类型", .aliases = "指标类型",
+	  .type = FT_ENUM, .dflt = "count", .choices = &CH_IND_KIND },
+	{ .col = "counter", .key = "counter", .en = "Counter", .zh = "计数规则",
+	  .type = FT_TEXT, .maxlen = 64 },
+	{ .col = "aliases", .key = "aliases", .en = "Aliases", .zh = "别名", .aliases = "简称",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 500 },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注", .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
+	{ .col = "sort", .key = "sort", .en = "Order", .zh = "排序", .aliases = "序号",
+	  .type = FT_INT, .dflt = "0" },
+};
+
+static const struct pfield doc_f[] = {
+	{ .col = "code", .key = "code", .en = "Code", .zh = "代码", .aliases = "编码|文件代码",
+	  .type = FT_TEXT, .flags = PF_REQ | PF_KEY, .maxlen = 32, .width = 10 },
+	{ .col = "number", .key = "number", .en = "Number", .zh = "文号", .aliases = "发文字号",
+	  .type = FT_TEXT, .maxlen = 64, .width = 18 },
+	{ .col = "short_name", .key = "short_name", .en = "Short name", .zh = "简称",
+	  .aliases = "文件简称", .type = FT_TEXT, .flags = PF_NAME | PF_REQ, .maxlen = 100,
+	  .width = 24 },
+	{ .col = "title", .key = "title", .en = "Title", .zh = "标题", .aliases = "文件名称|文件标题",
+	  .type = FT_TEXT, .flags = PF_REQ, .maxlen = 300, .width = 30 },
+	{ .col = "issuer", .key = "issuer", .en = "Issuer", .zh = "发文单位", .aliases = "印发单位",
+	  .type = FT_TEXT, .flags = PF_REQ, .maxlen = 100, .width = 16 },
+	{ .col = "issued_on", .key = "issued_on", .en = "Issued", .zh = "印发日期",
+	  .aliases = "发文日期|发布日期", .type = FT_DATE, .flags = PF_REQ },
+};
+
+static const struct pfield task_f[] = {
+	{ .col = "code", .key = "code", .en = "Code", .zh = "代码", .aliases = "编码|任务代码",
+	  .type = FT_TEXT, .flags = PF_REQ | PF_KEY, .maxlen = 32, .width = 10 },
+	{ .col = "name", .key = "name", .en = "Name", .zh = "任务名称", .aliases = "名称|任务",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ, .maxlen = 100, .width = 24 },
+	{ .col = "unit", .key = "unit", .en = "Unit", .zh = "单位", .aliases = "计量单位",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 16, .width = 4 },
+	{ .col = "category", .key = "category", .en = "Category", .zh = "类别", .aliases = "分类",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 32, .width = 8 },
+	{ .col = "doc_id", .key = "doc", .en = "Document", .zh = "文件", .aliases = "依据文件|文号",
+	  .type = FT_DOC },
+	{ .col = "counter", .key = "counter", .en = "Counter", .zh = "计数规则",
+	  .type = FT_TEXT, .maxlen = 64 },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注", .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
+	{ .col = "sort", .key = "sort", .en = "Order", .zh = "排序", .aliases = "序号",
+	  .type = FT_INT, .dflt = "0" },
+};
+
+static const struct pfield des_f[] = {
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区", .aliases = "县区|乡镇",
+	  .type = FT_REGION, .flags = PF_NAME | PF_REQ | PF_KEY },
+	{ .col = "designation", .key = "designation", .en = "Designation", .zh = "称号",
+	  .aliases = "创建类型|类型", .type = FT_ENUM, .flags = PF_REQ | PF_KEY,
+	  .choices = &CH_DESIGNATION, .width = 14 },
+	{ .col = "level", .key = "level", .en = "Level", .zh = "级别", .aliases = "层级",
+	  .type = FT_ENUM, .flags = PF_REQ | PF_KEY, .choices = &CH_LEVEL },
+	{ .col = "designated_on", .key = "designated_on", .en = "Designated", .zh = "命名日期",
+	  .aliases = "认定日期|命名时间", .type = FT_DATE },
+};
+
+static const struct pfield batch_f[] = {
+	{ .col = "id", .key = "id", .en = "Batch", .zh = "批次", .type = FT_INT, .flags = PF_VIEW,
+	  .expr = "t.id", .width = 5 },
+	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "类型", .type = FT_KIND,
+	  .flags = PF_VIEW, .expr = "t.kind", .width = 8 },
+	{ .col = "file_name", .key = "file", .en = "File", .zh = "文件", .type = FT_TEXT,
+	  .flags = PF_NAME | PF_VIEW, .expr = "t.file_name", .width = 24 },
+	{ .col = "rows_new", .key = "new", .en = "New", .zh = "新增", .type = FT_INT,
+	  .flags = PF_VIEW, .expr = "t.rows_new" },
+	{ .col = "rows_changed", .key = "changed", .en = "Changed", .zh = "修改", .type = FT_INT,
+	  .flags = PF_VIEW, .expr = "t.rows_changed" },
+	{ .col = "rows_unchanged", .key = "unchanged", .en = "Unchanged", .zh = "未变",
+	  .type = FT_INT, .flags = PF_VIEW, .expr = "t.rows_unchanged" },
+	{ .col = "login", .key = "login", .en = "By", .zh = "操作人", .type = FT_TEXT,
+	  .flags = PF_VIEW, .expr = "t.login", .width = 8 },
+	{ .col = "started_at", .key = "at", .en = "At", .zh = "时间", .type = FT_TEXT,
+	  .flags = PF_VIEW, .expr = "t.started_at", .width = 19 },
+	{ .col = "undone_at", .key = "undone", .en = "Undone", .zh = "撤销时间", .type = FT_TEXT,
+	  .flags = PF_VIEW, .expr = "t.undone_at", .width = 19 },
+};
+
+static const struct menu_group FIRMS = { "Firms & talent", "主体" },
+	COOP = { "Cooperation", "产学研" },
+	TASKS = { "Task tables", "考核" },
+	LEDGER = { "Ledger", "台账" };
+
+#define NAME_OF(tbl, id) "(SELECT name FROM " tbl " WHERE id = t." id ")"
+#define KIND(var, kind_, table_, en_, zh_, fields, order_, label_, flags_, ...) \
+	static const struct profile var = { .kind = kind_, .table = table_, .en = en_, .zh = zh_, \
+		.f = fields, .n = N(fields), .order = order_, .label = label_, .flags = flags_, \
+		__VA_ARGS__ }
+
+KIND(P_obs, N_("observations"), "observation", "Actuals", "实际值", obs_f,
+     "(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id,"
+     " t.period_end, t.period",
+     NAME_OF("indicator", "indicator_id") " || ' ' || " NAME_OF("region", "region_id")
+     " || ' ' || t.period", PK_IMPORT | PK_EDIT, .view = obs_view, .nview = N(obs_view), .group = &LEDGER);
+KIND(P_tgt, N_("targets"), "target", "Targets", "目标", tgt_f,
+     "(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id,"
+     " t.year, t.doc_id",
+     NAME_OF("indicator", "indicator_id") " || ' ' || " NAME_OF("region", "region_id")
+     " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &LEDGER);
+KIND(P_ent, N_("enterprises"), "enterprise", "Enterprises", "企业", ent_f, "t.id",
+     "t.uscc || ' ' || t.name", PK_IMPORT | PK_EDIT, .view = ent_view, .nview = N(ent_view), .group = &FIRMS);
+KIND(P_tal, N_("talents"), "talent", "Talents", "人才", tal_f, "t.id", "t.name",
+     PK_IMPORT | PK_EDIT, .group = &FIRMS);
+KIND(P_inst, N_("institutes"), "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
+     PK_IMPORT | PK_EDIT, .group = &COOP);
+KIND(P_part, N_("partnerships"), "partnership", "Partnerships", "合作", part_f, "t.id",
+     NAME_OF("region", "region_id") " || ' - ' || " NAME_OF("institute", "institute_id"),
+     PK_IMPORT | PK_EDIT, .group = &COOP);
+KIND(P_plat, N_("platforms"), "platform", "Platforms", "平台", plat_f, "t.id", "t.name",
+     PK_IMPORT | PK_EDIT, .group = &COOP);
+KIND(P_evt, N_("events"), "event", "Events", "活动", evt_f, "t.id", "t.title || ' ' || t.held_on",
+     PK_IMPORT | PK_EDIT, .group = &COOP);
+KIND(P_proj, N_("projects"), "project", "Projects", "项目", proj_f, "t.id", "t.title",
+     PK_IMPORT | PK_EDIT, .group = &COOP);
+KIND(P_ach, N_("achievements"), "achievement", "Achievements", "成果", ach_f, "t.id", "t.name",
+     PK_IMPORT | PK_EDIT, .group = &COOP);
+KIND(P_tt, N_("task-targets"), "task_target", "Task tables", "任务表", tt_f, "t.id",
+     NAME_OF("task", "task_id") " || ' ' || " NAME_OF("region", "region_id")
+     " || ' ' || t.year_from || '-' || t.year_to", PK_IMPORT | PK_EDIT, .group = &TASKS);
+KIND(P_reg, N_("regions"), "region", "Regions", "地区", reg_f, "t.sort, t.id",
+     "t.code || ' ' || t.name", PK_IMPORT | PK_EDIT, .group = &LEDGER);
+KIND(P_ind, N_("indicators"), "indicator", "Indicator list", "指标库", ind_f, "t.sort, t.id",
+     "t.name", PK_IMPORT | PK_EDIT, .group = &LEDGER);
+KIND(P_doc, N_("documents"), "policy_doc", "Documents", "文件", doc_f, "t.issued_on, t.id",
+     "coalesce(t.number, t.short_name)", PK_IMPORT | PK_EDIT, .group = &LEDGER);
+KIND(P_task, N_("tasks"), "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.name",
+     PK_IMPORT | PK_EDIT, .group = &TASKS);
+KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", des_f, "t.id",
+     NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT);
+KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
+     "t.file_name", 0, .group = &LEDGER);
 
 const struct profile *const profiles[] = {
-	&P_obs, &P_tgt, &P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_tt,
-	&P_reg, NULL
+	&P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_task, &P_tt,
+	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_batch, NULL
 };
 
 const struct profile *profile_find(const char *kind)
@@ -197,6 +516,29 @@ const struct profile *profile_find(const char *kind)
 	if (strcmp(kind, "task_targets") == 0)
 		return &P_tt;
 	return NULL;
+}
+
+const char *profile_title(const struct profile *p)
+{
+	return i18n_get() == LANG_ZH ? p->zh : p->en;
+}
+
+const char *profile_group(const struct profile *p)
+{
+	if (p->group == NULL)
+		return NULL;
+	return i18n_get() == LANG_ZH ? p->group->zh : p->group->en;
+}
+
+const char *profile_import_kinds(void)
+{
+	static char buf[512];
+	if (buf[0] == '\0')
+		for (const struct profile *const *p = profiles; *p; p++)
+			if ((*p)->flags & PK_IMPORT)
+				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
+				         buf[0] ? ", " : "", (*p)->kind);
+	return buf;
 }
 
 char *profile_fold_header(const char *header, char **unit)
@@ -223,12 +565,26 @@ char *profile_fold_header(const char *header, char **unit)
 	return f;
 }
 
+/* Does a folded header name field f?  Its key, Chinese name, English
+ * title or an alias. */
+static int names_field(const char *folded, const struct pfield *f)
+{
+	return fold_match(folded, f->key, f->aliases) || fold_match(folded, f->zh, NULL) ||
+	       fold_match(folded, f->en, NULL);
+}
+
 int profile_match(const struct profile *p, const char *header, char **unit)
 {
 	char *f = profile_fold_header(header, unit);
 	int hit = -1;
-	for (size_t i = 0; i < p->n && hit < 0; i++)
-		if (!(p->f[i].flags & PF_DERIVED) && *f && fold_match(f, "", p->f[i].names))
+	/* key and Chinese name first, so that an alias of one field that is
+	 * another's own name (地区, 名称) does not take it */
+	for (size_t i = 0; i < p->n && hit < 0 && *f; i++)
+		if (!(p->f[i].flags & (PF_DERIVED | PF_VIEW)) &&
+		    (fold_match(f, p->f[i].key, NULL) || fold_match(f, p->f[i].zh, NULL)))
+			hit = (int)i;
+	for (size_t i = 0; i < p->n && hit < 0 && *f; i++)
+		if (!(p->f[i].flags & (PF_DERIVED | PF_VIEW)) && names_field(f, &p->f[i]))
 			hit = (int)i;
 	free(f);
 	if (hit < 0 && unit != NULL) {
@@ -238,76 +594,43 @@ int profile_match(const struct profile *p, const char *header, char **unit)
 	return hit;
 }
 
+int profile_field(const struct profile *p, const char *col)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->f[i].col, col) == 0)
+			return (int)i;
+	return -1;
+}
+
 char *profile_name(const struct pfield *f, int chinese)
 {
-	const char *s = f->names;
-	const char *bar = strchr(s, '|');
-	if (chinese && bar != NULL) {
-		s = bar + 1;
-		bar = strchr(s, '|');
-	}
-	return bar ? xstrndup(s, (size_t)(bar - s)) : xstrdup(s);
+	return xstrdup(chinese ? f->zh : f->key);
 }
 
-/* Find in "stored:l1|l2;stored2;..." the entry of a stored value or of a label. */
-static const char *enum_walk(const struct pfield *f, const char *want_folded, const char *want_stored,
-                             char *buf, size_t size)
+const char *profile_field_title(const struct pfield *f)
 {
-	const char *p = f->enums;
-	while (p && *p) {
-		const char *semi = strchr(p, ';');
-		size_t len = semi ? (size_t)(semi - p) : strlen(p);
-		char *entry = xstrndup(p, len);
-		char *eq = strchr(entry, ':');
-		const char *labels = eq ? eq + 1 : entry;
-		if (eq)
-			*eq = '\0';
-		const char *hit = NULL;
-		if (want_stored && strcmp(entry, want_stored) == 0) {
-			const char *bar = strchr(labels, '|');
-			snprintf(buf, size, "%.*s", bar ? (int)(bar - labels) : (int)strlen(labels), labels);
-			hit = buf;
-		} else if (want_folded && fold_match(want_folded, entry, labels)) {
-			snprintf(buf, size, "%s", entry);
-			hit = buf;
-		}
-		free(entry);
-		if (hit)
-			return hit;
-		p += len + (semi ? 1 : 0);
-	}
-	return NULL;
+	return i18n_get() == LANG_ZH ? f->zh : f->en;
 }
 
-const char *profile_enum_value(const struct pfield *f, const char *cell, char *buf, size_t size)
+const char *profile_enum_value(const struct pfield *f, const char *folded, char *buf, size_t size)
 {
-	char *folded = fold_name(cell);
-	const char *r = enum_walk(f, folded, NULL, buf, size);
-	free(folded);
-	return r;
+	char *fo = fold_name(folded);
+	const struct choice *c = f->choices ? choice_by_word(f->choices, fo) : NULL;
+	free(fo);
+	if (c == NULL)
+		return NULL;
+	snprintf(buf, size, "%s", c->value);
+	return buf;
 }
 
 const char *profile_enum_label(const struct pfield *f, const char *stored, char *buf, size_t size)
 {
-	const char *r = enum_walk(f, NULL, stored, buf, size);
-	if (r == NULL)
-		snprintf(buf, size, "%s", stored);
+	const struct choice *c = f->choices ? choice_by_value(f->choices, stored) : NULL;
+	snprintf(buf, size, "%s", c ? c->zh : stored ? stored : "");
 	return buf;
 }
 
 char *profile_enum_list(const struct pfield *f)
 {
-	struct sbuf b = { 0 };
-	const char *p = f->enums;
-	while (*p) {
-		const char *semi = strchr(p, ';');
-		size_t len = semi ? (size_t)(semi - p) : strlen(p);
-		const char *eq = memchr(p, ':', len);
-		const char *lab = eq ? eq + 1 : p;
-		size_t ll = (size_t)(p + len - lab);
-		const char *bar = memchr(lab, '|', ll);
-		sbuf_printf(&b, "%s%.*s", b.len ? ", " : "", bar ? (int)(bar - lab) : (int)ll, lab);
-		p += len + (semi ? 1 : 0);
-	}
-	return sbuf_take(&b);
+	return f->choices ? choice_list(f->choices) : xstrdup("");
 }

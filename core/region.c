@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_internal.h"
 #include "core/fold.h"
 #include "core/region.h"
 #include "core/util.h"

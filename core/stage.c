@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/stage.h"
 #include "core/util.h"
@@ -308,7 +309,7 @@ static int run(struct db *db, const char *sql, const char *now, long long batch,
 	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
 		switch (i) {
 		case 1: sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT); break;
-		case 2: sqlite3_bind_text(st, 2, util_login(), -1, SQLITE_TRANSIENT); break;
+		case 2: sqlite3_bind_text(st, 2, db_login(db), -1, SQLITE_TRANSIENT); break;
 		case 3: sqlite3_bind_int64(st, 3, batch); break;
 		case 4: sqlite3_bind_int64(st, 4, id); break;
 		}
@@ -479,7 +480,7 @@ static int insert_batch(struct stage *s, const struct stage_batch *b, const stru
 	sqlite3_bind_int64(st, 7, c->rows_changed);
 	sqlite3_bind_int64(st, 8, c->rows_unchanged);
 	sqlite3_bind_int64(st, 9, b->warnings);
-	sqlite3_bind_text(st, 10, util_login(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, db_login(s->db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);

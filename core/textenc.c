@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/sha256.h"
 #include "core/textenc.h"
+#include "core/utf8.h"
 
 #define CHUNK (64 * 1024)
 
@@ -39,46 +40,6 @@ const char *textenc_name(enum textenc e)
 	case ENC_CP936:   return "CP936";
 	default:          return "auto";
 	}
-}
-
-size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *bad)
-{
-	size_t i = 0;
-	*bad = 0;
-	while (i < n) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t need;
-		unsigned lo = 0x80, hi = 0xBF;   /* allowed range of the 2nd byte */
-		if (c >= 0xC2 && c <= 0xDF)
-			need = 1;
-		else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0) lo = 0xA0;        /* no overlongs */
-			if (c == 0xED) hi = 0x9F;        /* no surrogates */
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0) lo = 0x90;
-			if (c == 0xF4) hi = 0x8F;        /* <= U+10FFFF */
-		} else {
-			*bad = 1;
-			return i;
-		}
-		for (size_t k = 1; k <= need; k++) {
-			if (i + k >= n)
-				return i;                /* unfinished: wait for more */
-			unsigned b = s[i + k];
-			if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) {
-				*bad = 1;
-				return i;
-			}
-		}
-		i += need + 1;
-	}
-	return i;
 }
 
 struct textdec {

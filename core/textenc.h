@@ -50,9 +50,4 @@ int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, 
 int textdec_pending(const struct textdec *d);
 void textdec_free(struct textdec *d);
 
-/* Length of the longest prefix of s[0..n) that is whole, valid UTF-8
- * (RFC 3629: no overlongs, no surrogates).  *bad is set to 1 if the rest
- * starts with an invalid sequence, 0 if it is only an unfinished one. */
-size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *bad);
-
 #endif

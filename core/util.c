@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
-#include <pwd.h>
 
 #include "core/i18n.h"
 #include "core/util.h"
@@ -169,20 +167,6 @@ const char *fmt_num(char *buf, size_t size, double v, int decimals)
 	if (strcmp(buf, "-0") == 0)
 		strcpy(buf, "0");
 	return buf;
-}
-
-const char *util_login(void)
-{
-	static char name[64];
-	if (name[0] != '\0')
-		return name;
-	const char *env = getenv("INNOTRACK_LOGIN");
-	if (env == NULL || *env == '\0') {
-		struct passwd *pw = getpwuid(getuid());
-		env = pw ? pw->pw_name : getenv("USER");
-	}
-	snprintf(name, sizeof name, "%s", env && *env ? env : "unknown");
-	return name;
 }
 
 const char *util_now(void)

@@ -37,8 +37,6 @@ void sbuf_free(struct sbuf *b);
  * `decimals` places ("2.5", "300", "13.1").  Writes into buf. */
 const char *fmt_num(char *buf, size_t size, double v, int decimals);
 
-/* The login name of the person running the program. */
-const char *util_login(void);
 /* The current local time as 'YYYY-MM-DD HH:MM:SS'.  Static buffer. */
 const char *util_now(void);
 

@@ -9,27 +9,9 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/value.h"
-#include "core/width.h"
-
-static void put_utf8(struct sbuf *b, uint32_t c)
-{
-	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c; n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F)); n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F)); n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); n = 4;
-	}
-	sbuf_add(b, u, n);
-}
 
 /* One character as the checker reads it: full-width ASCII forms to
  * ASCII, ideographic and no-break spaces to ' ', U+2212 to '-'. */
@@ -63,8 +45,9 @@ char *value_fold(const char *s)
 	struct sbuf b = { 0 };
 	while (i < n) {
 		uint32_t c;
-		i += width_decode(s + i, n - i, &c);
-		put_utf8(&b, fold_cp(c));
+		char u[UTF8_MAX];
+		i += utf8_decode(s + i, n - i, &c);
+		sbuf_add(&b, u, utf8_encode(fold_cp(c), u));
 	}
 	char *r = sbuf_take(&b);
 	char *start = r;
@@ -76,24 +59,6 @@ char *value_fold(const char *s)
 	if (start != r)
 		memmove(r, start, strlen(start) + 1);
 	return r;
-}
-
-static size_t put_utf8_buf(char *u, uint32_t c)
-{
-	if (c < 0x80) {
-		u[0] = (char)c;
-		return 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
 }
 
 char *value_fold_buf(const char *s, char *buf, size_t size)
@@ -109,11 +74,11 @@ char *value_fold_buf(const char *s, char *buf, size_t size)
 			continue;
 		}
 		uint32_t c;
-		i += width_decode(s + i, n - i, &c);
+		i += utf8_decode(s + i, n - i, &c);
 		c = fold_cp(c);
-		if (o + 5 >= size)
+		if (o + UTF8_MAX + 1 >= size)
 			return NULL;
-		o += put_utf8_buf(buf + o, c);
+		o += utf8_encode(c, buf + o);
 	}
 	while (o > 0 && isspace((unsigned char)buf[o - 1]))
 		o--;

@@ -1,21 +1,30 @@
-/* width.h: display width of UTF-8 text in terminal cells (CJK = 2), and
- * fitting text into a number of cells without splitting a character.
- * Locale-independent: it decodes UTF-8 itself and uses its own table of
- * East Asian wide ranges (ambiguous-width characters count 1, as glibc).
- * Invalid bytes count as one cell each (drawn as U+FFFD). */
+/* width.h: display width of UTF-8 text in terminal cells, measured as
+ * ncursesw will place the characters: when the process locale is UTF-8 (the
+ * program makes it so, see tui/main.c) each character takes what the C
+ * library's wcwidth() says, the function curses itself asks: Chinese 2,
+ * combining marks 0, East Asian ambiguous-width characters (— “ · ①) as the
+ * locale says (1 in glibc).  When the locale is not UTF-8 (LANG=C, where
+ * wcwidth() knows no Chinese) a table written from glibc's C.UTF-8 answers
+ * the same.  Invalid bytes count one cell each (drawn as U+FFFD); control
+ * characters and those wcwidth() calls unprintable count one (drawn as '?',
+ * see tui/text.h). */
 #ifndef INNOTRACK_WIDTH_H
 #define INNOTRACK_WIDTH_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decode one code point from s (at most n bytes).  Returns the number of
- * bytes used (>= 1); *cp is U+FFFD for an invalid or truncated sequence. */
-size_t width_decode(const char *s, size_t n, uint32_t *cp);
-
-/* Cells of one code point: 0 (combining, zero-width), 1 or 2.
- * Control characters count 1 (they are drawn as '?'). */
+/* Cells of one code point: 0 (combining, zero-width), 1 or 2. */
 int width_cp(uint32_t cp);
+
+/* 1 if the terminal draws cp as itself in width_cp(cp) cells; 0 for
+ * control characters, surrogates and what the locale's wcwidth() calls
+ * unprintable (unassigned code points), which are to be drawn as '?'. */
+int width_printable(uint32_t cp);
+
+/* Cells of one code point from the built-in table alone, whatever the
+ * locale: what width_cp() answers when the locale is not UTF-8. */
+int width_table_cp(uint32_t cp);
 
 /* Cells of a NUL-terminated UTF-8 string. */
 int width_str(const char *s);

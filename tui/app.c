@@ -3,7 +3,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/profile.h"
+#include "core/session.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
@@ -12,6 +15,10 @@
 #include "tui/regscreen.h"
 #include "tui/screen.h"
 
+/* The menu: the indicators at the top, then the register of every kind
+ * that names a menu heading, in the order of the descriptions (it fits
+ * the 21 lines a 24-line terminal leaves it).  The import batches have a
+ * screen of their own, which imports and undoes. */
 int app_run(struct db *db, const struct app_opts *opts)
 {
 	char *err = NULL;
@@ -20,25 +27,31 @@ int app_run(struct db *db, const struct app_opts *opts)
 		free(err);
 		return 2;
 	}
-	/* the menu: the indicators, the registers, the imports, the regions */
-	static const char *const registers[] = { "enterprises", "observations", "targets" };
-	enum { NREG = sizeof registers / sizeof registers[0] };
-	struct section sections[NREG + 3];
+	struct section sections[64];
 	int n = 0;
-	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db) };
-	for (int i = 0; i < NREG; i++)
-		sections[n++] = (struct section){ regscreen_ops(registers[i]),
-		                                  regscreen_new(db, registers[i]) };
-	sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db) };
-	sections[n++] = (struct section){ regscreen_ops("regions"), regscreen_new(db, "regions") };
+	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
+	for (const struct profile *const *p = profiles; *p && n < 64; p++) {
+		if ((*p)->group == NULL)
+			continue;
+		if (strcmp((*p)->kind, "imports") == 0)
+			sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db),
+			                                  profile_group(*p) };
+		else
+			sections[n++] = (struct section){ regscreen_ops((*p)->kind),
+			                                  regscreen_new(db, (*p)->kind), profile_group(*p) };
+	}
 	struct frame *f = frame_new(sections, n);
+	frame_set_login(f, session_login(db_session(db)));
 	int rc = frame_run(f);
 	frame_free(f);
-	indscreen_free(sections[0].self);
-	for (int i = 1; i <= NREG; i++)
-		regscreen_free(sections[i].self);
-	impscreen_free(sections[NREG + 1].self);
-	regscreen_free(sections[NREG + 2].self);
+	for (int i = 0; i < n; i++) {
+		if (sections[i].ops == &indscreen_ops)
+			indscreen_free(sections[i].self);
+		else if (sections[i].ops == &impscreen_ops)
+			impscreen_free(sections[i].self);
+		else
+			regscreen_free(sections[i].self);
+	}
 	scr_stop();
 	return rc;
 }

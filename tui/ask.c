@@ -6,8 +6,6 @@
 #include "tui/ask.h"
 #include "tui/keys.h"
 
-/* How long after Esc a digit still makes an F-key. */
-#define ASK_ESC_WAIT_MS 300
 
 static const struct binding ask_keys[] = {
 	{ 0, NULL, NULL, NULL }
@@ -41,7 +39,10 @@ int ask_key(struct frame *f, const char *question, const char *answers,
 		}
 		resized = 0;
 		untouchwin(stdscr);
-		int k = keys_read(stdscr, ASK_ESC_WAIT_MS);
+		/* Esc waits its second too: Esc given at once would drop a digit
+		 * typed right after it, and the question is often over a form
+		 * where the clerk goes on typing figures */
+		int k = keys_read(stdscr, KEYS_ESC_WAIT_MS);
 		if (k == KC_KEY(KEY_RESIZE))
 			resized = 1;
 		else if (k == KC_ESC || k == KC_F(10))

@@ -156,6 +156,14 @@ int cli_open_db(struct cli *c, struct db **db)
 {
 	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
 	char *err = NULL;
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		/* say it in the clerk's language, and create nothing */
+		*db = NULL;
+		cli_error(tr("%s: no such database (create one with: innotrack --db %s init)"), path, path);
+		free(path);
+		return ST_DB;
+	}
 	int rc = db_open(path, 0, db, &err);
 	if (rc != ST_OK) {
 		cli_error("%s", err);

@@ -13,6 +13,7 @@
 #include "core/batch.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/import.h"
 #include "core/util.h"
 #include "core/width.h"

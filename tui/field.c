@@ -213,3 +213,13 @@ char *field_check(struct field *f)
 	f->has_value = why == NULL && !empty;
 	return why;
 }
+
+int field_end_selection(struct field *f, int replace)
+{
+	int was = f->selected;
+	f->selected = 0;
+	if (!was || !replace)
+		return 0;
+	le_set(&f->le, "");
+	return 1;
+}

@@ -34,6 +34,9 @@ struct field {
 	size_t hl;                /* the highlighted one, an index into match */
 	int narrowing;            /* the clerk typed: the list follows the text */
 
+	int selected;             /* the whole text is selected (a prefilled
+	                             file name): typing replaces it */
+
 	/* The value, set by field_check when it passes (has_value 0: empty). */
 	int has_value;
 	double num;               /* FIELD_DECIMAL */
@@ -65,6 +68,11 @@ int field_changed(const struct field *f);
  * written the standard way: 2023-12-02, 2025Q3, the choice's label);
  * else why not, in the UI language (caller frees). */
 char *field_check(struct field *f);
+
+/* A key is about to edit a selected text: a character typed or a
+ * deletion (`replace`) empties the field first; any other key only ends
+ * the selection.  Returns 1 if the text was emptied. */
+int field_end_selection(struct field *f, int replace);
 
 /* FIELD_CHOICE: the clerk typed or deleted: narrow the list to the
  * choices whose label holds the text (full-width forms and case folded). */

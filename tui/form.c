@@ -14,11 +14,10 @@
 #include "tui/screen.h"
 #include "tui/table.h"
 
-/* How long after Esc a digit still makes an F-key (Esc 2 saves). */
-#define FORM_ESC_WAIT_MS 1000
 #define FORM_MAX_W 76
 
-enum { FORM_GOING = -1, FORM_CANCEL = 0, FORM_DONE = 1 };
+/* FORM_GONE: closed, leaving deleted the record another clerk deleted */
+enum { FORM_GOING = -1, FORM_CANCEL = 0, FORM_DONE = 1, FORM_GONE = 2 };
 
 struct form {
 	char *title;                      /* owned */
@@ -36,6 +35,7 @@ struct form {
 	int lw, fw;                       /* label and field widths, in cells */
 	int conflict;                     /* show c in the area */
 	struct edit_conflict c;
+	struct binding keys[6];           /* form_keys, F2's label as form_save_as says */
 };
 
 static const struct binding form_keys[] = {
@@ -43,6 +43,7 @@ static const struct binding form_keys[] = {
 	{ 10, N_("Cancel"), "Esc  F10", N_("Close the form (asks first if something changed)") },
 	{ 0, N_("Next field"), "Tab  Down", N_("Check this field and go to the next") },
 	{ 0, N_("Prev field"), "S-Tab  Up", N_("Check this field and go back") },
+	{ 0, N_("Clear"), "Ctrl-U", N_("Clear the field (what is before the cursor)") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -52,7 +53,20 @@ struct form *form_new(const char *title, const struct form_ops *ops, void *ctx)
 	fm->title = xstrdup(title);
 	fm->ops = ops;
 	fm->ctx = ctx;
+	memcpy(fm->keys, form_keys, sizeof form_keys);
 	return fm;
+}
+
+void form_save_as(struct form *fm, const char *label, const char *what)
+{
+	fm->keys[0].label = label;
+	fm->keys[0].what = what;
+}
+
+void form_select(struct form *fm, int i)
+{
+	if (i >= 0 && i < fm->n && fm->fields[i].le.len > 0)
+		fm->fields[i].selected = 1;
 }
 
 void form_free(struct form *fm)
@@ -91,6 +105,8 @@ struct field *form_field(struct form *fm, int i)
 
 static void form_enter(struct form *fm, int i)
 {
+	if (i != fm->cur)
+		fm->fields[fm->cur].selected = 0;
 	fm->cur = i;
 	free(fm->entered);
 	fm->entered = xstrdup(fm->fields[i].le.buf);
@@ -154,11 +170,13 @@ static void form_place(struct form *fm)
 	fm->fw = w - fm->lw - 6;    /* border, marker, label, space, field, space, border */
 }
 
-/* The conflict: who changed the record, when, and to what. */
+/* The conflict: who changed the record, when, and to what; or who
+ * deleted it and when. */
 static char *form_conflict_text(const struct edit_conflict *c)
 {
 	if (c->version == 0)
-		return xstrdup(tr("Another clerk deleted this record after you opened it"));
+		return *c->by ? xasprintf(tr("Deleted by %s at %s"), c->by, *c->at ? c->at : "?")
+		              : xstrdup(tr("Deleted (the audit does not say by whom)"));
 	return xasprintf(tr("Changed by %s at %s; their value: %s"),
 	                 *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
 }
@@ -173,11 +191,16 @@ static void form_draw_area(struct form *fm)
 		return;
 	if (fm->conflict) {
 		char *t = form_conflict_text(&fm->c);
-		scr_put(w, y, x, tr("Another clerk saved this record after you opened it:"), aw, TA_LEFT, A_BOLD);
+		int gone = fm->c.version == 0;
+		scr_put(w, y, x, gone ? tr("Another clerk deleted this record after you opened it:")
+		                      : tr("Another clerk saved this record after you opened it:"),
+		        aw, TA_LEFT, A_BOLD);
 		if (y + 1 < last)
 			scr_put(w, y + 1, x + 2, t, aw - 2, TA_LEFT, A_NORMAL);
 		if (y + 2 < last)
-			scr_put(w, y + 2, x + 2, tr("r: take theirs into the form   k: keep mine and save it over theirs"),
+			scr_put(w, y + 2, x + 2,
+			        gone ? tr("a: add it again as the form has it   l: leave it deleted")
+			             : tr("r: take theirs into the form   k: keep mine and save it over theirs"),
 			        aw - 2, TA_LEFT, A_NORMAL);
 		free(t);
 	} else if (f->kind == FIELD_CHOICE) {
@@ -192,10 +215,12 @@ static void form_draw_area(struct form *fm)
 		if (f->nmatch == 0)
 			scr_put(w, y, x + fm->lw + 2, tr("(nothing matches)"), fm->fw, TA_LEFT, A_NORMAL);
 	}
-	const char *hint = f->kind == FIELD_CHOICE && !fm->conflict
-	    ? tr("Type to narrow the list; Ctrl-N/Ctrl-P or Up/Down pick; Tab takes it")
-	    : tr("Tab/Down: next  Up: back  F2: save  Esc: cancel");
+	char *hint = f->kind == FIELD_CHOICE && !fm->conflict
+	    ? xstrdup(tr("Type to narrow the list; Ctrl-N/Ctrl-P or Up/Down pick; Tab takes it"))
+	    : xasprintf(tr("Tab/Down: next  Up: back  F2: %s  Ctrl-U: clear  Esc: cancel"),
+	                tr(fm->keys[0].label));
 	scr_put(w, last, x, hint, aw, TA_LEFT, A_NORMAL);
+	free(hint);
 }
 
 static void form_draw_field(struct form *fm, int i, int *cy, int *cx)
@@ -212,6 +237,9 @@ static void form_draw_field(struct form *fm, int i, int *cy, int *cx)
 	le_view(&f->le, fm->fw, &from, &to, &cur);
 	char *shown = xstrndup(f->le.buf + from, to - from);
 	scr_put(w, y, fx, shown, fm->fw, TA_LEFT, A_UNDERLINE);
+	if (f->selected)         /* typing replaces it: shown as a selection */
+		scr_put(w, y, fx, shown, width_str(shown) < fm->fw ? width_str(shown) : fm->fw,
+		        TA_LEFT, A_UNDERLINE | A_REVERSE);
 	free(shown);
 	if (i == fm->cur) {
 		*cy = y;
@@ -302,16 +330,34 @@ static int form_changed(const struct form *fm)
 	return 0;
 }
 
+/* Another clerk deleted the record: add it again (1: save anew), leave
+ * it deleted (-1: close the form) or go back to the form (0). */
+static int form_conflict_gone(struct form *fm, const struct edit_conflict *c)
+{
+	char *q = *c->by
+	    ? xasprintf(tr("Deleted by %s: a add it again, l leave it deleted, Esc back"), c->by)
+	    : xstrdup(tr("Deleted by another clerk: a add it again, l leave it deleted, Esc back"));
+	int a = ask_key(fm->frame, q, "al", form_show, fm);
+	free(q);
+	fm->conflict = 0;
+	if (a == 'a') {
+		fm->ops->overrule(fm->ctx, c);
+		return 1;
+	}
+	return a == 'l' ? -1 : 0;
+}
+
 /* Another clerk saved first: show it and let the clerk choose.  Returns
- * 1 to save again (keep mine), 0 to stay in the form. */
+ * 1 to save again (keep mine), 0 to stay in the form, -1 to close it
+ * (the record is deleted and the clerk leaves it so). */
 static int form_conflict(struct form *fm, const struct edit_conflict *c)
 {
 	fm->conflict = 1;
 	fm->c = *c;
-	char *q = c->version == 0
-	    ? xstrdup(tr("Deleted by another clerk: r reload, k keep mine (save it anew), Esc back"))
-	    : xasprintf(tr("%s changed it at %s to %s: r reload theirs, k keep mine, Esc back"),
-	                *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
+	if (c->version == 0)
+		return form_conflict_gone(fm, c);
+	char *q = xasprintf(tr("%s changed it at %s to %s: r reload theirs, k keep mine, Esc back"),
+	                    *c->by ? c->by : "?", *c->at ? c->at : "?", *c->value ? c->value : "-");
 	int a = ask_key(fm->frame, q, "rk", form_show, fm);
 	free(q);
 	if (a == 'r') {
@@ -357,7 +403,10 @@ static int form_save(struct form *fm)
 			return FORM_GOING;
 		}
 		free(msg);
-		if (!form_conflict(fm, &c))
+		int a = form_conflict(fm, &c);
+		if (a < 0)
+			return FORM_GONE;
+		if (a == 0)
 			return FORM_GOING;
 	}
 }
@@ -373,6 +422,13 @@ static int form_cancel(struct form *fm)
 static int form_edit_key(struct field *f, int k)
 {
 	struct lineedit *e = &f->le;
+	/* a selected text goes on the first character typed or deleted;
+	 * any other key only ends the selection */
+	int typed = k >= 0x20 && k < KC_BASE && k != 0x7F;
+	int deletes = k == KC_KEY(KEY_BACKSPACE) || k == 0x7F || k == KC_CTRL('h') ||
+	              k == KC_KEY(KEY_DC) || k == KC_CTRL('d');
+	if (field_end_selection(f, typed || deletes) && deletes)
+		return 1;
 	switch (k) {
 	case KC_KEY(KEY_BACKSPACE): case 0x7F: case KC_CTRL('h'): le_backspace(e); break;
 	case KC_KEY(KEY_DC): case KC_CTRL('d'): le_delete(e); break;
@@ -429,6 +485,7 @@ static int form_key(struct form *fm, int k)
 		form_move(fm, 1);
 		return FORM_GOING;
 	case '\t':
+		f->selected = 0;
 		if (fm->ops->tab != NULL && fm->ops->tab(fm->ctx, fm, fm->cur))
 			return FORM_GOING;
 		form_move(fm, 1);
@@ -451,12 +508,12 @@ int form_run(struct form *fm, struct frame *f)
 	if (fm->n == 0)
 		return 0;
 	form_enter(fm, fm->cur);
-	const struct binding *bar = frame_set_keys(f, form_keys);
+	const struct binding *bar = frame_set_keys(f, fm->keys);
 	while (r == FORM_GOING) {
 		form_show(fm, resized);
 		resized = 0;
 		untouchwin(stdscr);
-		int k = keys_read(stdscr, FORM_ESC_WAIT_MS);
+		int k = keys_read(stdscr, KEYS_ESC_WAIT_MS)   /* Esc 2 saves */;
 		if (k == KC_NONE)
 			continue;
 		if (k == KC_KEY(KEY_RESIZE)) {
@@ -479,5 +536,5 @@ int form_run(struct form *fm, struct frame *f)
 	frame_set_keys(f, bar);
 	frame_uncover(f);
 	fm->frame = NULL;
-	return r == FORM_DONE;
+	return r == FORM_DONE ? 1 : r == FORM_GONE ? 2 : 0;
 }

@@ -10,7 +10,9 @@
  * and target forms of the indicator screen, later the registers'.  When
  * another clerk saved the record since the form was opened, the save
  * reports a conflict; the form shows who, when and their value, and the
- * clerk takes theirs (reload) or keeps their own (saves over it). */
+ * clerk takes theirs (reload) or keeps their own (saves over it).  When
+ * the other clerk deleted it, the form says who and when (if the audit
+ * knows) and the clerk adds it again or leaves it deleted. */
 #ifndef INNOTRACK_FORM_H
 #define INNOTRACK_FORM_H
 
@@ -58,6 +60,15 @@ struct field *form_field(struct form *fm, int i);
 /* Replace field i's text, as the record now has it (not a change). */
 void form_set(struct form *fm, int i, const char *text);
 
+/* What F2 does, when it is not "Save": its label on the key bar and in
+ * the form's hint, and what the help says (English; translated when
+ * shown).  The strings must outlive the form. */
+void form_save_as(struct form *fm, const char *label, const char *what);
+
+/* Show field i's text selected, so that typing replaces it and any other
+ * key keeps it (a file name from last time). */
+void form_select(struct form *fm, int i);
+
 /* Start in field i. */
 void form_focus(struct form *fm, int i);
 
@@ -66,7 +77,8 @@ void form_message(struct form *fm, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Open the form over the frame and run it until it is saved (returns 1)
- * or closed without saving (0). */
+ * or closed without saving (0), or closed because another clerk deleted
+ * the record and the clerk chose to leave it deleted (2: show it again). */
 int form_run(struct form *fm, struct frame *f);
 
 #endif

@@ -18,11 +18,6 @@
 #include "tui/prompt.h"
 #include "tui/screen.h"
 
-/* How long after Esc a digit still makes an F-key (Esc 0 = F10).  Esc
- * alone takes effect this long after curses has seen it (ESCDELAY, 50 ms,
- * see screen.c): 250 ms in all, which a clerk does not notice as a lag,
- * and long enough to type the digit after the Esc on purpose. */
-#define FRAME_ESC_WAIT_MS 200
 
 struct frame {
 	const struct section *sections;   /* not owned */
@@ -30,6 +25,7 @@ struct frame {
 	int active;                        /* the section in the work pane */
 	int focus_menu;                    /* the menu pane has the focus */
 	int menu_w;                        /* menu pane width, with its bar */
+	const char *login;                 /* at the title's right; not owned; may be NULL */
 
 	WINDOW *title, *menu, *work, *status, *bar;   /* owned; NULL when too small */
 	struct popup *popup;               /* owned; NULL if none */
@@ -55,9 +51,12 @@ static const struct binding frame_keys[] = {
 	{ 1, N_("Help"), "F1  ?", N_("Show the keys of this screen") },
 	{ 9, N_("Menu"), "F9", N_("Go to the menu of screens (Enter or Tab comes back)") },
 	{ 10, N_("Quit"), "F10  q", N_("Quit innotrack") },
-	{ 0, NULL, "Esc 1..9  Esc 0", N_("Same as F1..F9 and F10 (for terminals that swallow F-keys)") },
+	{ 0, NULL, "Esc 1..9  Esc 0",
+	  N_("Same as F1..F9 and F10 (for terminals that swallow F-keys); the digit may come up to a second later") },
+	{ 0, NULL, "Esc Esc", N_("Esc at once, without waiting for a digit") },
 	{ 0, NULL, "Tab", N_("Move between the menu and the work pane") },
 	{ 0, NULL, "Up Down  j k  Enter", N_("(In the menu) choose a screen; Enter goes to it") },
+	{ 0, NULL, "Home End  g G", N_("(In the menu) the first or the last screen") },
 	{ 0, NULL, "Ctrl-L", N_("Draw the whole screen again") },
 	{ 0, NULL, NULL, NULL }
 };
@@ -89,6 +88,12 @@ static void frame_delwins(struct frame *f)
 			delwin(*w[i]);
 		*w[i] = NULL;
 	}
+}
+
+void frame_set_login(struct frame *f, const char *login)
+{
+	f->login = login;
+	f->full = 1;
 }
 
 void frame_free(struct frame *f)
@@ -131,11 +136,14 @@ static void frame_layout(struct frame *f)
 		return;
 	f->menu_w = 0;
 	for (int i = 0; i < f->nsections; i++) {
-		int w = width_str(tr(f->sections[i].ops->label));
+		const char *g = f->sections[i].group;
+		int w = 1 + width_str(tr(f->sections[i].ops->label));
+		if (g != NULL && width_str(tr(g)) > w)
+			w = width_str(tr(g));
 		if (w > f->menu_w)
 			f->menu_w = w;
 	}
-	f->menu_w += 3;        /* a space each side, and the bar */
+	f->menu_w += 2;        /* a space after, and the bar */
 	int h = LINES - 3, w = COLS - f->menu_w;
 	f->title = frame_win(1, COLS, 0, 0);
 	f->menu = frame_win(h, f->menu_w, 1, 0);
@@ -151,10 +159,10 @@ static void frame_layout(struct frame *f)
 static void frame_draw_title(struct frame *f)
 {
 	char *left = xasprintf(" innotrack  %s", tr("Innovation policy ledger"));
-	const char *login = util_login();
+	const char *login = f->login != NULL ? f->login : "";
 	int rw = width_str(login) + 1;
 	scr_put(f->title, 0, 0, left, COLS, TA_LEFT, scr_attr(ROLE_TITLE));
-	if (COLS - rw > width_str(left) + 1)
+	if (*login != '\0' && COLS - rw > width_str(left) + 1)
 		scr_put(f->title, 0, COLS - rw, login, rw - 1, TA_RIGHT, scr_attr(ROLE_TITLE));
 	free(left);
 }
@@ -163,11 +171,15 @@ static void frame_draw_menu(struct frame *f)
 {
 	int h = getmaxy(f->menu);
 	werase(f->menu);
-	for (int i = 0; i < f->nsections; i++) {
+	for (int i = 0, y = 0; i < f->nsections; i++, y++) {
+		const char *g = f->sections[i].group, *prev = i ? f->sections[i - 1].group : NULL;
+		/* a heading over each group of screens */
+		if (g != NULL && (prev == NULL || strcmp(g, prev) != 0))
+			scr_put(f->menu, y++, 0, tr(g), f->menu_w - 1, TA_LEFT, scr_attr(ROLE_HEADER));
 		enum scr_role r = i != f->active ? ROLE_NORMAL
 		                  : f->focus_menu ? ROLE_CURSOR : ROLE_CURSOR_DIM;
 		char *s = xasprintf(" %s", tr(f->sections[i].ops->label));
-		scr_put(f->menu, i, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
+		scr_put(f->menu, y, 0, s, f->menu_w - 1, TA_LEFT, scr_attr(r));
 		free(s);
 	}
 	for (int y = 0; y < h; y++)
@@ -281,7 +293,9 @@ static int frame_bar_entries(const struct frame *f, const struct binding **out,
 	return n;
 }
 
-/* The key bar, mc style: the number, then the label in reverse. */
+/* The key bar, mc style: the number, then the label in reverse.  When the
+ * keys do not all fit and F1 lists them (the screen's own keys), the bar
+ * ends with "1 More keys" at the right. */
 static void frame_draw_bar(struct frame *f)
 {
 	const struct binding *e[32];
@@ -298,17 +312,31 @@ static void frame_draw_bar(struct frame *f)
 	free(f->drawn_bar);
 	f->drawn_bar = sbuf_take(&sig);
 	werase(f->bar);
+	int total = -1;
+	for (int i = 0; i < n; i++)
+		total += width_str(key[i]) + width_str(tr(e[i]->label)) + 2;
+	const char *more = tr("More keys");
+	int mw = 1 + width_str(more);
+	int cut = total > COLS && f->keys == NULL && f->popup == NULL && f->prompt_label == NULL
+	          && COLS > 2 * mw;
+	int room = cut ? COLS - mw - 1 : COLS;
 	int x = 0;
-	for (int i = 0; i < n && x < COLS; i++) {
+	for (int i = 0; i < n && x < room; i++) {
 		int nw = width_str(key[i]);
 		int lw = width_str(tr(e[i]->label)) + 1;
-		if (e[i]->fkey == 0 && x + nw + lw > COLS)
+		if (e[i]->fkey == 0 && x + nw + lw > room)
 			break;                 /* other keys only when they fit whole */
-		if (x + nw + lw > COLS)
-			lw = COLS - x - nw;
+		if (x + nw + lw > room)
+			lw = room - x - nw;
+		if (lw < 1)
+			break;
 		scr_put(f->bar, 0, x, key[i], nw, TA_LEFT, scr_attr(ROLE_KEYNUM));
 		scr_put(f->bar, 0, x + nw, tr(e[i]->label), lw, TA_LEFT, scr_attr(ROLE_KEYLABEL));
 		x += nw + lw + 1;
+	}
+	if (cut) {
+		scr_put(f->bar, 0, COLS - mw, "1", 1, TA_LEFT, scr_attr(ROLE_KEYNUM));
+		scr_put(f->bar, 0, COLS - mw + 1, more, mw - 1, TA_LEFT, scr_attr(ROLE_KEYLABEL));
 	}
 }
 
@@ -491,6 +519,8 @@ static int frame_menu_key(struct frame *f, int k)
 	switch (k) {
 	case 'k': case KC_KEY(KEY_UP):   to--; break;
 	case 'j': case KC_KEY(KEY_DOWN): to++; break;
+	case 'g': case KC_KEY(KEY_HOME): to = 0; break;
+	case 'G': case KC_KEY(KEY_END):  to = f->nsections - 1; break;
 	case '\n': case 'l': case KC_KEY(KEY_RIGHT): case KC_F(9):
 		frame_set_focus(f, 0);
 		return 1;
@@ -512,10 +542,46 @@ static void frame_popup_key(struct frame *f, int k)
 		frame_close_popup(f);
 }
 
+/* A lone Esc was read and the keys wait for a digit: say so on the
+ * status line at once, so that the Esc is answered without a visible
+ * wait (it acts when the second is over, or at once on Esc Esc). */
+static void frame_esc_shown(void *ctx)
+{
+	struct frame *f = ctx;
+	if (f->status == NULL)
+		return;
+	scr_put(f->status, 0, 0, "", COLS, TA_LEFT, scr_attr(ROLE_STATUS));
+	scr_put(f->status, 0, 1, tr("Esc: a digit now is an F-key (Esc 2 = F2, Esc 0 = F10); Esc again: at once"),
+	        COLS - 2, TA_LEFT, scr_attr(ROLE_MESSAGE));
+	leaveok(f->status, TRUE);         /* a form's cursor stays in its field */
+	wnoutrefresh(f->status);
+	doupdate();
+	leaveok(f->status, FALSE);
+	free(f->drawn_status);            /* drawn again after the key */
+	f->drawn_status = NULL;
+}
+
+/* How long a digit after Esc may wait: a second where Esc and the digit
+ * mean different things; 0 (Esc at once) where Esc only closes: a prompt,
+ * a popup whose only F-key is Close. */
+static int frame_esc_wait(const struct frame *f)
+{
+	if (f->prompt_label != NULL)
+		return 0;
+	if (f->popup != NULL) {
+		for (const struct binding *b = f->popup->bindings; b != NULL && b->what != NULL; b++)
+			if (b->fkey != 0 && b->fkey != 10)
+				return KEYS_ESC_WAIT_MS;
+		return 0;
+	}
+	return KEYS_ESC_WAIT_MS;
+}
+
 void frame_start(struct frame *f)
 {
 	frame_layout(f);
 	frame_set_focus(f, 0);
+	keys_on_esc(frame_esc_shown, f);
 }
 
 void frame_paint(struct frame *f)
@@ -585,7 +651,7 @@ int frame_run(struct frame *f)
 	for (;;) {
 		frame_paint(f);
 		untouchwin(stdscr);   /* reading keys from it must not repaint it */
-		int esc = f->popup != NULL ? 0 : FRAME_ESC_WAIT_MS;
+		int esc = frame_esc_wait(f);
 		int k = busy ? keys_poll(stdscr, esc) : keys_read(stdscr, esc);
 		if (k == KC_NONE && busy) {
 			busy = frame_idle(f);

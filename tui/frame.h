@@ -52,11 +52,17 @@ struct section_ops {
 struct section {
 	const struct section_ops *ops;
 	void *self;                            /* not owned */
+	const char *group;                     /* the menu heading it stands under
+	                                          (English, translated when drawn);
+	                                          NULL: none */
 };
 
 /* sections must outlive the frame.  The work pane has the focus at first. */
 struct frame *frame_new(const struct section *sections, int n);
 void frame_free(struct frame *f);
+/* The login shown at the right of the title line; it must outlive the
+ * frame (the session's, see core/session.h). */
+void frame_set_login(struct frame *f, const char *login);
 
 /* Run until the clerk quits.  Returns the exit status (0). */
 int frame_run(struct frame *f);

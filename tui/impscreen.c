@@ -363,11 +363,12 @@ static void imp_import(struct impscreen *s)
 	const char **labels = xcalloc(nk + 1, sizeof *labels);
 	o.kinds[0] = "auto";
 	labels[0] = tr("from the header");
-	for (size_t i = 0; i < nk; i++) {
-		o.kinds[i + 1] = profiles[i]->kind;
-		labels[i + 1] = tr(profiles[i]->kind);
-	}
-	o.nkinds = nk + 1;
+	o.nkinds = 1;
+	for (size_t i = 0; i < nk; i++)
+		if (profiles[i]->flags & PK_IMPORT) {
+			o.kinds[o.nkinds] = profiles[i]->kind;
+			labels[o.nkinds++] = profile_title(profiles[i]);
+		}
 	const char **rlabels = xcalloc(o.regions.n + 1, sizeof *rlabels);
 	rlabels[0] = tr("from the file");
 	for (size_t i = 0; i < o.regions.n; i++)
@@ -375,9 +376,11 @@ static void imp_import(struct impscreen *s)
 
 	struct form *fm = form_new(tr("Import a file"), &imp_form_ops, &o);
 	form_info(fm, tr("The file as Excel saved it: UTF-8 or GB18030, with its title and notes"));
-	form_info(fm, tr("Tab completes the file name; nothing is written before you apply"));
+	form_info(fm, tr("Tab completes the file name; F2 runs a dry run (nothing is written before you apply)"));
+	form_save_as(fm, N_("Dry run"), N_("Dry run: what the import would do (nothing is written yet)"));
 	o.f_path = form_add(fm, FIELD_TEXT, tr("File"), s->path ? s->path : "");
 	form_field(fm, o.f_path)->required = 1;
+	form_select(fm, o.f_path);     /* last time's file: typing replaces it */
 	o.f_kind = form_add(fm, FIELD_CHOICE, tr("Kind"), labels[0]);
 	field_set_choices(form_field(fm, o.f_kind), labels, o.nkinds);
 	o.f_period = form_add(fm, FIELD_PERIOD, tr("Period"), "");

@@ -227,11 +227,14 @@ int indedit_obs(struct frame *f, struct db *db, const struct region_list *region
 	}
 	form_focus(fm, o.f_value);
 	int saved = form_run(fm, f);
-	if (saved)
+	if (saved == 1)
 		frame_message(f, tr("Saved: %s %s %s"), r->name, obs_region_name(&o, o.rec.region_id),
 		              o.rec.period);
+	else if (saved == 2)
+		frame_message(f, tr("Left deleted: %s %s %s"), r->name,
+		              obs_region_name(&o, o.rec.region_id), o.rec.period);
 	form_free(fm);
-	return saved;
+	return saved != 0;
 }
 
 int indedit_obs_delete(struct frame *f, struct db *db, const struct ind_row *r,
@@ -258,7 +261,9 @@ int indedit_obs_delete(struct frame *f, struct db *db, const struct ind_row *r,
 	int rc = obs_delete(db, &rec, &c, &err);
 	if (rc == ST_CONFLICT) {
 		ind_conflict_value(&c);
-		if (c.version == 0)
+		if (c.version == 0 && *c.by)
+			frame_message(f, tr("Deleted already, by %s at %s"), c.by, c.at);
+		else if (c.version == 0)
 			frame_message(f, "%s", tr("Another clerk deleted it already"));
 		else
 			frame_message(f, tr("Not deleted: changed by %s at %s to %s; look again"),
@@ -441,9 +446,11 @@ int indedit_target(struct frame *f, struct db *db, const struct ind_row *r, long
 	tgt_fill(&t, fm);
 	form_focus(fm, target_id ? t.f_value : t.f_doc);
 	int saved = form_run(fm, f);
-	if (saved)
+	if (saved == 1)
 		frame_message(f, tr("Saved: the target of %s for %d"), r->name, t.rec.year);
+	else if (saved == 2)
+		frame_message(f, tr("Left deleted: the target of %s for %d"), r->name, t.rec.year);
 	form_free(fm);
 	docs_free(t.docs, t.ndocs);
-	return saved;
+	return saved != 0;
 }

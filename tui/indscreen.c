@@ -36,9 +36,11 @@ static const char *const ind_col_titles[NCOLS] = {
  * length: years or quarters). */
 #define IND_HISTORY 8
 
-/* The indicator column gives way down to this many cells before the
- * others scroll sideways. */
-#define IND_NAME_MIN 12   /* so that the status still fits at 80 columns */
+/* The indicator column gives way down to this many cells (four Chinese
+ * characters and the ellipsis) before the others scroll sideways; with
+ * the history and then the expected share left out for want of room,
+ * the status fits at 80 columns. */
+#define IND_NAME_MIN 10
 #define IND_NAME_MAX 60
 
 struct indscreen {
@@ -293,10 +295,15 @@ void *indscreen_new(struct db *db)
 		s->cols[c].align = align[c];
 		s->cols[c].frozen = c == COL_NAME;
 	}
+	/* the least needed give way first: the history, then the share of the
+	 * time gone (the status already compares it with the progress) */
+	s->cols[COL_HISTORY].drop = 2;
+	s->cols[COL_EXPECTED].drop = 1;
 	ind_titles(s);
 	struct table_source src = { grid_count, grid_row, &s->grid };
 	table_init(&s->table, s->cols, NCOLS, src);
 	table_colcursor(&s->table, 1);
+	s->table.scroll_at_once = 1;   /* Right shows more columns at once */
 	if (region_list_load(db, &s->regions, &err) != ST_OK) {
 		s->error = err;
 		return s;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "tui/keys.h"
 
@@ -10,6 +11,28 @@
 
 /* A key read after Esc that was not a digit, given out on the next call. */
 static int keys_pending = KC_NONE;
+
+/* What shows at once that a lone Esc was seen (keys_on_esc). */
+static void (*keys_esc_shown)(void *ctx);
+static void *keys_esc_ctx;
+
+/* When an Esc was given out at once (esc_wait_ms 0): a digit that comes
+ * within KEYS_ESC_WAIT_MS after it belongs to that Esc and is dropped. */
+static struct timespec keys_esc_at;
+static int keys_esc_given;
+
+static long keys_ms_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+void keys_on_esc(void (*shown)(void *ctx), void *ctx)
+{
+	keys_esc_shown = shown;
+	keys_esc_ctx = ctx;
+}
 
 int keys_from_wch(int rc, wint_t ch)
 {
@@ -71,6 +94,9 @@ int keys_from_seq(const char *seq)
 		{ "[11~", KEY_F(1) }, { "[12~", KEY_F(2) }, { "[13~", KEY_F(3) }, { "[14~", KEY_F(4) },
 		{ "[15~", KEY_F(5) }, { "[17~", KEY_F(6) }, { "[18~", KEY_F(7) }, { "[19~", KEY_F(8) },
 		{ "[20~", KEY_F(9) }, { "[21~", KEY_F(10) },
+		/* arrows whose bytes came apart on a slow link */
+		{ "[A", KEY_UP }, { "[B", KEY_DOWN }, { "[C", KEY_RIGHT }, { "[D", KEY_LEFT },
+		{ "OA", KEY_UP }, { "OB", KEY_DOWN }, { "OC", KEY_RIGHT }, { "OD", KEY_LEFT },
 	};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(seq, known[i].seq) == 0)
@@ -78,23 +104,19 @@ int keys_from_seq(const char *seq)
 	return KC_NONE;
 }
 
-int keys_read(WINDOW *w, int esc_wait_ms)
+/* The key after an Esc, read within wait_ms (-1: only if already there):
+ * a digit makes the F-key, '[' or 'O' the rest of a sequence; anything
+ * else is kept for the next call and the Esc stands.  *none tells that
+ * nothing came. */
+static int keys_after_esc(WINDOW *w, int wait_ms, int *none)
 {
 	wint_t ch = 0;
-	int rc, k, next, f;
-	if (keys_pending != KC_NONE) {
-		k = keys_pending;
-		keys_pending = KC_NONE;
-		return k;
-	}
-	rc = wget_wch(w, &ch);
-	k = keys_from_wch(rc, ch);
-	if (k != KC_ESC)
-		return k;
-	wtimeout(w, esc_wait_ms);
-	rc = wget_wch(w, &ch);
+	int next, f;
+	wtimeout(w, wait_ms < 0 ? 0 : wait_ms);
+	int rc = wget_wch(w, &ch);
 	next = keys_from_wch(rc, ch);
 	wtimeout(w, -1);
+	*none = next == KC_NONE;
 	if ((f = keys_esc_digit(next)) != 0)
 		return f;
 	if (next == '[' || next == 'O')
@@ -102,6 +124,45 @@ int keys_read(WINDOW *w, int esc_wait_ms)
 	if (next != KC_ESC)
 		keys_pending = next;   /* KC_NONE if nothing came */
 	return KC_ESC;
+}
+
+int keys_read(WINDOW *w, int esc_wait_ms)
+{
+	wint_t ch = 0;
+	int k, none;
+	if (keys_pending != KC_NONE) {
+		k = keys_pending;
+		keys_pending = KC_NONE;
+		return k;
+	}
+	int rc = wget_wch(w, &ch);
+	k = keys_from_wch(rc, ch);
+	if (k == KC_NONE)
+		return k;
+	if (keys_esc_given) {
+		keys_esc_given = 0;
+		if (keys_esc_digit(k) && keys_ms_since(&keys_esc_at) < KEYS_ESC_WAIT_MS)
+			return KC_NONE;    /* the digit of an Esc that already acted */
+	}
+	if (k != KC_ESC)
+		return k;
+	if (esc_wait_ms <= 0) {
+		/* at once: only what came with the Esc (a sequence, a digit) */
+		k = keys_after_esc(w, -1, &none);
+		if (k == KC_ESC && none) {
+			clock_gettime(CLOCK_MONOTONIC, &keys_esc_at);
+			keys_esc_given = 1;
+		}
+		return k;
+	}
+	k = keys_after_esc(w, 0, &none);   /* Esc and the digit typed together */
+	if (!none)
+		return k;
+	/* the clerk may be about to type the digit: say so on the screen at
+	 * once, then wait for it */
+	if (keys_esc_shown != NULL)
+		keys_esc_shown(keys_esc_ctx);
+	return keys_after_esc(w, esc_wait_ms, &none);
 }
 
 int keys_poll(WINDOW *w, int esc_wait_ms)

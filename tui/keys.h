@@ -27,13 +27,27 @@ int keys_esc_digit(int k);
  * does not know it ("[6~" after Esc: PgDn; "[20~": F9), or KC_NONE. */
 int keys_from_seq(const char *seq);
 
+/* How long after Esc a digit still makes the F-key: a clerk types Esc,
+ * looks for the digit, and types it. */
+#define KEYS_ESC_WAIT_MS 1000
+
 /* Wait for the next key in w.  Esc followed within esc_wait_ms by a digit
  * gives that F-key; Esc followed by anything else gives Esc, and that key
- * next time.  An escape sequence curses does not know is read whole: the
- * usual PgUp/PgDn/Home/End/Insert/Delete/F1-F10 are given their key codes,
- * anything else is dropped (KC_NONE).
+ * next time; Esc Esc gives one Esc at once.  While it waits for the digit,
+ * the function given to keys_on_esc shows that the Esc was seen.
+ * With esc_wait_ms 0 (windows where Esc only closes, and no digit means
+ * anything else) Esc is given at once, and a digit typed within
+ * KEYS_ESC_WAIT_MS after it is dropped: it was meant for the window the
+ * Esc closed (Esc 0 in a list must not quit the program behind it).
+ * An escape sequence curses does not know is read whole: the usual
+ * arrows, PgUp/PgDn/Home/End/Insert/Delete/F1-F10 are given their key
+ * codes, anything else is dropped (KC_NONE).
  * Enter is always '\n'. */
 int keys_read(WINDOW *w, int esc_wait_ms);
+
+/* shown(ctx) is called when a lone Esc was read and keys_read begins to
+ * wait for a digit: it should show at once that the Esc was seen. */
+void keys_on_esc(void (*shown)(void *ctx), void *ctx);
 
 /* The same without waiting for the first byte: KC_NONE if no key is there. */
 int keys_poll(WINDOW *w, int esc_wait_ms);

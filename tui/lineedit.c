@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/lineedit.h"
@@ -47,7 +48,7 @@ void le_set(struct lineedit *e, const char *text)
 static size_t char_len(const struct lineedit *e, size_t off)
 {
 	uint32_t cp;
-	return off < e->len ? width_decode(e->buf + off, e->len - off, &cp) : 0;
+	return off < e->len ? utf8_decode(e->buf + off, e->len - off, &cp) : 0;
 }
 
 /* Start of the character before off. */
@@ -69,29 +70,6 @@ size_t le_chars(const struct lineedit *e)
 	return n;
 }
 
-static void encode(uint32_t c, char *u, size_t *n)
-{
-	if (c < 0x80) {
-		u[0] = (char)c;
-		*n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3F));
-		*n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		*n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		*n = 4;
-	}
-}
-
 int le_insert(struct lineedit *e, uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF ||
@@ -99,9 +77,8 @@ int le_insert(struct lineedit *e, uint32_t cp)
 		return -1;
 	if (e->maxchars && le_chars(e) >= e->maxchars)
 		return -1;
-	char u[4];
-	size_t n;
-	encode(cp, u, &n);
+	char u[UTF8_MAX];
+	size_t n = utf8_encode(cp, u);
 	reserve(e, n);
 	memmove(e->buf + e->cur + n, e->buf + e->cur, e->len - e->cur + 1);
 	memcpy(e->buf + e->cur, u, n);
@@ -115,7 +92,7 @@ void le_insert_str(struct lineedit *e, const char *s)
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
 		uint32_t cp;
-		i += width_decode(s + i, n - i, &cp);
+		i += utf8_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n' || cp == '\r')
 			cp = ' ';
 		if (le_insert(e, cp) != 0 && e->maxchars && le_chars(e) >= e->maxchars)
@@ -219,7 +196,7 @@ void le_view(struct lineedit *e, int width, size_t *from, size_t *to, int *curso
 	int w = 0;
 	while (p < e->len) {
 		uint32_t cp;
-		size_t k = width_decode(e->buf + p, e->len - p, &cp);
+		size_t k = utf8_decode(e->buf + p, e->len - p, &cp);
 		int cw = width_cp(cp);
 		if (w + cw > width)
 			break;

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "core/db.h"
+#include "core/i18n.h"
+#include "core/i18n_table.h"
 #include "core/pack.h"
 #include "core/util.h"
 #include "tui/app.h"
@@ -25,6 +27,29 @@ static void set_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	/* numbers are read and written with '.', whatever the locale */
 	setlocale(LC_NUMERIC, "C");
+}
+
+/* Did the clerk name the database (--db or $INNOTRACK_DB)?  Then a
+ * missing file is more likely a typo than a wish for a private ledger. */
+static int named_path(const struct cli *c)
+{
+	const char *env = getenv("INNOTRACK_DB");
+	return c->db_path != NULL || (env != NULL && *env != '\0');
+}
+
+/* Ask on the terminal, before the screen starts, whether to create a new
+ * ledger at `path`.  1 for yes. */
+static int ask_create(const char *path)
+{
+	char line[64];
+	fputs("innotrack: ", stderr);
+	fprintf(stderr, tr("there is no database at %s"), path);
+	fputc('\n', stderr);
+	fputs(tr("Create a new ledger there from the default pack? y/N "), stderr);
+	fflush(stderr);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y' || strncmp(line, "是", strlen("是")) == 0;
 }
 
 static int full_screen(struct cli *c)
@@ -46,6 +71,12 @@ static int full_screen(struct cli *c)
 		return ST_USAGE;
 	}
 	int fresh = stat(path, &sb) != 0;
+	if (fresh && named_path(c) && !ask_create(path)) {
+		cli_error(tr("no database created; check --db or INNOTRACK_DB, or create one with: "
+		             "innotrack --db %s init"), path);
+		free(path);
+		return ST_DB;
+	}
 	rc = db_open(path, DB_CREATE, &db, &err);
 	if (rc == ST_OK && fresh) {
 		/* first start: fill the new database from the default pack */

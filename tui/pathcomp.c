@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "tui/pathcomp.h"
 
@@ -43,9 +44,7 @@ char *pathcomp(const char *typed, size_t *n)
 				while (common[i] && common[i] == e->d_name[i])
 					i++;
 				/* never cut a UTF-8 character in two */
-				while (i > 0 && ((unsigned char)common[i] & 0xC0) == 0x80)
-					i--;
-				common[i] = '\0';
+				common[utf8_floor(common, strlen(common), i)] = '\0';
 			}
 		}
 		closedir(d);

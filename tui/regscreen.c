@@ -16,6 +16,7 @@
 
 #include "core/dataset.h"
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/keys.h"
@@ -218,7 +219,7 @@ static void reg_columns(struct regscreen *s)
 		s->cols[c].max = w > tw ? w : tw;
 		/* wide text gives way down to two thirds; short cells, and the
 		 * first column that names the row, never */
-		s->cols[c].min = c > 0 && w > 12 ? (2 * w / 3 > 12 ? 2 * w / 3 : 12) : s->cols[c].max;
+		s->cols[c].min = c > 0 && w >= 20 ? 2 * w / 3 : s->cols[c].max;
 		s->cols[c].align = dc->numeric ? TA_RIGHT : TA_LEFT;
 		s->cols[c].frozen = c == 0;
 	}
@@ -469,6 +470,10 @@ static void reg_refresh(struct regscreen *s, struct frame *f)
 {
 	dataset_refresh(s->ds);
 	reg_reload(s, s->table.view.selected);
+	if (dataset_count_known(s->ds, NULL) >= 0) {       /* counted at once */
+		frame_message(f, tr("Counted again: %zu rows"), s->table.view.count);
+		return;
+	}
 	s->announce = 1;
 	frame_message(f, "%s", tr("Counting the rows"));
 }
@@ -563,6 +568,12 @@ static void reg_place(void *self, WINDOW *win, int h, int w)
 static void reg_draw(void *self, int all)
 {
 	struct regscreen *s = self;
+	/* the clerk's own save, import or undo shows at once */
+	if (s->ds != NULL && s->job == NULL && dataset_stale(s->ds)) {
+		dataset_refresh(s->ds);
+		reg_reload(s, s->table.view.selected);
+		all = 1;
+	}
 	reg_cover_view(s);
 	reg_sync(s);
 	table_draw(&s->table, all);
@@ -611,19 +622,15 @@ static void reg_focus(void *self, int on)
 	.draw = reg_draw, .key = reg_key, .status = reg_status, .position = reg_position, \
 	.focus = reg_focus, .idle = reg_idle }
 
-/* One section per register, in the order of dataset_names. */
-static const struct { const char *name; struct section_ops ops; } reg_sections[] = {
-	{ "enterprises", REG_OPS(N_("Enterprises")) },
-	{ "observations", REG_OPS(N_("Actuals")) },
-	{ "targets", REG_OPS(N_("Targets")) },
-	{ "imports", REG_OPS(N_("Imports")) },
-	{ "regions", REG_OPS(N_("Regions")) },
-};
-
+/* One section per register, labelled with its kind's name. */
 const struct section_ops *regscreen_ops(const char *name)
 {
-	for (size_t i = 0; i < sizeof reg_sections / sizeof reg_sections[0]; i++)
-		if (strcmp(reg_sections[i].name, name) == 0)
-			return &reg_sections[i].ops;
+	static struct section_ops ops[32];
+	const struct profile *p = profile_find(name);
+	for (size_t i = 0; p != NULL && profiles[i] != NULL && i < 32; i++)
+		if (profiles[i] == p) {
+			ops[i] = (struct section_ops)REG_OPS(profile_title(p));
+			return &ops[i];
+		}
 	return NULL;
 }

@@ -8,7 +8,7 @@
 #include "core/db.h"
 #include "tui/frame.h"
 
-/* The section of register `name` (one of core's dataset_names), or NULL
+/* The section of register `name` (a kind of core/profile.h), or NULL
  * if there is no such register. */
 const struct section_ops *regscreen_ops(const char *name);
 

@@ -68,7 +68,10 @@ int scr_start(int ascii, char **err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* how long curses waits for the rest of an escape sequence before it
+	 * calls the Esc a lone one; the clerk's ESCDELAY, if set, wins */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(50);
 	curs_set(0);
 	scr_colours();
 	return 0;

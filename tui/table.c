@@ -39,9 +39,12 @@ static void table_widths(const struct table *t, int *want, int *min, int *nfroze
 
 static void table_layout(struct table *t)
 {
-	int want[TABLE_MAX_COLS], min[TABLE_MAX_COLS], nfrozen;
+	int want[TABLE_MAX_COLS], min[TABLE_MAX_COLS], drop[TABLE_MAX_COLS], nfrozen;
 	table_widths(t, want, min, &nfrozen);
-	t->max_first = tcols_fit(want, min, t->ncols, nfrozen, t->w, t->first, t->cx, t->cw);
+	for (int i = 0; i < t->ncols; i++)
+		drop[i] = t->cols[i].drop;
+	t->max_first = tcols_fit_drop(want, min, drop, t->ncols, nfrozen, t->w, t->first,
+	                              t->cx, t->cw);
 	if (t->first > t->max_first)
 		t->first = t->max_first;
 	t->dirty_all = 1;
@@ -134,20 +137,49 @@ static void table_show_cur(struct table *t)
 	}
 }
 
+/* h/l and Left/Right with a current column: the current column moves,
+ * passing over columns left out for want of room, and the columns scroll
+ * as far as it takes to show it.  With scroll_at_once, when the columns
+ * scroll, Right scrolls at once (the current column moving along, onto
+ * the first one shown if it went out of sight) and Left scrolls back. */
 static int table_col_key(struct table *t, int key)
 {
-	int cur = t->cur;
+	int dir, cur = t->cur, nfrozen = 0;
 	if (key == 'h' || key == KC_KEY(KEY_LEFT))
-		cur--;
+		dir = -1;
 	else if (key == 'l' || key == KC_KEY(KEY_RIGHT))
-		cur++;
+		dir = 1;
 	else
 		return 0;
-	if (cur < 0 || cur >= t->ncols)
-		return 1;
+	while (nfrozen < t->ncols && t->cols[nfrozen].frozen)
+		nfrozen++;
+	if (t->scroll_at_once && dir > 0 && t->first < t->max_first) {
+		t->first++;
+		table_layout(t);
+		if (++cur < nfrozen + t->first)
+			cur = nfrozen + t->first;
+		if (cur >= t->ncols)
+			cur = t->ncols - 1;
+	} else if (t->scroll_at_once && dir < 0 && t->first > 0) {
+		t->first--;
+		table_layout(t);
+		if (cur > 0)
+			cur--;
+		while (cur > 0 && t->cw[cur] == 0)   /* went out of sight at the right */
+			cur--;
+	} else {
+		cur += dir;
+		while (cur >= 0 && cur < t->ncols && t->cw[cur] == 0 &&
+		       (dir < 0 || t->first >= t->max_first))
+			cur += dir;                    /* left out for want of room */
+		if (cur < 0 || cur >= t->ncols)
+			return 1;
+	}
 	t->cur = cur;
 	t->dirty_header = 1;
-	table_show_cur(t);
+	t->dirty_all = 1;
+	if (dir > 0)
+		table_show_cur(t);
 	return 1;
 }
 

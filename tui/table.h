@@ -21,6 +21,9 @@ struct table_col {
 	enum table_align align;
 	int frozen;             /* stays at the left when scrolling sideways
 	                           (frozen columns come first) */
+	int drop;               /* > 0: may be left out of the unscrolled view,
+	                           the highest first, when that shows the others
+	                           whole (scrolling sideways shows it) */
 };
 
 struct table_source {
@@ -46,6 +49,9 @@ struct table {
 	int focused;                    /* draws the selection as the cursor */
 	int colcursor;                  /* h/l move a current column (else they scroll) */
 	int cur;                        /* the current column, if colcursor */
+	int scroll_at_once;             /* with colcursor: Right/Left scroll the
+	                                   columns at the first press (the
+	                                   current column moves along) */
 	int count_partial;              /* the count is a lower bound, still counting:
 	                                   the position shows "12/3000+" */
 

@@ -1,6 +1,8 @@
 /* tcols.c: column widths fitted to a pane (see tcols.h). */
 #include "config.h"
 
+#include <stddef.h>
+
 #include "tui/tcols.h"
 
 /* Shrink the widest shrinkable column by a cell at a time until the row
@@ -83,4 +85,59 @@ int tcols_fit(const int *want, const int *min, int n, int nfrozen, int avail,
 		pos = w[i] ? pos + w[i] + 1 : avail;
 	}
 	return maxfirst;
+}
+
+/* Lay out only the columns with keep[i] set (the others get width 0),
+ * shrinking as tcols_fit does.  1 if they fit in avail, else 0 (and x, w
+ * are left undefined). */
+static int tcols_fit_kept(const int *want, const int *min, const int *keep, int n,
+                          int avail, int *x, int *w)
+{
+	int kw[n > 0 ? n : 1], km[n > 0 ? n : 1], idx[n > 0 ? n : 1], k = 0;
+	for (int i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		kw[k] = want[i] > 0 ? want[i] : 1;
+		km[k] = min[i] < 1 ? 1 : min[i] > kw[k] ? kw[k] : min[i];
+		idx[k++] = i;
+	}
+	if (k == 0 || tcols_shrink(km, k, avail, kw) > avail)
+		return 0;
+	int pos = 0;
+	for (int i = 0, j = 0; i < n; i++) {
+		x[i] = pos;
+		w[i] = 0;
+		if (j < k && idx[j] == i) {
+			w[i] = kw[j++];
+			pos += w[i] + 1;
+		}
+	}
+	return 1;
+}
+
+int tcols_fit_drop(const int *want, const int *min, const int *drop, int n, int nfrozen,
+                   int avail, int first, int *x, int *w)
+{
+	int keep[n > 0 ? n : 1], top = 0;
+	keep[0] = 1;
+	for (int i = 0; i < n; i++) {
+		keep[i] = 1;
+		if (drop != NULL && drop[i] > top)
+			top = drop[i];
+	}
+	if (tcols_fit_kept(want, min, keep, n, avail, x, w))
+		return 0;
+	int maxfirst = tcols_fit(want, min, n, nfrozen, avail, first, x, w);
+	if (first > 0 || top == 0)
+		return maxfirst;
+	/* unscrolled: leave out the least needed columns, the highest rank
+	 * first, if that shows the rest whole; scrolling shows them all */
+	for (int rank = top; rank > 0; rank--) {
+		for (int i = 0; i < n; i++)
+			if (drop[i] == rank)
+				keep[i] = 0;
+		if (tcols_fit_kept(want, min, keep, n, avail, x, w))
+			return maxfirst;
+	}
+	return tcols_fit(want, min, n, nfrozen, avail, first, x, w);
 }

@@ -15,4 +15,12 @@
 int tcols_fit(const int *want, const int *min, int n, int nfrozen, int avail,
               int first, int *x, int *w);
 
+/* The same, but when the columns do not all fit, the unscrolled layout
+ * (first 0) leaves out those with drop[i] > 0 (w[i] == 0), the highest
+ * rank first, if that shows the others whole; scrolling (first > 0)
+ * lays out all of them as tcols_fit does, so that what was left out can
+ * be seen.  Returns tcols_fit's largest `first`.  drop may be NULL. */
+int tcols_fit_drop(const int *want, const int *min, const int *drop, int n, int nfrozen,
+                   int avail, int first, int *x, int *w);
+
 #endif

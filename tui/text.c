@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/text.h"
@@ -19,13 +20,13 @@ char *text_clean(const char *s)
 	sbuf_add(&b, "", 0);
 	while (i < n) {
 		uint32_t c;
-		size_t k = width_decode(s + i, n - i, &c);
+		size_t k = utf8_decode(s + i, n - i, &c);
 		if (c == '\t' || c == '\n' || c == '\r')
 			sbuf_puts(&b, " ");
-		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
-			sbuf_puts(&b, "?");
-		else if (c == 0xFFFD)
+		else if (c == UTF8_BAD)
 			sbuf_puts(&b, "\xEF\xBF\xBD");
+		else if (!width_printable(c))   /* controls, unassigned */
+			sbuf_puts(&b, "?");
 		else
 			sbuf_add(&b, s + i, k);
 		i += k;

@@ -3,9 +3,10 @@
 #ifndef INNOTRACK_TEXT_H
 #define INNOTRACK_TEXT_H
 
-/* s with tabs and line breaks as spaces, other control characters as '?'
- * and invalid UTF-8 as U+FFFD, so that what is drawn takes exactly the
- * cells core/width.h counts.  NULL gives "".  Caller frees. */
+/* s with tabs and line breaks as spaces, other control characters and
+ * those the locale calls unprintable as '?' and invalid UTF-8 as U+FFFD, so
+ * that what is drawn takes exactly the cells core/width.h counts.  NULL
+ * gives "".  Caller frees. */
 char *text_clean(const char *s);
 
 /* s cleaned and fitted to exactly `cells` cells: truncated with an

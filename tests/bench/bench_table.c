@@ -37,7 +37,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/pack.h"
 #include "core/util.h"

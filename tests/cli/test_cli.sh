@@ -91,6 +91,19 @@ like "$text" "高新技术企业数量 +家 +景德镇市 +200 \(2020\) +300 \(2
 
 # databases that cannot be used
 run --db "$TMP/none.db" report >/dev/null 2>&1; is $? 3 "a missing database exits 3"
+# a missing database is never created by a command, and the message is the clerk's language
+for cmd in "report" "export regions" "import regions $SRCDIR/tests/fixtures/regions.csv" \
+           "imports" "undo-import 1"; do
+	err=$(LANG=zh_CN.UTF-8 run --db "$TMP/typo/none.db" $cmd 2>&1); st=$?
+	is "$st" 3 "$cmd on a missing database exits 3"
+	like "$err" "^innotrack: .*typo/none.db：没有这个数据库（新建请用：innotrack --db .* init）$" \
+	     "... says so in Chinese, with the command that creates one"
+	[ ! -e "$TMP/typo" ] && [ ! -e "$TMP/none.db" ]; ok $? "... and creates no file or folder"
+done
+err=$(run --db "$TMP/none.db" export regions -o "$TMP/none.csv" 2>&1); st=$?
+is "$st" 3 "export -o FILE on a missing database exits 3"
+[ ! -e "$TMP/none.db" ] && [ ! -e "$TMP/none.csv" ]; ok $? "... and writes neither file"
+like "$err" "no such database" "... and says why in English under an English locale"
 echo "not a database at all, just text" > "$TMP/junk.db"
 err=$(run --db "$TMP/junk.db" report 2>&1); is $? 3 "a file that is not a database exits 3"
 like "$err" "junk.db" "and names the file"

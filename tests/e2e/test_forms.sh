@@ -42,7 +42,7 @@ other_clerk() {   # login value
 	   WHERE id = ($(obs o.id))"
 }
 
-echo "1..45"
+echo "1..60"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -160,6 +160,59 @@ expect "... gone from the database, the delete audited" \
 	sql_is "SELECT count(*) FROM observation;
 	  SELECT login FROM audit WHERE tbl = 'observation' AND action = 'delete'" "0
 clerk1"
+
+# Another clerk deletes the figure while the form is open: the form says
+# who and when (from the audit), and offers adding it again or leaving it.
+other_deletes() {   # login (empty: no audit row)
+	id=$(sqlite3 "$DB" "$(obs o.id)")
+	[ -n "$1" ] && sqlite3 "$DB" "INSERT INTO audit(at, login, tbl, row_id, action)
+	  VALUES ('2025-12-01 10:15:00', '$1', 'observation', $id, 'delete')"
+	sqlite3 -cmd ".timeout 5000" "$DB" "DELETE FROM observation WHERE id = $id"
+}
+keys a Up C-u
+text "2025"
+keys Tab
+text "330"
+keys F2
+expect "a figure again" poll has "高新技术" "330 (2025)"
+keys e C-u
+text "340"
+other_deletes zhaomin
+keys F2
+expect "saving a figure deleted meanwhile names who deleted it and when" \
+	poll has "已被 zhaomin 删除：a 重新添加  l 保持删除  Esc 返回"
+expect "... the form says it was deleted" poll has "其他人员删除了这条记录"
+expect "... by whom" poll has "删除人 zhaomin，时间 2025-12-01 10:15:00"
+expect "... and offers adding it again or leaving it, not loading theirs" \
+	poll has "a：按表单内容重新添加" "l：保持删除"
+keys a
+expect "a adds it again: the row shows 340" poll has "高新技术" "340 (2025)"
+expect "... saved by clerk1 as a new row" \
+	sql_is "$(obs "o.value || '|' || o.updated_by || '|' || o.version")" "340.0|clerk1|1"
+keys e C-u
+text "350"
+other_deletes ""
+keys F2
+expect "without an audit row it still says the record was deleted" \
+	poll has "已被其他人员删除：a 重新添加  l 保持删除  Esc 返回"
+expect "... and that the audit does not say by whom" poll has "审计记录中没有删除人"
+keys l
+expect "l leaves it deleted, closes the form and says so" \
+	poll has "保持删除：高新技术企业数量 景德镇市 2025"
+expect "... the row shows no figure" poll has "高新技术" "300 (2025)*" "无数据"
+expect "... and nothing was written" sql_is "SELECT count(*) FROM observation" "0"
+keys a Up C-u
+text "2025"
+keys Tab
+text "360"
+keys F2
+expect "a figure once more" poll has "高新技术" "360 (2025)"
+keys d
+expect "d asks" poll has "删除 高新技术企业数量 景德镇市 2025 = 360？y/n"
+other_deletes zhaomin
+keys y
+expect "deleting what another clerk deleted first names who and when" \
+	poll has "已被删除：删除人 zhaomin，时间 2025-12-01 10:15:00"
 
 # Which document's target is in force.
 keys Enter

@@ -9,8 +9,13 @@ E2E_TOOLS=sqlite3
 DB=$TMP/test.db
 sql() { sqlite3 "$DB" "$1"; }
 has() { poll has "$@"; }
+# the form's file name is empty (nothing but spaces up to the border)
+empty_path() {
+	T capture-pane -p -t app > "$SCREEN"
+	grep -qE '> 文件 +│' "$SCREEN"
+}
 
-echo "1..14"
+echo "1..20"
 "$BIN" --db "$DB" init >/dev/null 2>&1
 cp "$SRC/tests/fixtures/obs_long.gb18030.csv" "$TMP/二季度指标数据.csv"
 cp "$SRC/tests/fixtures/bad_uscc.csv" "$TMP/bad.csv"
@@ -18,10 +23,14 @@ cp "$SRC/tests/fixtures/bad_uscc.csv" "$TMP/bad.csv"
 T new-session -d -s app -x 100 -y 30 \
   "env LANG=C.UTF-8 INNOTRACK_LOGIN=clerk1 sh -c '\"$BIN\" --db \"$DB\" --lang zh; echo \$? > $TMP/app.status'"
 expect "the program starts on the indicator table" has "高新技术企业数量"
-T send-keys -t app Tab j j j j Enter
+T send-keys -t app Tab G Enter
 expect "the menu opens the imports screen, empty at first" has "尚无导入"
 T send-keys -t app i
 expect "i opens the import form" has "导入文件"
+expect "... with an empty file name" empty_path
+expect "... saying that F2 runs the dry run" has "F2 试导入"
+expect "... its hint says F2 试导入 and Ctrl-U 清空" has "F2：试导入" "Ctrl-U：清空"
+expect "... and so does the key bar" has "2试导入" "Ctrl-U 清空"
 T send-keys -t app "$TMP/二季度" Tab
 expect "Tab completes a Chinese file name" has "$TMP/二季度指标数据.csv"
 T send-keys -t app F2
@@ -37,7 +46,11 @@ expect "u asks before undoing, naming the file" has "撤销批次 1（二季度�
 T send-keys -t app y
 expect "y undoes it" has "批次 1 已撤销"
 expect "... the rows are gone" test "$(sql 'SELECT count(*) FROM observation')" = 0
-T send-keys -t app i C-u "$TMP/bad.csv" F2
+T send-keys -t app i
+expect "i again shows last time's file selected" poll selected "$TMP/二季度指标数据.csv"
+T send-keys -t app "$TMP/bad.csv"
+expect "... and typing replaces it" has "> 文件 $TMP/bad.csv "
+T send-keys -t app F2
 expect "a bad file's dry run lists each error with its line and column" \
 	has "错误" " 3" "列 统一社会信用代码：「913602000000000020」不是有效的统一社会信用代码（校验码应为 1）"
 T send-keys -t app Escape

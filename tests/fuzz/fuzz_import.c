@@ -42,16 +42,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	const char *kinds[64];
 	size_t nkinds = 0;
-	while (profiles[nkinds])
-		nkinds++;
+	for (size_t i = 0; profiles[i] && nkinds < 64; i++)
+		if (profiles[i]->flags & PK_IMPORT)
+			kinds[nkinds++] = profiles[i]->kind;
 	FILE *f = fopen(file, "wb");
 	if (f == NULL)
 		return 0;
 	fwrite(data, 1, size, f);
 	fclose(f);
 	struct import_opts o = {
-		.kind = profiles[size ? data[0] % nkinds : 0]->kind,
+		.kind = kinds[size ? data[0] % nkinds : 0],
 		.path = file,
 		.encoding = ENC_AUTO,
 		.dry_run = 1,

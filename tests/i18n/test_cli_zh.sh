@@ -14,8 +14,13 @@ NOLATIN="python3 ${top_srcdir:-.}/tests/i18n/nolatin.py --allow John --allow Smi
 INNOTRACK_LOGIN=张三   # the login is shown in lists; a clerk's is Chinese
 export INNOTRACK_LOGIN
 DB=$T/zh.db
+# Raw stored values a Chinese export still shows (the counter of a task or
+# indicator: core/profile.c exports its key); allowed until they have labels
+RAW="--allow 'long_term_partners foreign_experts hte_valid'"
 KINDS="observations targets enterprises talents institutes partnerships platforms events
-projects achievements task-targets regions"
+projects achievements task-targets regions tasks indicators documents designations"
+# the kinds whose first column is the record's own code (jdz-lp, ltp, rd_gdp)
+CODED="regions tasks indicators documents"
 
 # zh WAY CODE ARGS...: run the program in Chinese (WAY env: LANG=zh_CN.UTF-8;
 # WAY opt: --lang zh) and want exit status CODE; output in $T/out, $T/err
@@ -85,18 +90,18 @@ chinese 2 undo-import soon
 chinese 2 undo-import
 chinese 2 imports extra
 for k in $KINDS; do
-	if [ "$k" = regions ]; then   # the first column is the region's code (jdz-lp)
-		ok "LANG=zh_CN.UTF-8 innotrack export regions, codes aside (no English)" \
-			sh -c "env -u LC_ALL LANG=zh_CN.UTF-8 '$BIN' --db '$DB' export regions |
-				cut -d, -f2- | $NOLATIN"
-		ok "innotrack export regions --lang zh, codes aside (no English)" \
-			sh -c "'$BIN' --db '$DB' export regions --lang zh | cut -d, -f2- | $NOLATIN"
-	else
-		chinese 0 export "$k"
-	fi
+	case " $CODED " in *" $k "*)
+		ok "LANG=zh_CN.UTF-8 innotrack export $k, codes aside (no English)" \
+			sh -c "env -u LC_ALL LANG=zh_CN.UTF-8 '$BIN' --db '$DB' export $k |
+				cut -d, -f2- | $NOLATIN $RAW"
+		ok "innotrack export $k --lang zh, codes aside (no English)" \
+			sh -c "'$BIN' --db '$DB' export $k --lang zh | cut -d, -f2- | $NOLATIN $RAW"
+		continue ;;
+	esac
+	chinese 0 export "$k"
 done
 chinese 0 export targets -o "$T/targets.csv" --encoding gb18030
-chinese 2 export tasks
+chinese 2 export nosuchkind
 chinese 2 export
 chinese 2 export regions -o "$FX/enterprises.csv/x.csv"         # Not a directory
 chinese 0 --help

@@ -266,6 +266,27 @@ static void test_field_text_limit(void **state)
 	field_free(&f);
 }
 
+/* A prefilled file name is selected: typing or deleting replaces it,
+ * other keys only end the selection. */
+static void test_field_selection(void **state)
+{
+	struct field f;
+	(void)state;
+	field_init(&f, FIELD_TEXT, "File", "/srv/data/q2.csv");
+	assert_int_equal(field_end_selection(&f, 1), 0);      /* not selected: kept */
+	assert_string_equal(f.le.buf, "/srv/data/q2.csv");
+	f.selected = 1;
+	assert_int_equal(field_end_selection(&f, 0), 0);      /* an arrow: kept, no longer selected */
+	assert_string_equal(f.le.buf, "/srv/data/q2.csv");
+	assert_int_equal(f.selected, 0);
+	f.selected = 1;
+	assert_int_equal(field_end_selection(&f, 1), 1);      /* a character typed: emptied first */
+	assert_string_equal(f.le.buf, "");
+	assert_int_equal(f.selected, 0);
+	assert_true(field_changed(&f));
+	field_free(&f);
+}
+
 static void test_spark(void **state)
 {
 	(void)state;
@@ -344,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_field_messages),
 		cmocka_unit_test(test_field_choice),
 		cmocka_unit_test(test_field_text_limit),
+		cmocka_unit_test(test_field_selection),
 		cmocka_unit_test(test_spark),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

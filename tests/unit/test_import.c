@@ -14,6 +14,7 @@
 #include "core/profile.h"
 #include "core/sha256.h"
 #include "core/textenc.h"
+#include "core/utf8.h"
 #include "core/value.h"
 
 static double num(const char *s, int *ok, int *pct)

@@ -1,14 +1,25 @@
 /* test_tui.c: unit tests of the curses-free parts of tui/: the list view
- * state, column fitting, text fitting, key numbers, the string grid. */
+ * state, column fitting, text fitting, key numbers, the string grid; and
+ * one headless curses screen to see that text is drawn in the cells that
+ * core/width.h counts. */
 #include "config.h"
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "core/util.h"
 #include "core/width.h"
 #include "tui/grid.h"
 #include "tui/keys.h"
@@ -127,6 +138,42 @@ static void tcols_scrolls_with_frozen_column(void **state)
 	assert_int_equal(x[3], 21);
 }
 
+static void tcols_drops_the_least_needed_before_scrolling(void **state)
+{
+	/* name 10..30, five figures, expected (rank 1) and history (rank 2):
+	 * 10 + 5 x 6 + 4 + 8 + 7 separators = 59 */
+	int want[] = { 30, 6, 6, 6, 6, 6, 4, 8 }, min[] = { 10, 6, 6, 6, 6, 6, 4, 8 };
+	int drop[] = { 0, 0, 0, 0, 0, 0, 1, 2 }, x[8], w[8];
+	(void)state;
+	/* in 60 all fit: nothing left out, the name takes what is left */
+	assert_int_equal(tcols_fit_drop(want, min, drop, 8, 1, 60, 0, x, w), 0);
+	assert_int_equal(w[0], 11);
+	assert_int_equal(w[7], 8);
+	/* in 52 the history is left out of the unscrolled view, the rest whole */
+	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 52, 0, x, w) > 0);
+	assert_int_equal(w[7], 0);
+	assert_int_equal(w[6], 4);
+	assert_int_equal(x[6] + w[6], 52);
+	/* ... and scrolling by one shows it */
+	tcols_fit_drop(want, min, drop, 8, 1, 52, 1, x, w);
+	assert_int_equal(w[1], 0);
+	assert_int_equal(w[7], 8);
+	/* in 47 the expected goes too; the last figure still ends at the edge */
+	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 47, 0, x, w) > 0);
+	assert_int_equal(w[6], 0);
+	assert_int_equal(w[7], 0);
+	assert_int_equal(x[5] + w[5], 47);
+	/* in 30 even that does not fit: nothing is left out, the columns scroll */
+	assert_true(tcols_fit_drop(want, min, drop, 8, 1, 30, 0, x, w) > 0);
+	assert_int_equal(w[0], 10);
+	assert_int_equal(w[1], 6);
+	/* without ranks it is tcols_fit */
+	int x2[8], w2[8];
+	assert_int_equal(tcols_fit_drop(want, min, NULL, 8, 1, 52, 0, x, w),
+	                 tcols_fit(want, min, 8, 1, 52, 0, x2, w2));
+	assert_memory_equal(w, w2, sizeof w);
+}
+
 static void text_fit_never_splits_a_wide_character(void **state)
 {
 	char *s;
@@ -160,6 +207,66 @@ static void text_clean_makes_controls_visible(void **state)
 	free(s);
 }
 
+/* Draw s at column 0 of a headless curses screen: the column curses
+ * leaves the cursor in. */
+static int curses_cells(const char *s)
+{
+	werase(stdscr);
+	mvwaddstr(stdscr, 0, 0, s);
+	return getcurx(stdscr);
+}
+
+/* What width.h counts is where ncursesw puts the next character, prefix by
+ * prefix: Chinese, full-width, 4-byte, combining, ambiguous, and what
+ * text_clean makes of controls, invalid bytes and unassigned code points. */
+static void width_agrees_with_curses(void **state)
+{
+	static const char *const texts[] = {
+		"高新技术企业数量", "R&D投入占GDP的比例（%）", "１２３\xE3\x80\x80４",
+		"Cafe\xCC\x81 e\xCC\x81\xCC\x82 か\xE3\x82\x99", "a\xE2\x80\x8B" "b\xEF\xB8\x8F" "c",
+		"—“”·①…─│●×€°αЖ→", "😀𠀀한국x", "a\tb\x1b[31m\x80\xE4\xB8z", "a\xCD\xB8" "b\xF3\xA0\x80\x81" "c",
+		NULL,
+	};
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr;
+	(void)state;
+	assert_non_null(out);
+	assert_non_null(in);
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL ||
+	    (scr = newterm("xterm-256color", out, in)) == NULL) {
+		setlocale(LC_CTYPE, "C");
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	resizeterm(5, 200);
+	for (const char *const *t = texts; *t; t++) {
+		char *c = text_clean(*t);
+		size_t n = strlen(c);
+		for (size_t i = 1; i <= n; i++) {
+			if (i < n && ((unsigned char)c[i] & 0xC0) == 0x80)
+				continue;                 /* inside a character */
+			char *p = xstrndup(c, i);
+			int want = width_str(p), got = curses_cells(p);
+			if (got != want)
+				fail_msg("\"%s\": width.h says %d cells, curses %d", p, want, got);
+			free(p);
+		}
+		for (int cells = 1; cells < 30; cells++) {
+			char *f = text_fit(*t, cells, -1, 0);
+			if (curses_cells(f) != cells)
+				fail_msg("\"%s\" fitted to %d cells takes %d", f, cells, curses_cells(f));
+			free(f);
+		}
+		free(c);
+	}
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	setlocale(LC_CTYPE, "C");
+}
+
 static void keys_stay_apart_from_characters(void **state)
 {
 	(void)state;
@@ -187,6 +294,95 @@ static void keys_known_sequences(void **state)
 	assert_int_equal(keys_from_seq("OP"), KC_F(1));
 	assert_int_equal(keys_from_seq("[23~"), KC_NONE);
 	assert_int_equal(keys_from_seq("[9"), KC_NONE);
+}
+
+/* keys_read on a terminal whose input is a pipe the test writes to. */
+static int esc_shown;
+static void count_shown(void *ctx)
+{
+	(void)ctx;
+	esc_shown++;
+}
+
+/* Write `bytes` to fd after ms milliseconds, from a child process. */
+static pid_t write_later(int fd, const char *bytes, int ms)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct timespec t = { ms / 1000, (long)(ms % 1000) * 1000000L };
+		nanosleep(&t, NULL);
+		if (write(fd, bytes, strlen(bytes)) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	return pid;
+}
+
+static long ms_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void keys_esc_and_a_late_digit(void **state)
+{
+	int fds[2];
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	FILE *in = fdopen(fds[0], "r"), *out = fopen("/dev/null", "w");
+	SCREEN *sc = newterm("vt100", out, in);
+	assert_non_null(sc);
+	set_term(sc);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	keys_on_esc(count_shown, NULL);
+	/* Esc and the digit together: the F-key, nothing shown */
+	assert_true(write(fds[1], "\0335", 2) == 2);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_F(5));
+	assert_int_equal(esc_shown, 0);
+	/* the digit 0.6 s after the Esc: still the F-key; the Esc was shown at once */
+	pid_t pid = write_later(fds[1], "7", 600);
+	assert_true(write(fds[1], "\033", 1) == 1);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_F(7));
+	assert_int_equal(esc_shown, 1);
+	waitpid(pid, NULL, 0);
+	/* Esc Esc: one Esc at once */
+	long t0 = ms_now();
+	assert_true(write(fds[1], "\033\033", 2) == 2);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_ESC);
+	assert_true(ms_now() - t0 < 500);
+	/* Esc then a letter: Esc, then the letter */
+	assert_true(write(fds[1], "\033x", 2) == 2);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), KC_ESC);
+	assert_int_equal(keys_read(stdscr, KEYS_ESC_WAIT_MS), 'x');
+	/* where Esc acts at once: given without waiting, and a digit soon
+	 * after it is dropped (it was meant for what the Esc closed) */
+	esc_shown = 0;
+	t0 = ms_now();
+	assert_true(write(fds[1], "\033", 1) == 1);
+	assert_int_equal(keys_read(stdscr, 0), KC_ESC);
+	assert_true(ms_now() - t0 < 500);
+	assert_int_equal(esc_shown, 0);
+	assert_true(write(fds[1], "0y", 2) == 2);
+	assert_int_equal(keys_read(stdscr, 0), KC_NONE);
+	assert_int_equal(keys_read(stdscr, 0), 'y');
+	/* a digit long after it is a digit */
+	assert_true(write(fds[1], "\033", 1) == 1);
+	assert_int_equal(keys_read(stdscr, 0), KC_ESC);
+	pid = write_later(fds[1], "3", 1200);
+	assert_int_equal(keys_read(stdscr, 0), '3');
+	waitpid(pid, NULL, 0);
+	/* an arrow whose bytes came apart */
+	assert_int_equal(keys_from_seq("[A"), KC_KEY(KEY_UP));
+	keys_on_esc(NULL, NULL);
+	endwin();
+	delscreen(sc);
+	fclose(in);
+	fclose(out);
+	close(fds[1]);
 }
 
 static void prompt_edits_chinese(void **state)
@@ -241,10 +437,13 @@ int main(void)
 		cmocka_unit_test(tcols_fits_without_shrinking),
 		cmocka_unit_test(tcols_shrinks_the_widest_first),
 		cmocka_unit_test(tcols_scrolls_with_frozen_column),
+		cmocka_unit_test(tcols_drops_the_least_needed_before_scrolling),
 		cmocka_unit_test(text_fit_never_splits_a_wide_character),
 		cmocka_unit_test(text_clean_makes_controls_visible),
+		cmocka_unit_test(width_agrees_with_curses),
 		cmocka_unit_test(keys_stay_apart_from_characters),
 		cmocka_unit_test(keys_known_sequences),
+		cmocka_unit_test(keys_esc_and_a_late_digit),
 		cmocka_unit_test(prompt_edits_chinese),
 		cmocka_unit_test(grid_rows_and_widths),
 	};
