@@ -24,7 +24,7 @@ db lang ascii pack empty period region format dry-run encoding within section
 zh en text csv auto utf-8 gb18030
 jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
-events projects achievements task-targets regions
+events projects achievements task-targets regions tasks indicators documents designations
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
 """.split())
 
@@ -52,7 +52,7 @@ def allowed(w, cut):
 def leaks(line):
     line = SKIP.sub(" ", line)
     return [m.group(0) for m in WORD.finditer(line)
-            if not allowed(m.group(0).strip("'-"), line[m.end():m.end() + 1] == "\u2026")]
+            if not allowed(m.group(0).strip("'-"), line[m.end():].lstrip("_-").startswith("\u2026"))]
 
 
 def main(args):
