@@ -15,6 +15,7 @@
 
 #include "core/batch.h"
 #include "core/db_internal.h"
+#include "core/i18n.h"
 #include "core/profile.h"
 #include "core/stage.h"
 #include "core/util.h"
@@ -92,6 +93,28 @@ static long run(struct db *db, const char *sql, long long batch, const char *now
 	" UNION ALL SELECT id, tbl, row_id + 1, action, before, after, batch_id, last FROM a" \
 	"  WHERE row_id < last) "
 
+/* Who changed a row last, from column i of st (the id of the audit row
+ * that says so): " by import batch 7", " by clerk1 at ...", or "".
+ * Caller frees. */
+static char *changed_by(struct db *db, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return xstrdup("");
+	sqlite3_stmt *q = db_prepare(db, "SELECT batch_id, login, at FROM audit WHERE id = ?", NULL);
+	char *s = NULL;
+	if (q == NULL)
+		return xstrdup("");
+	sqlite3_bind_int64(q, 1, sqlite3_column_int64(st, i));
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		if (sqlite3_column_type(q, 0) != SQLITE_NULL)
+			s = xasprintf(tr(" by import batch %lld"), (long long)sqlite3_column_int64(q, 0));
+		else
+			s = xasprintf(tr(" by %s at %s"), text(q, 1), text(q, 2));
+	}
+	sqlite3_finalize(q);
+	return s ? s : xstrdup("");
+}
+
 /* Rows of the batch that changed since: 0 if none, -1 on error. */
 static long conflicts(struct db *db, const struct profile *p, long long id,
                       void (*fn)(void *ctx, const char *text), void *ctx, char **err)
@@ -100,9 +123,8 @@ static long conflicts(struct db *db, const struct profile *p, long long id,
 	char *with = xasprintf(AUDIT_ROWS("%s"), p->table);
 	char *sql = xasprintf(
 	    "%sSELECT a.row_id, t.id IS NULL, %s,"
-	    " (SELECT CASE WHEN b.batch_id IS NOT NULL THEN 'import batch ' || b.batch_id"
-	    "   ELSE b.login || ' at ' || b.at END FROM audit b"
-	    "   WHERE b.tbl = a.tbl AND b.row_id = a.row_id AND b.id > a.id ORDER BY b.id DESC LIMIT 1)"
+	    " (SELECT max(b.id) FROM audit b WHERE b.tbl = a.tbl AND b.row_id = a.row_id"
+	    "   AND b.id > a.id)"
 	    " FROM a LEFT JOIN main.%s t ON t.id = a.row_id"
 	    " WHERE a.action IN ('insert', 'update')"
 	    "   AND (t.id IS NULL OR CASE a.action WHEN 'insert'"
@@ -127,20 +149,22 @@ static long conflicts(struct db *db, const struct profile *p, long long id,
 		if (++n > MAX_CONFLICTS)
 			continue;
 		const char *label = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : text(st, 2);
-		const char *by = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : text(st, 3);
-		char *msg = xasprintf("%s row %lld%s%s: %s%s%s", p->table,
+		char *by = changed_by(db, st, 3);
+		char *msg = xasprintf(tr("%s row %lld%s%s: %s%s"),
+		                      i18n_get() == LANG_EN ? p->table : tr(p->kind),
 		                      (long long)sqlite3_column_int64(st, 0),
 		                      label ? " " : "", label ? label : "",
-		                      sqlite3_column_int(st, 1) ? "deleted since" : "changed since",
-		                      by ? " by " : "", by ? by : "");
+		                      sqlite3_column_int(st, 1) ? tr("deleted since") : tr("changed since"),
+		                      by);
 		fn(ctx, msg);
 		free(msg);
+		free(by);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "undo", err), -1;
 	if (n > MAX_CONFLICTS) {
-		char *msg = xasprintf("... and %ld more rows", n - MAX_CONFLICTS);
+		char *msg = xasprintf(tr("... and %ld more rows"), n - MAX_CONFLICTS);
 		fn(ctx, msg);
 		free(msg);
 	}

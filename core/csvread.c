@@ -8,7 +8,19 @@
 #include <csv.h>
 
 #include "core/csvread.h"
+#include "core/i18n.h"
 #include "core/util.h"
+
+/* libcsv's csv_strerror in the UI language. */
+static const char *csv_error_text(int e)
+{
+	switch (e) {
+	case CSV_EPARSE: return tr("a quote in the wrong place (the CSV file is malformed)");
+	case CSV_ENOMEM: return tr("out of memory");
+	case CSV_ETOOBIG: return tr("a field too large to read");
+	default: return csv_strerror(e);
+	}
+}
 
 #define MAX_FIELD (1 << 20)   /* a field over 1 MiB is not a spreadsheet cell */
 
@@ -126,7 +138,7 @@ static int feed_piece(struct csvread *r, const char *s, size_t n, char **err)
 	if (r->stop)
 		return r->stop;
 	if (done != n) {
-		err_set(err, "line %ld: %s", r->line, csv_strerror(csv_error(&r->p)));
+		err_set(err, "line %ld: %s", r->line, csv_error_text(csv_error(&r->p)));
 		return -1;
 	}
 	return 0;
@@ -167,7 +179,7 @@ int csvread_finish(struct csvread *r, char **err)
 	if (r->stop)
 		return r->stop;
 	if (csv_error(&r->p) != CSV_SUCCESS) {
-		err_set(err, "line %ld: %s", r->line, csv_strerror(csv_error(&r->p)));
+		err_set(err, "line %ld: %s", r->line, csv_error_text(csv_error(&r->p)));
 		csv_fini(&r->p, NULL, NULL, NULL);
 		return -1;
 	}

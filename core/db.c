@@ -12,6 +12,7 @@
 
 #include "core/assets.h"
 #include "core/db_internal.h"
+#include "core/i18n.h"
 #include "core/session.h"
 #include "core/util.h"
 
@@ -43,7 +44,7 @@ static int make_parent(const char *path, char **err)
 			char c = *p;
 			*p = '\0';
 			if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
-				err_set(err, "%s: cannot create folder: %s", dir, strerror(errno));
+				err_set(err, "%s: cannot create folder: %s", dir, errno_text(errno));
 				rc = ST_DB;
 				goto out;
 			}
@@ -57,12 +58,37 @@ out:
 	return rc;
 }
 
+const char *db_errmsg(struct db *db)
+{
+	const char *en = sqlite3_errmsg(db->h);
+	if (i18n_get() == LANG_EN)
+		return en;
+	switch (sqlite3_errcode(db->h) & 0xff) {
+	case SQLITE_BUSY: case SQLITE_LOCKED: return tr("database is locked");
+	case SQLITE_READONLY: return tr("attempt to write a readonly database");
+	case SQLITE_CANTOPEN: return tr("unable to open database file");
+	case SQLITE_NOTADB: return tr("file is not a database");
+	case SQLITE_CORRUPT: return tr("database disk image is malformed");
+	case SQLITE_FULL: return tr("database or disk is full");
+	case SQLITE_IOERR: return tr("disk I/O error");
+	case SQLITE_PERM: return tr("access permission denied");
+	case SQLITE_NOMEM: return tr("out of memory");
+	case SQLITE_CONSTRAINT: return tr("a record breaks a rule of the database (a duplicate or a missing reference)");
+	default: return en;
+	}
+}
+
+/* What to do about a busy database, or "". */
+static const char *busy_hint(struct db *db)
+{
+	int code = sqlite3_errcode(db->h) & 0xff;   /* extended codes are on */
+	return code == SQLITE_BUSY || code == SQLITE_LOCKED
+	    ? tr(" (another clerk is writing; try again)") : "";
+}
+
 int db_fail(struct db *db, const char *what, char **err)
 {
-	int code = sqlite3_errcode(db->h);
-	err_set(err, "%s: %s: %s%s", db->path, what, sqlite3_errmsg(db->h),
-	        (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-	            ? " (another clerk is writing; try again)" : "");
+	err_set(err, "%s: %s: %s%s", db->path, tr(what), db_errmsg(db), busy_hint(db));
 	return ST_DB;
 }
 
@@ -70,7 +96,8 @@ int db_exec(struct db *db, const char *sql, char **err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, "%s: %s", db->path, msg ? msg : sqlite3_errmsg(db->h));
+		err_set(err, "%s: %s%s", db->path, i18n_get() == LANG_EN && msg ? msg : db_errmsg(db),
+		        busy_hint(db));
 		sqlite3_free(msg);
 		return ST_DB;
 	}
@@ -170,7 +197,7 @@ static int migrate(struct db *db, char **err)
 		char *msg = NULL;
 		if (sqlite3_exec(db->h, (const char *)m->data, NULL, NULL, &msg) != SQLITE_OK) {
 			err_set(err, "%s: migration %s failed: %s", db->path, m->name,
-			        msg ? msg : sqlite3_errmsg(db->h));
+			        i18n_get() == LANG_EN && msg ? msg : db_errmsg(db));
 			sqlite3_free(msg);
 			db_rollback(db);
 			return ST_DB;

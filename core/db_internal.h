@@ -33,8 +33,12 @@ void db_rollback(struct db *db);
 /* Prepare or set *err.  Returns NULL on error.  Caller finalizes. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 
-/* Map an SQLite result to ST_DB with a message naming what was done. */
+/* Map an SQLite result to ST_DB with a message naming what was done
+ * (English, translated here: an xgettext keyword). */
 int db_fail(struct db *db, const char *what, char **err);
+/* The last error of the connection in the UI language (sqlite3_errmsg
+ * with the common ones translated). */
+const char *db_errmsg(struct db *db);
 
 /* Single integer from a query with optional one text bind; -1 on error. */
 long long db_scalar(struct db *db, const char *sql, const char *arg);

@@ -105,7 +105,7 @@ static int to_gb18030(FILE *in, FILE *out, char **err)
 			break;
 		}
 		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL) {
-			err_set(err, "cannot convert to GB18030: %s", strerror(errno));
+			err_set(err, "cannot convert to GB18030: %s", errno_text(errno));
 			rc = ST_DATA;
 			break;
 		}
@@ -133,7 +133,7 @@ int export_write(struct db *db, const char *kind, enum textenc enc, int chinese,
 		return ST_USAGE;
 	}
 	if (enc == ENC_GB18030 && (f = tmpfile()) == NULL) {
-		err_set(err, "cannot make a temporary file: %s", strerror(errno));
+		err_set(err, "cannot make a temporary file: %s", errno_text(errno));
 		return ST_DATA;
 	}
 	sbuf_puts(&sql, "SELECT ");
@@ -177,7 +177,7 @@ int export_write(struct db *db, const char *kind, enum textenc enc, int chinese,
 	if (enc == ENC_GB18030)
 		rc = to_gb18030(f, out, err);
 	if (rc == ST_OK && (fflush(out) != 0 || ferror(out))) {
-		err_set(err, "cannot write: %s", strerror(errno));
+		err_set(err, "cannot write: %s", errno_text(errno));
 		rc = ST_DATA;
 	}
 out:

@@ -51,7 +51,7 @@ int guess_kind(const char *path, enum textenc enc, const char **kind, char **err
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
-		err_set(err, "%s: %s", path, strerror(errno));
+		err_set(err, "%s: %s", path, errno_text(errno));
 		return ST_DATA;
 	}
 	char *buf = xmalloc(GUESS_BYTES);

@@ -1,4 +1,4 @@
-/* i18n.c: pick the UI language and look messages up in the Chinese tables. */
+/* i18n.c: pick the UI language and look messages up in the catalog. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,14 +9,33 @@
 
 static enum lang current = LANG_EN;
 
-#define MAX_TABLES 8
-static const struct i18n_pair *tables[MAX_TABLES] = { i18n_core_zh };
-static int ntables = 1;
+/* The catalog sorted by (context, English), built once by i18n_set. */
+static const struct i18n_entry **sorted;
 
-void i18n_add_table(const struct i18n_pair *t)
+static int entry_cmp(const char *ctx_a, const char *en_a, const char *ctx_b, const char *en_b)
 {
-	if (ntables < MAX_TABLES)
-		tables[ntables++] = t;
+	int c = strcmp(ctx_a ? ctx_a : "", ctx_b ? ctx_b : "");
+	return c != 0 ? c : strcmp(en_a, en_b);
+}
+
+static int sort_cmp(const void *a, const void *b)
+{
+	const struct i18n_entry *x = *(const struct i18n_entry *const *)a;
+	const struct i18n_entry *y = *(const struct i18n_entry *const *)b;
+	return entry_cmp(x->ctx, x->en, y->ctx, y->en);
+}
+
+static void build_index(void)
+{
+	if (sorted != NULL || i18n_catalog_len == 0)
+		return;
+	const struct i18n_entry **s = malloc(i18n_catalog_len * sizeof *s);
+	if (s == NULL)
+		abort();
+	for (size_t i = 0; i < i18n_catalog_len; i++)
+		s[i] = &i18n_catalog[i];
+	qsort(s, i18n_catalog_len, sizeof *s, sort_cmp);
+	sorted = s;   /* kept for the life of the program */
 }
 
 enum lang i18n_from_env(void)
@@ -32,6 +51,8 @@ enum lang i18n_from_env(void)
 
 void i18n_set(enum lang l)
 {
+	if (l == LANG_ZH)
+		build_index();
 	current = l;
 }
 
@@ -40,13 +61,39 @@ enum lang i18n_get(void)
 	return current;
 }
 
+static const char *lookup(const char *ctx, const char *en)
+{
+	size_t lo = 0, hi = i18n_catalog_len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = entry_cmp(ctx, en, sorted[mid]->ctx, sorted[mid]->en);
+		if (c == 0)
+			return sorted[mid]->zh;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const char *trc(const char *ctx, const char *en)
+{
+	if (current == LANG_EN || en == NULL || sorted == NULL)
+		return en;
+	const char *zh = lookup(ctx, en);
+	return zh != NULL ? zh : en;
+}
+
 const char *tr(const char *en)
 {
-	if (current == LANG_EN || en == NULL)
-		return en;
-	for (int t = 0; t < ntables; t++)
-		for (const struct i18n_pair *p = tables[t]; p->en != NULL; p++)
-			if (strcmp(p->en, en) == 0)
-				return p->zh;
-	return en;
+	return trc(NULL, en);
+}
+
+const char *trn(const char *one, const char *many, unsigned long n)
+{
+	if (current == LANG_EN || sorted == NULL)
+		return n == 1 ? one : many;
+	const char *zh = lookup(NULL, one);
+	return zh != NULL ? zh : n == 1 ? one : many;
 }

@@ -1,16 +1,17 @@
-/* i18n_table.h: message tables.  Each module may keep its own table of
- * {English, Chinese} pairs ending with {NULL, NULL} and add it at start-up. */
+/* i18n_table.h: the compiled-in catalog, generated from po/zh_CN.po by
+ * build-aux/po2c.sh into i18n_cat.c (never edit that file). */
 #ifndef INNOTRACK_I18N_TABLE_H
 #define INNOTRACK_I18N_TABLE_H
 
-struct i18n_pair {
-	const char *en;
-	const char *zh;
+#include <stddef.h>
+
+struct i18n_entry {
+	const char *ctx;   /* msgctxt, or NULL */
+	const char *en;    /* msgid: the English, as written in the code */
+	const char *zh;    /* msgstr (msgstr[0] of a plural) */
 };
 
-extern const struct i18n_pair i18n_core_zh[];
-
-/* Add another table (the terminal program's own messages, say). */
-void i18n_add_table(const struct i18n_pair *t);
+extern const struct i18n_entry i18n_catalog[];
+extern const size_t i18n_catalog_len;
 
 #endif

@@ -326,7 +326,7 @@ void imp_on_duplicate(void *ctx, long line, long first)
 		}
 	m->line = 0;   /* the Excel row of this line is not known any more */
 	imp_say(m, IMP_ERROR, line, col, "the same %s as line %ld (each may appear only once in a file)",
-	    tr(m->obs ? "indicator, region and period" : "key"), first);
+	    (m->obs ? tr("indicator, region and period") : tr("key")), first);
 }
 
 /* The name of the first key column, for duplicate messages. */

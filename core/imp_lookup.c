@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/fold.h"
+#include "core/i18n.h"
 #include "core/imp.h"
 #include "core/reftype.h"
 #include "core/value.h"

@@ -27,7 +27,7 @@ void imp_say(struct imp *m, enum import_sev sev, long line, const char *col, con
 {
 	va_list ap;
 	va_start(ap, fmt);
-	/* the English text is the key of its translation (core/i18n_zh.c) */
+	/* the English is the key of its translation in po/zh_CN.po */
 	char *what = xvasprintf(tr(fmt), ap);
 	va_end(ap);
 	struct sbuf b = { 0 };
@@ -113,7 +113,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->since_commit = 0;
 	}
 	if (m->o->progress && m->res->rows >= m->next_progress) {
-		m->o->progress(m->o->ctx, "reading", m->res->rows, m->bytes, m->total);
+		m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, m->total);
 		m->next_progress = m->res->rows + PROGRESS_EVERY;
 	}
 	return 0;
@@ -131,7 +131,7 @@ static int read_file(struct imp *m, const struct textenc_info *info)
 	int rc = 0, ret = 0;
 	size_t n;
 	if (f == NULL || dec == NULL || r == NULL) {
-		imp_say(m, IMP_ERROR, 0, NULL, "%s", f ? "cannot read this encoding" : strerror(errno));
+		imp_say(m, IMP_ERROR, 0, NULL, "%s", f ? tr("cannot read this encoding") : errno_text(errno));
 		ret = 1;
 		goto out;
 	}
@@ -147,7 +147,7 @@ static int read_file(struct imp *m, const struct textenc_info *info)
 		}
 		rc = csvread_feed(r, u, un, &cerr);
 		if (m->o->progress)
-			m->o->progress(m->o->ctx, "reading", m->res->rows, m->bytes, info->size);
+			m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, info->size);
 	}
 	if (rc == 0)
 		rc = csvread_finish(r, &cerr);
@@ -243,7 +243,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 	struct stage_counts c;
 	int rc;
 	if (m->o->progress)
-		m->o->progress(m->o->ctx, "comparing", m->res->rows, info->size, info->size);
+		m->o->progress(m->o->ctx, N_("comparing"), m->res->rows, info->size, info->size);
 	if (m->o->dry_run) {
 		if (db_exec(m->db, "BEGIN", &m->err) != ST_OK)
 			return ST_DB;
@@ -262,7 +262,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 				.warnings = m->res->warnings
 			};
 			if (m->o->progress)
-				m->o->progress(m->o->ctx, "applying", m->res->rows, info->size, info->size);
+				m->o->progress(m->o->ctx, N_("applying"), m->res->rows, info->size, info->size);
 			rc = stage_apply(m->st, &b, &c, &m->res->batch_id, &m->err);
 			if (rc == ST_OK && record_warnings(m, m->res->batch_id) != 0)
 				rc = ST_DB;
@@ -340,7 +340,7 @@ static int check_file(struct imp *m, const struct textenc_info *info)
 	if (read_file(m, info) < 0)
 		return ST_DB;
 	if (m->o->progress)
-		m->o->progress(m->o->ctx, "keys", r->rows, info->size, info->size);
+		m->o->progress(m->o->ctx, N_("keys"), r->rows, info->size, info->size);
 	if (m->st != NULL && stage_duplicates(m->st, imp_on_duplicate, m, &m->err) < 0)
 		return ST_DB;
 	if (!m->have_header && r->errors == 0) {
@@ -386,7 +386,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	rc = filehash_finish(hash, info.sha256);
 	hash = NULL;
 	if (rc != 0) {
-		imp_say(&m, IMP_ERROR, 0, NULL, "%s", "the file could not be read a second time");
+		imp_say(&m, IMP_ERROR, 0, NULL, "the file could not be read a second time");
 		rc = ST_DATA;
 		goto out;
 	}

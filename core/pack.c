@@ -11,6 +11,7 @@
 #include "core/assets.h"
 #include "core/csvread.h"
 #include "core/db_internal.h"
+#include "core/i18n.h"
 #include "core/pack.h"
 #include "core/util.h"
 
@@ -53,7 +54,7 @@ static const char *val(struct loader *ld, int i)
 
 static int fail(struct loader *ld, int i, const char *fmt, const char *v)
 {
-	char *what = xasprintf(fmt, v ? v : "");
+	char *what = xasprintf(tr(fmt), v ? v : "");   /* fmt is English (an xgettext keyword) */
 	err_set(&ld->err, "%s:%ld: column %s: %s", ld->fname, ld->line, ld->file->cols[i], what);
 	free(what);
 	return -1;
@@ -111,11 +112,20 @@ static int one_of(struct loader *ld, int i, const char *const *allowed, int requ
 	struct sbuf b = { 0 };
 	for (const char *const *a = allowed; *a; a++)
 		sbuf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-	char *msg = xasprintf("\"%%s\" is not one of: %s", b.s);
+	char *msg = xasprintf(tr("\"%%s\" is not one of: %s"), b.s);
 	int rc = fail(ld, i, msg, v);
 	free(msg);
 	sbuf_free(&b);
 	return rc;
+}
+
+/* The pack's file that fills a table. */
+static const char *pack_file_of(const char *table)
+{
+	return strcmp(table, "region") == 0 ? "regions.csv"
+	     : strcmp(table, "indicator") == 0 ? "indicators.csv"
+	     : strcmp(table, "policy_doc") == 0 ? "docs.csv"
+	     : strcmp(table, "task") == 0 ? "tasks.csv" : table;
 }
 
 /* Bind the id of the row of `table` whose code is column i. */
@@ -132,7 +142,7 @@ static int bind_ref(struct loader *ld, int pos, int i, const char *table, int re
 	long long id = db_scalar(ld->db, sql, v);
 	free(sql);
 	if (id < 0) {
-		char *msg = xasprintf("\"%%s\" is not the code of any row of %s", table);
+		char *msg = xasprintf(tr("\"%%s\" is not the code of any row of %s"), pack_file_of(table));
 		int rc = fail(ld, i, msg, v);
 		free(msg);
 		return rc;
@@ -295,11 +305,11 @@ static int on_row(const struct csv_row *r, void *ctx)
 	sqlite3_clear_bindings(ld->st);
 	if (ld->file->fn(ld) != 0) {
 		if (ld->err == NULL)
-			err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, sqlite3_errmsg(ld->db->h));
+			err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, db_errmsg(ld->db));
 		return -1;
 	}
 	if (sqlite3_step(ld->st) != SQLITE_DONE) {
-		err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, sqlite3_errmsg(ld->db->h));
+		err_set(&ld->err, "%s:%ld: %s", ld->fname, ld->line, db_errmsg(ld->db));
 		return -1;
 	}
 	ld->rows++;
@@ -327,7 +337,7 @@ static char *pack_bytes(const char *pack, const char *file, size_t *len, int *ow
 	FILE *f = fopen(path, "rb");
 	struct sbuf b = { 0 };
 	if (f == NULL) {
-		err_set(err, "%s: %s", path, strerror(errno));
+		err_set(err, "%s: %s", path, errno_text(errno));
 		free(path);
 		return NULL;
 	}

@@ -460,47 +460,47 @@ static const struct menu_group FIRMS = { "Firms & talent", "主体" },
 		.f = fields, .n = N(fields), .order = order_, .label = label_, .flags = flags_, \
 		__VA_ARGS__ }
 
-KIND(P_obs, "observations", "observation", "Actuals", "实际值", obs_f,
+KIND(P_obs, N_("observations"), "observation", "Actuals", "实际值", obs_f,
      "(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id,"
      " t.period_end, t.period",
      NAME_OF("indicator", "indicator_id") " || ' ' || " NAME_OF("region", "region_id")
      " || ' ' || t.period", PK_IMPORT | PK_EDIT, .view = obs_view, .nview = N(obs_view), .group = &LEDGER);
-KIND(P_tgt, "targets", "target", "Targets", "目标", tgt_f,
+KIND(P_tgt, N_("targets"), "target", "Targets", "目标", tgt_f,
      "(SELECT sort FROM indicator WHERE id = t.indicator_id), t.indicator_id, t.region_id,"
      " t.year, t.doc_id",
      NAME_OF("indicator", "indicator_id") " || ' ' || " NAME_OF("region", "region_id")
      " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &LEDGER);
-KIND(P_ent, "enterprises", "enterprise", "Enterprises", "企业", ent_f, "t.id",
+KIND(P_ent, N_("enterprises"), "enterprise", "Enterprises", "企业", ent_f, "t.id",
      "t.uscc || ' ' || t.name", PK_IMPORT | PK_EDIT, .view = ent_view, .nview = N(ent_view), .group = &FIRMS);
-KIND(P_tal, "talents", "talent", "Talents", "人才", tal_f, "t.id", "t.name",
+KIND(P_tal, N_("talents"), "talent", "Talents", "人才", tal_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &FIRMS);
-KIND(P_inst, "institutes", "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
+KIND(P_inst, N_("institutes"), "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &COOP);
-KIND(P_part, "partnerships", "partnership", "Partnerships", "合作", part_f, "t.id",
+KIND(P_part, N_("partnerships"), "partnership", "Partnerships", "合作", part_f, "t.id",
      NAME_OF("region", "region_id") " || ' - ' || " NAME_OF("institute", "institute_id"),
      PK_IMPORT | PK_EDIT, .group = &COOP);
-KIND(P_plat, "platforms", "platform", "Platforms", "平台", plat_f, "t.id", "t.name",
+KIND(P_plat, N_("platforms"), "platform", "Platforms", "平台", plat_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &COOP);
-KIND(P_evt, "events", "event", "Events", "活动", evt_f, "t.id", "t.title || ' ' || t.held_on",
+KIND(P_evt, N_("events"), "event", "Events", "活动", evt_f, "t.id", "t.title || ' ' || t.held_on",
      PK_IMPORT | PK_EDIT, .group = &COOP);
-KIND(P_proj, "projects", "project", "Projects", "项目", proj_f, "t.id", "t.title",
+KIND(P_proj, N_("projects"), "project", "Projects", "项目", proj_f, "t.id", "t.title",
      PK_IMPORT | PK_EDIT, .group = &COOP);
-KIND(P_ach, "achievements", "achievement", "Achievements", "成果", ach_f, "t.id", "t.name",
+KIND(P_ach, N_("achievements"), "achievement", "Achievements", "成果", ach_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &COOP);
-KIND(P_tt, "task-targets", "task_target", "Task tables", "任务表", tt_f, "t.id",
+KIND(P_tt, N_("task-targets"), "task_target", "Task tables", "任务表", tt_f, "t.id",
      NAME_OF("task", "task_id") " || ' ' || " NAME_OF("region", "region_id")
      " || ' ' || t.year_from || '-' || t.year_to", PK_IMPORT | PK_EDIT, .group = &TASKS);
-KIND(P_reg, "regions", "region", "Regions", "地区", reg_f, "t.sort, t.id",
+KIND(P_reg, N_("regions"), "region", "Regions", "地区", reg_f, "t.sort, t.id",
      "t.code || ' ' || t.name", PK_IMPORT | PK_EDIT, .group = &LEDGER);
-KIND(P_ind, "indicators", "indicator", "Indicator list", "指标库", ind_f, "t.sort, t.id",
+KIND(P_ind, N_("indicators"), "indicator", "Indicator list", "指标库", ind_f, "t.sort, t.id",
      "t.name", PK_IMPORT | PK_EDIT, .group = &LEDGER);
-KIND(P_doc, "documents", "policy_doc", "Documents", "文件", doc_f, "t.issued_on, t.id",
+KIND(P_doc, N_("documents"), "policy_doc", "Documents", "文件", doc_f, "t.issued_on, t.id",
      "coalesce(t.number, t.short_name)", PK_IMPORT | PK_EDIT, .group = &LEDGER);
-KIND(P_task, "tasks", "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.name",
+KIND(P_task, N_("tasks"), "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &TASKS);
-KIND(P_des, "designations", "region_designation", "Designations", "称号", des_f, "t.id",
+KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", des_f, "t.id",
      NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT);
-KIND(P_batch, "imports", "import_batch", "Imports", "导入", batch_f, "t.id DESC",
+KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
      "t.file_name", 0, .group = &LEDGER);
 
 const struct profile *const profiles[] = {

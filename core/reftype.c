@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/db_internal.h"
+#include "core/i18n.h"
 #include "core/reftype.h"
 #include "core/util.h"
 
@@ -16,22 +17,22 @@ static const struct reftype reftypes[] = {
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.name = ?1 OR t.code = ?1 OR " ALIAS,
 	  .order = "t.sort, t.id", .small = 1, .names = "t.name, t.aliases, t.code",
-	  .cite = "t.name", .rank = "t.sort", .what = "a region of this database" },
+	  .cite = "t.name", .rank = "t.sort", .what = N_("a region of this database") },
 	{ .type = FT_REGION_CODE, .table = "region", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0 OR t.code LIKE ?1 || '%'",
 	  .exact = "t.code = ?1 OR t.name = ?1 OR " ALIAS,
-	  .order = "t.sort, t.id", .small = 1, .names = "t.code", .cite = "t.code",
-	  .rank = "t.sort", .what = "a region of this database" },
+	  .order = "t.sort, t.id", .small = 1, .names = "t.code", .cite = "t.name",
+	  .rank = "t.sort", .what = N_("a region of this database") },
 	{ .type = FT_INDICATOR, .table = "indicator", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.name = ?1 OR t.code = ?1 OR " ALIAS,
 	  .order = "t.sort, t.id", .small = 1, .names = "t.name, t.aliases, t.code",
-	  .cite = "t.name", .rank = "t.sort", .what = "an indicator of this database" },
+	  .cite = "t.name", .rank = "t.sort", .what = N_("an indicator of this database") },
 	{ .type = FT_INSTITUTE, .table = "institute", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR instr(t.aliases, ?1) > 0",
 	  .exact = "t.name = ?1 OR " ALIAS,
 	  .order = "t.name, t.id", .small = 0, .names = "t.name, t.aliases", .cite = "t.name",
-	  .what = "an institute of this database (import institutes first)" },
+	  .what = N_("an institute of this database (import institutes first)") },
 	/* a million rows: the name index gives them in order, and the
 	 * search stops after a screenful */
 	{ .type = FT_ENTERPRISE, .table = "enterprise", .name = "t.name || ' ' || t.uscc",
@@ -39,7 +40,7 @@ static const struct reftype reftypes[] = {
 	  /* by USCC, by name, or its name as shown ("name USCC"): each through an index */
 	  .exact = "t.uscc = upper(?1) OR t.name = ?1 OR t.uscc = upper(substr(?1, -18))",
 	  .order = "t.name, t.id", .small = 0, .cite = "t.uscc",
-	  .what = "an enterprise of this database (by USCC or name; import enterprises first)" },
+	  .what = N_("an enterprise of this database (by USCC or name; import enterprises first)") },
 	{ .type = FT_DOC, .table = "policy_doc", .name = "coalesce(t.number, t.short_name)",
 	  .match = "instr(t.number, ?1) > 0 OR instr(t.short_name, ?1) > 0"
 	           " OR instr(t.title, ?1) > 0 OR t.code = ?1",
@@ -47,12 +48,12 @@ static const struct reftype reftypes[] = {
 	  .order = "t.issued_on DESC, t.id", .small = 1,
 	  .names = "t.code, t.number, t.short_name", .cite = "coalesce(t.number, t.short_name)",
 	  .rank = "t.issued_on",
-	  .what = "a policy document of this database (by code, number or short name)" },
+	  .what = N_("a policy document of this database (by code, number or short name)") },
 	{ .type = FT_TASK, .table = "task", .name = "t.name",
 	  .match = "instr(t.name, ?1) > 0 OR t.code = ?1",
 	  .exact = "t.name = ?1 OR t.code = ?1",
 	  .order = "t.sort, t.id", .small = 1, .names = "t.code, t.name", .cite = "t.name",
-	  .rank = "t.sort", .what = "a task of this database (by code or name)" },
+	  .rank = "t.sort", .what = N_("a task of this database (by code or name)") },
 };
 
 const struct reftype *reftype_of(enum ftype type)

@@ -13,8 +13,8 @@
 
 /* The columns of the CSV report, in the order scripts rely on. */
 static const char *const columns[] = {
-	"indicator", "unit", "region", "baseline_year", "baseline", "target_year", "target",
-	"target_source", "other_targets", "period", "actual", "progress_pct", "status", NULL
+	N_("indicator"), N_("unit"), N_("region"), N_("baseline_year"), N_("baseline"), N_("target_year"), N_("target"),
+	N_("target_source"), N_("other_targets"), N_("period"), N_("actual"), N_("progress_pct"), N_("status"), NULL
 };
 
 int report_format_parse(const char *s, enum report_format *f)
@@ -72,9 +72,9 @@ static void write_notes(const struct ind_set *s, FILE *out)
 		const struct ind_row *r = &s->rows[i];
 		counted |= r->actual_counted;
 		if (differs(r))
-			fprintf(out, "! %s, %s: %s %s (%s), %s %s\n", r->name, r->region, tr("official figure"),
-			        fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
-			        tr("but the enterprise register counts"), fmt_num(b, sizeof b, r->counted, 4));
+			fprintf(out, tr("! %s, %s: official figure %s (%s), but the enterprise register "
+			                "counts %s\n"), r->name, r->region, fmt_num(a, sizeof a, r->actual, 4),
+			        r->actual_period, fmt_num(b, sizeof b, r->counted, 4));
 	}
 	if (counted)
 		fprintf(out, "# %s\n", tr("counted from the enterprise register (certificates valid on the "

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/db_internal.h"
+#include "core/i18n.h"
 #include "core/stage.h"
 #include "core/util.h"
 
@@ -441,7 +442,7 @@ int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char
 	            act, s->p->label);
 	for (size_t i = 0; i < s->p->n; i++)
 		if (s->pos[i] && !is_key(&s->p->f[i]) && !(s->p->f[i].flags & PF_DERIVED)) {
-			char *name = profile_name(&s->p->f[i], 0);
+			char *name = profile_name(&s->p->f[i], i18n_get() == LANG_ZH);   /* the column as the file names it */
 			sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN '%s, ' ELSE '' END",
 			            s->p->f[i].col, s->p->f[i].col, name);
 			free(name);
@@ -455,7 +456,7 @@ int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char
 	sqlite3_bind_int64(st, 1, max);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) == 1 ? "new" : "changed",
+		fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) == 1 ? N_("new") : N_("changed"),
 		   (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(s->db, "import", err);

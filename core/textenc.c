@@ -194,7 +194,7 @@ static int scan(const char *path, enum textenc want, int digest, struct textenc_
 
 	memset(info, 0, sizeof *info);
 	if (f == NULL) {
-		err_set(err, "%s: %s", path, strerror(errno));
+		err_set(err, "%s: %s", path, errno_text(errno));
 		return ST_DATA;
 	}
 	buf = xmalloc(CHUNK + 4);
@@ -246,7 +246,7 @@ static int scan(const char *path, enum textenc want, int digest, struct textenc_
 			carry = 0;
 	}
 	if (ferror(f)) {
-		err_set(err, "%s: %s", path, strerror(errno));
+		err_set(err, "%s: %s", path, errno_text(errno));
 		goto out;
 	}
 	if (utf8_ok && carry > 0) {

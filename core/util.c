@@ -1,11 +1,13 @@
 /* util.c: allocation wrappers that abort, string helpers. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/util.h"
 
 static void oom(size_t n)
@@ -79,10 +81,32 @@ void err_set(char **err, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	char *p = xvasprintf(fmt, ap);
+	char *p = xvasprintf(tr(fmt), ap);
 	va_end(ap);
 	free(*err);
 	*err = p;
+}
+
+const char *errno_text(int e)
+{
+	switch (e) {
+	case ENOENT: return tr("No such file or directory");
+	case ENOTDIR: return tr("Not a directory");
+	case EISDIR: return tr("Is a directory");
+	case EACCES: return tr("Permission denied");
+	case EPERM: return tr("Operation not permitted");
+	case EEXIST: return tr("File exists");
+	case ENOSPC: return tr("No space left on device");
+	case EROFS: return tr("Read-only file system");
+	case EIO: return tr("Input/output error");
+	case ENAMETOOLONG: return tr("File name too long");
+	case ELOOP: return tr("Too many levels of symbolic links");
+	case EMFILE: case ENFILE: return tr("Too many open files");
+	case EILSEQ: return tr("Invalid or incomplete multibyte or wide character");
+	case EINVAL: return tr("Invalid argument");
+	case EBUSY: return tr("Device or resource busy");
+	default: return strerror(e);
+	}
 }
 
 void sbuf_add(struct sbuf *b, const char *s, size_t n)

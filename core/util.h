@@ -14,8 +14,12 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 
-/* Set *err (if err is not NULL) to a formatted message, freeing any old one. */
+/* Set *err (if err is not NULL) to a formatted message, freeing any old one.
+ * fmt is English and is translated here (an xgettext keyword, like tr). */
 void err_set(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* strerror(e) in the UI language: the common ones translated. */
+const char *errno_text(int e);
 
 /* A growable byte buffer, always NUL-terminated. */
 struct sbuf {

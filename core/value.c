@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "core/value.h"
@@ -251,14 +252,14 @@ char uscc_check_char(const char *s17)
 int value_uscc(const char *f, char out[19], const char **why, char *expect)
 {
 	if (strlen(f) != 18) {
-		*why = "has not 18 characters";
+		*why = N_("has not 18 characters");
 		return -1;
 	}
 	uscc_init();
 	for (int i = 0; i < 18; i++) {
 		char c = (char)toupper((unsigned char)f[i]);
 		if (uscc_value[(unsigned char)c] < 0) {
-			*why = "has a character that is not 0-9 or A-Z without I, O, S, V, Z";
+			*why = N_("has a character that is not 0-9 or A-Z without I, O, S, V, Z");
 			return -1;
 		}
 		out[i] = c;
@@ -266,7 +267,7 @@ int value_uscc(const char *f, char out[19], const char **why, char *expect)
 	out[18] = '\0';
 	*expect = uscc_check_char(out);
 	if (out[17] != *expect) {
-		*why = "has a wrong check character";
+		*why = N_("has a wrong check character");
 		return -2;
 	}
 	return 0;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/pack.h"
 #include "core/period.h"
 #include "core/region.h"
@@ -23,20 +24,33 @@ void cli_error(const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	fputs("innotrack: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, tr(fmt), ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
 
 void cli_usage(FILE *f)
 {
+	/* the synopsis lines are commands and options, typed as they stand */
+	fputs(tr(
+"usage: innotrack [--db PATH] [--lang zh|en] [--ascii]   the full-screen program\n"), f);
 	fputs(
-"usage: innotrack [--db PATH] [--lang zh|en] [--ascii]   the full-screen program\n"
 "       innotrack [--db PATH] init [--pack NAME | --empty]\n"
 "       innotrack [--db PATH] report [--period P] [--region R] [--format text|csv] [-o FILE]\n"
 CLI_EXTRA_USAGE
-"       innotrack --help | --version\n"
-"\n"
+"       innotrack --help | --version\n", f);
+	/* the kinds a file may hold, from their descriptions (core/profile.c) */
+	const char *k = profile_import_kinds();
+	int col = fprintf(f, "         KIND:");
+	while (*k) {
+		size_t n = strcspn(k, ",");
+		if (col + 1 + (int)n > 92)
+			col = fprintf(f, "\n              ");
+		col += fprintf(f, " %.*s%s", (int)n, k, k[n] ? "," : "");
+		k += n + (k[n] ? 2 : 0);
+	}
+	fputs("\n\n", f);
+	fputs(tr(
 "  --db PATH     the database (default: $INNOTRACK_DB, else\n"
 "                $XDG_DATA_HOME/innotrack/innotrack.db, else ~/.local/share/innotrack/innotrack.db)\n"
 "  --lang zh|en  the language of screens and reports (default: from the locale)\n"
@@ -49,7 +63,7 @@ CLI_EXTRA_USAGE
 "                year), R a region's name (default: every region with targets)\n"
 "\n"
 "exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
-"             3 database could not be opened, was busy, or is damaged\n", f);
+"             3 database could not be opened, was busy, or is damaged\n"), f);
 }
 
 /* Is argv[*i] the option `name` (as "--name V" or "--name=V")?  Then
@@ -75,6 +89,21 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
 	return 1;
 }
 
+/* The language is chosen before anything is said: --help, or an error
+ * about an option in front of --lang zh, is said in Chinese too. */
+static void lang_first(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		if (v != NULL && (strcmp(v, "zh") == 0 || strcmp(v, "en") == 0))
+			i18n_set(strcmp(v, "zh") == 0 ? LANG_ZH : LANG_EN);
+	}
+}
+
 /* Global options may stand before or after the command
  * (innotrack report --format csv --lang en); they are taken out and the
  * command with its own arguments is left in c->argv. */
@@ -83,6 +112,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	static char *rest[256];
 	memset(c, 0, sizeof *c);
 	i18n_set(i18n_from_env());
+	lang_first(argc, argv);
 	if (argc > (int)(sizeof rest / sizeof rest[0])) {
 		cli_error("too many arguments");
 		return ST_USAGE;
@@ -96,7 +126,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 			return ST_OK;
 		}
 		if (n == 0 && (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0)) {
-			printf("innotrack %s (schema %d)\n", PACKAGE_VERSION, db_schema_latest());
+			printf(tr("innotrack %s (schema %d)\n"), PACKAGE_VERSION, db_schema_latest());
 			return ST_OK;
 		}
 		if (strcmp(argv[i], "--ascii") == 0) {
@@ -163,7 +193,7 @@ int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 		return 0;
 	o->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
 	if ((o->f = fopen(o->tmp, "wb")) == NULL) {
-		cli_error("%s: %s: %s", cmd, path, strerror(errno));
+		cli_error("%s: %s: %s", cmd, path, errno_text(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
@@ -176,11 +206,11 @@ int cli_out_close(struct cli_out *o, int rc, char **err)
 	if (o->path == NULL)
 		return rc;
 	if (fclose(o->f) != 0 && rc == ST_OK) {
-		err_set(err, "%s: %s", o->path, strerror(errno));
+		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
 	}
 	if (rc == ST_OK && rename(o->tmp, o->path) != 0) {
-		err_set(err, "%s: %s", o->path, strerror(errno));
+		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
 	}
 	if (rc != ST_OK)
@@ -215,7 +245,7 @@ static int cmd_init(struct cli *c)
 	if (rc == ST_OK && !empty)
 		rc = pack_load(db, pack, &err);
 	if (rc == ST_OK)
-		printf("%s: created%s%s\n", path, empty ? " empty" : " from pack ", empty ? "" : pack);
+		printf(empty ? tr("%s: created empty\n") : tr("%s: created from pack %s\n"), path, pack);
 	db_close(db);
 	if (rc != ST_OK) {
 		cli_error("%s", err);

@@ -21,7 +21,7 @@ int cli_parse(int argc, char **argv, struct cli *c);
 /* Run the command in c->argv[0] (there is one).  Returns an exit status. */
 int cli_run(struct cli *c);
 
-/* Print "innotrack: message" to stderr. */
+/* "innotrack: " and the message on stderr; fmt is English, translated here. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The usage text, for --help and usage errors. */

@@ -39,9 +39,7 @@ int cmd_export(struct cli *c);
 "                                    [--period P] [--region R]\n" \
 "       innotrack [--db PATH] imports\n" \
 "       innotrack [--db PATH] undo-import ID\n" \
-"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n" \
-"         KIND: observations, targets, enterprises, talents, institutes, partnerships,\n" \
-"               platforms, events, projects, achievements, task-targets, regions\n"
+"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n"
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \

@@ -13,8 +13,10 @@
 #include "core/batch.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/profile.h"
 #include "core/import.h"
 #include "core/util.h"
+#include "core/width.h"
 #include "tui/cli.h"
 #include "tui/cli_cmds.h"
 
@@ -42,12 +44,20 @@ static void bar_clear(struct bar *b)
 	}
 }
 
+/* One cell of the list of batches and a space, padded to `cells` display
+ * cells (Chinese takes two); a longer text is not cut. */
+static void put_cell(FILE *f, const char *s, int cells)
+{
+	int w = width_str(s);
+	fprintf(f, "%s%*s", s, (w < cells ? cells - w : 0) + 1, "");
+}
+
 static void on_progress(void *ctx, const char *phase, long rows, long long done, long long total)
 {
 	struct bar *b = ctx;
 	double t = now_s();
 	if (b->timing && strcmp(b->phase, phase) != 0) {
-		fprintf(stderr, "%.3f s: %s\n", t - b->start, phase);
+		fprintf(stderr, tr("%.3f s: %s\n"), t - b->start, tr(phase));
 		snprintf(b->phase, sizeof b->phase, "%s", phase);
 	}
 	if (!b->on || t - b->start < 1.0 || t - b->last < 0.2)
@@ -60,7 +70,10 @@ static void on_progress(void *ctx, const char *phase, long rows, long long done,
 	for (int i = 0; i < 20; i++)
 		cells[i] = i < fill ? '#' : '.';
 	cells[20] = '\0';
-	fprintf(stderr, "\r\033[K%-8s [%s] %3d%%  %ld rows  %.0f rows/s", phase, cells, pct, rows, rate);
+	fputs("\r\033[K", stderr);
+	put_cell(stderr, tr(phase), 8);
+	fprintf(stderr, "[%s] %3d%%  ", cells, pct);
+	fprintf(stderr, tr("%ld rows  %.0f rows/s"), rows, rate);
 	fflush(stderr);
 	b->shown = 1;
 }
@@ -72,7 +85,7 @@ static void on_message(void *ctx, enum import_sev sev, const char *text)
 	if (sev == IMP_ERROR)
 		fprintf(stderr, "%s\n", text);
 	else if (sev == IMP_WARNING)
-		fprintf(stderr, "%s (warning)\n", text);
+		fprintf(stderr, tr("%s (warning)\n"), text);
 	else
 		printf("%s\n", text);
 }
@@ -123,7 +136,7 @@ int cmd_import(struct cli *c)
 	o.path = pos[1];
 	o.ctx = &bar;
 	if (access(o.path, R_OK) != 0) {
-		cli_error("import: %s: %s", o.path, strerror(errno));
+		cli_error("import: %s: %s", o.path, errno_text(errno));
 		return ST_DATA;
 	}
 	struct db *db;
@@ -134,45 +147,64 @@ int cmd_import(struct cli *c)
 	rc = import_file(db, &o, &r);
 	bar_clear(&bar);
 	if (bar.timing)
-		fprintf(stderr, "%.3f s: done\n", now_s() - bar.start);
+		fprintf(stderr, tr("%.3f s: done\n"), now_s() - bar.start);
 	db_close(db);
 	if (rc == ST_DATA) {
-		fprintf(stderr, "%s: rejected: %ld error%s; nothing was written\n", o.path, r.errors,
-		        r.errors == 1 ? "" : "s");
+		fprintf(stderr, trn("%s: rejected: %ld error; nothing was written\n",
+		                    "%s: rejected: %ld errors; nothing was written\n", (unsigned long)r.errors),
+		        o.path, r.errors);
 		return rc;
 	}
 	if (rc != ST_OK)
 		return rc;
 	char warn[64] = "";
 	if (r.warnings)
-		snprintf(warn, sizeof warn, "; %ld warning%s", r.warnings, r.warnings == 1 ? "" : "s");
+		snprintf(warn, sizeof warn, trn("; %ld warning", "; %ld warnings", (unsigned long)r.warnings),
+		         r.warnings);
 	if (o.dry_run) {
-		printf("%s: dry run (%s): %ld rows would be %ld new, %ld changed, %ld unchanged%s; "
-		       "nothing was written\n", o.path, textenc_name(r.encoding), r.rows, r.rows_new,
+		printf(tr("%s: dry run (%s): %ld rows would be %ld new, %ld changed, %ld unchanged%s; "
+		          "nothing was written\n"), o.path, textenc_name(r.encoding), r.rows, r.rows_new,
 		       r.rows_changed, r.rows_unchanged, warn);
 	} else if (r.batch_id == 0) {
-		printf("%s: nothing to change: all %ld rows are already in the database", o.path, r.rows);
+		printf(tr("%s: nothing to change: all %ld rows are already in the database"), o.path, r.rows);
 		if (r.same_as)
-			printf(" (the same file as import batch %lld)", r.same_as);
+			printf(tr(" (the same file as import batch %lld)"), r.same_as);
 		printf("%s\n", warn);
 	} else {
-		printf("%s: imported as batch %lld (%s): %ld new, %ld changed, %ld unchanged%s\n",
+		printf(tr("%s: imported as batch %lld (%s): %ld new, %ld changed, %ld unchanged%s\n"),
 		       o.path, r.batch_id, textenc_name(r.encoding), r.rows_new, r.rows_changed,
 		       r.rows_unchanged, warn);
 	}
 	return ST_OK;
 }
 
+
 static void print_batch(void *ctx, const struct batch_info *b)
 {
+	static const int w[] = { 5, 13, 7, 7, 9, 5, 19, 10 };
+	static const char *const head[] = { N_("batch"), N_("kind"), N_("new"), N_("changed"),
+		N_("unchanged"), N_("warn"), N_("when"), N_("login"), N_("file") };
 	int *n = ctx;
-	if ((*n)++ == 0)
-		printf("%-5s %-13s %-7s %-7s %-9s %-5s %-19s %-10s %s\n", "batch", "kind", "new",
-		       "changed", "unchanged", "warn", "when", "login", "file");
-	printf("%-5lld %-13s %-7ld %-7ld %-9ld %-5ld %-19s %-10s %s (%lld bytes, %s, sha256 %.12s)%s%s\n",
-	       b->id, b->kind, b->rows_new, b->rows_changed, b->rows_unchanged, b->warnings,
-	       b->started_at, b->login, b->file_name, b->file_size, b->encoding, b->sha256,
-	       b->undone_at ? " undone " : "", b->undone_at ? b->undone_at : "");
+	char num[5][24];
+	if ((*n)++ == 0) {
+		for (int i = 0; i < 8; i++)
+			put_cell(stdout, tr(head[i]), w[i]);
+		printf("%s\n", tr(head[8]));
+	}
+	snprintf(num[0], sizeof num[0], "%lld", b->id);
+	snprintf(num[1], sizeof num[1], "%ld", b->rows_new);
+	snprintf(num[2], sizeof num[2], "%ld", b->rows_changed);
+	snprintf(num[3], sizeof num[3], "%ld", b->rows_unchanged);
+	snprintf(num[4], sizeof num[4], "%ld", b->warnings);
+	const char *cell[8] = { num[0], tr(b->kind), num[1], num[2], num[3], num[4],
+	                        b->started_at, b->login };
+	for (int i = 0; i < 8; i++)
+		put_cell(stdout, cell[i], w[i]);
+	printf(tr("%s (%lld bytes, %s, sha256 %.12s)"), b->file_name, b->file_size, b->encoding,
+	       b->sha256);
+	if (b->undone_at)
+		printf(tr(" undone %s"), b->undone_at);
+	putchar('\n');
 }
 
 int cmd_imports(struct cli *c)
@@ -190,7 +222,7 @@ int cmd_imports(struct cli *c)
 	if (rc != ST_OK)
 		cli_error("imports: %s", err);
 	else if (n == 0)
-		printf("no imports yet\n");
+		fputs(tr("no imports yet\n"), stdout);
 	free(err);
 	db_close(db);
 	return rc;
@@ -199,7 +231,7 @@ int cmd_imports(struct cli *c)
 static void on_conflict(void *ctx, const char *text)
 {
 	(void)ctx;
-	fprintf(stderr, "innotrack: undo-import: %s\n", text);
+	cli_error("undo-import: %s", text);
 }
 
 int cmd_undo_import(struct cli *c)
@@ -222,7 +254,8 @@ int cmd_undo_import(struct cli *c)
 		return rc;
 	rc = batch_undo(db, id, on_conflict, NULL, &restored, &deleted, &err);
 	if (rc == ST_OK)
-		printf("import batch %lld undone: %ld rows removed, %ld rows restored\n", id, deleted, restored);
+		printf(tr("import batch %lld undone: %ld rows removed, %ld rows restored\n"), id, deleted,
+		       restored);
 	else
 		cli_error("undo-import: %s", err);
 	free(err);
@@ -278,7 +311,7 @@ int cmd_export(struct cli *c)
 	rc = export_write(db, kind, enc, i18n_get() == LANG_ZH, out.f, &rows, &err);
 	rc = cli_out_close(&out, rc, &err);
 	if (rc == ST_OK && outfile != NULL)
-		fprintf(stderr, "%s: %ld rows of %s\n", outfile, rows, kind);
+		fprintf(stderr, tr("%s: %ld rows of %s\n"), outfile, rows, tr(kind));
 	if (rc != ST_OK)
 		cli_error("export: %s", err);
 	free(err);

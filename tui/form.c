@@ -39,11 +39,11 @@ struct form {
 };
 
 static const struct binding form_keys[] = {
-	{ 2, "Save", "F2  Esc 2", "Save (Enter on the last field saves too)" },
-	{ 10, "Cancel", "Esc  F10", "Close the form (asks first if something changed)" },
-	{ 0, "Next field", "Tab  Down", "Check this field and go to the next" },
-	{ 0, "Prev field", "S-Tab  Up", "Check this field and go back" },
-	{ 0, "Clear", "Ctrl-U", "Clear the field (what is before the cursor)" },
+	{ 2, N_("Save"), "F2  Esc 2", N_("Save (Enter on the last field saves too)") },
+	{ 10, N_("Cancel"), "Esc  F10", N_("Close the form (asks first if something changed)") },
+	{ 0, N_("Next field"), "Tab  Down", N_("Check this field and go to the next") },
+	{ 0, N_("Prev field"), "S-Tab  Up", N_("Check this field and go back") },
+	{ 0, N_("Clear"), "Ctrl-U", N_("Clear the field (what is before the cursor)") },
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -48,26 +48,26 @@ struct frame {
 };
 
 static const struct binding frame_keys[] = {
-	{ 1, "Help", "F1  ?", "Show the keys of this screen" },
-	{ 9, "Menu", "F9", "Go to the menu of screens (Enter or Tab comes back)" },
-	{ 10, "Quit", "F10  q", "Quit innotrack" },
+	{ 1, N_("Help"), "F1  ?", N_("Show the keys of this screen") },
+	{ 9, N_("Menu"), "F9", N_("Go to the menu of screens (Enter or Tab comes back)") },
+	{ 10, N_("Quit"), "F10  q", N_("Quit innotrack") },
 	{ 0, NULL, "Esc 1..9  Esc 0",
-	  "Same as F1..F9 and F10 (for terminals that swallow F-keys); the digit may come up to a second later" },
-	{ 0, NULL, "Esc Esc", "Esc at once, without waiting for a digit" },
-	{ 0, NULL, "Tab", "Move between the menu and the work pane" },
-	{ 0, NULL, "Up Down  j k  Enter", "(In the menu) choose a screen; Enter goes to it" },
-	{ 0, NULL, "Home End  g G", "(In the menu) the first or the last screen" },
-	{ 0, NULL, "Ctrl-L", "Draw the whole screen again" },
+	  N_("Same as F1..F9 and F10 (for terminals that swallow F-keys); the digit may come up to a second later") },
+	{ 0, NULL, "Esc Esc", N_("Esc at once, without waiting for a digit") },
+	{ 0, NULL, "Tab", N_("Move between the menu and the work pane") },
+	{ 0, NULL, "Up Down  j k  Enter", N_("(In the menu) choose a screen; Enter goes to it") },
+	{ 0, NULL, "Home End  g G", N_("(In the menu) the first or the last screen") },
+	{ 0, NULL, "Ctrl-L", N_("Draw the whole screen again") },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct binding popup_keys[] = {
-	{ 10, "Close", "Esc  F10  q", "Close this window" },
+	{ 10, N_("Close"), "Esc  F10  q", N_("Close this window") },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct binding prompt_keys[] = {
-	{ 10, "Quit", "F10", "Quit innotrack" },
+	{ 10, N_("Quit"), "F10", N_("Quit innotrack") },
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -47,11 +47,11 @@ struct impscreen {
 };
 
 static const struct binding imp_keys[] = {
-	{ 7, "Import", "i  a  Insert  F7", "Import a file: first a dry run, then apply it" },
-	{ 8, "Undo", "u  d  Delete  F8", "Undo the selected batch (asks first)" },
-	{ 5, "Refresh", "F5", "Read the list of batches again" },
-	{ 0, NULL, "Enter", "Everything about the selected batch" },
-	{ 0, NULL, "Up Down  j k  PgUp PgDn  g G", "Move in the list" },
+	{ 7, N_("Import"), "i  a  Insert  F7", N_("Import a file: first a dry run, then apply it") },
+	{ 8, N_("Undo"), "u  d  Delete  F8", N_("Undo the selected batch (asks first)") },
+	{ 5, N_("Refresh"), "F5", N_("Read the list of batches again") },
+	{ 0, NULL, "Enter", N_("Everything about the selected batch") },
+	{ 0, NULL, "Up Down  j k  PgUp PgDn  g G", N_("Move in the list") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -152,7 +152,7 @@ static void imp_progress(void *ctx, const char *phase, long rows, long long done
 static void imp_message(void *ctx, enum import_sev sev, const char *text)
 {
 	struct impscreen *s = ctx;
-	static const char *const sevs[] = { "error", "warning", "note" };
+	static const char *const sevs[] = { N_("error"), N_("warning"), N_("note") };
 	/* "FILE:LINE: column ...": the file is known; show the line apart */
 	const char *rest = text;
 	char line[24] = "";
@@ -195,13 +195,13 @@ static int imp_run(struct impscreen *s, int dry, struct import_result *r)
 /* ---- the dry run's result, and applying it ---- */
 
 static const struct binding result_keys[] = {
-	{ 2, "Apply", "a  F2", "Apply the import (one batch, all or nothing)" },
-	{ 10, "Close", "Esc  q  F10", "Close without importing" },
+	{ 2, N_("Apply"), "a  F2", N_("Apply the import (one batch, all or nothing)") },
+	{ 10, N_("Close"), "Esc  q  F10", N_("Close without importing") },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct binding result_keys_bad[] = {
-	{ 10, "Close", "Esc  q  F10", "Close: fix the file and import it again" },
+	{ 10, N_("Close"), "Esc  q  F10", N_("Close: fix the file and import it again") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -377,7 +377,7 @@ static void imp_import(struct impscreen *s)
 	struct form *fm = form_new(tr("Import a file"), &imp_form_ops, &o);
 	form_info(fm, tr("The file as Excel saved it: UTF-8 or GB18030, with its title and notes"));
 	form_info(fm, tr("Tab completes the file name; F2 runs a dry run (nothing is written before you apply)"));
-	form_save_as(fm, "Dry run", "Dry run: what the import would do (nothing is written yet)");
+	form_save_as(fm, N_("Dry run"), N_("Dry run: what the import would do (nothing is written yet)"));
 	o.f_path = form_add(fm, FIELD_TEXT, tr("File"), s->path ? s->path : "");
 	form_field(fm, o.f_path)->required = 1;
 	form_select(fm, o.f_path);     /* last time's file: typing replaces it */
@@ -530,7 +530,7 @@ static void imp_focus(void *self, int on)
 }
 
 const struct section_ops impscreen_ops = {
-	.label = "Imports",
+	.label = N_("Imports"),
 	.bindings = imp_keys,
 	.place = imp_place,
 	.draw = imp_draw,
@@ -542,8 +542,8 @@ const struct section_ops impscreen_ops = {
 
 void *impscreen_new(struct db *db)
 {
-	static const char *const titles[NB] = { "Batch", "Kind", "File", "New", "Changed",
-		"Unchanged", "By", "At", "Undone" };
+	static const char *const titles[NB] = { N_("Batch"), N_("Kind"), N_("File"), N_("New"), N_("Changed"),
+		N_("Unchanged"), N_("By"), N_("At"), N_("Undone") };
 	static const enum table_align align[NB] = { TA_RIGHT, TA_LEFT, TA_LEFT, TA_RIGHT,
 		TA_RIGHT, TA_RIGHT, TA_LEFT, TA_LEFT, TA_LEFT };
 	struct impscreen *s = xcalloc(1, sizeof *s);

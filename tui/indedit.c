@@ -203,7 +203,7 @@ int indedit_obs(struct frame *f, struct db *db, const struct region_list *region
 	const char **names = xcalloc(regions->n, sizeof *names);
 	for (size_t i = 0; i < regions->n; i++)
 		names[i] = regions->items[i].name;
-	struct form *fm = form_new(tr(correct ? "Correct a figure" : "Add a figure"), &obs_ops, &o);
+	struct form *fm = form_new((correct ? tr("Correct a figure") : tr("Add a figure")), &obs_ops, &o);
 	ind_form_info(fm, r);
 	o.f_region = form_add(fm, FIELD_CHOICE, tr("Region"), r->region);
 	field_set_choices(form_field(fm, o.f_region), names, regions->n);
@@ -437,7 +437,7 @@ int indedit_target(struct frame *f, struct db *db, const struct ind_row *r, long
 			t.rec.baseline = r->baseline;
 		}
 	}
-	struct form *fm = form_new(tr(target_id ? "Edit a target" : "Add a target"), &tgt_ops, &t);
+	struct form *fm = form_new((target_id ? tr("Edit a target") : tr("Add a target")), &tgt_ops, &t);
 	ind_form_info(fm, r);
 	char *where = xasprintf("%s: %s", tr("Region"), r->region);
 	form_info(fm, where);

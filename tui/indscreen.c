@@ -27,9 +27,9 @@ enum { COL_NAME, COL_UNIT, COL_BASE, COL_TARGET, COL_ACTUAL, COL_PROGRESS,
        COL_EXPECTED, COL_STATUS, COL_HISTORY, NCOLS };
 
 static const char *const ind_col_titles[NCOLS] = {
-	[COL_NAME] = "Indicator", [COL_UNIT] = "Unit", [COL_BASE] = "Baseline",
-	[COL_TARGET] = "Target", [COL_ACTUAL] = "Actual", [COL_PROGRESS] = "Progress",
-	[COL_EXPECTED] = "Expected", [COL_STATUS] = "Status", [COL_HISTORY] = "History",
+	[COL_NAME] = N_("Indicator"), [COL_UNIT] = N_("Unit"), [COL_BASE] = N_("Baseline"),
+	[COL_TARGET] = N_("Target"), [COL_ACTUAL] = N_("Actual"), [COL_PROGRESS] = N_("Progress"),
+	[COL_EXPECTED] = N_("Expected"), [COL_STATUS] = N_("Status"), [COL_HISTORY] = N_("History"),
 };
 
 /* Periods the history column shows (the latest ones, of the screen's
@@ -64,31 +64,31 @@ struct indscreen {
 };
 
 static const struct binding ind_keys[] = {
-	{ 4, "Edit", "e  F4", "Correct the figure of the indicator (this period's, else the latest)" },
-	{ 5, "Refresh", "F5", "Read the figures again (other clerks' changes)" },
-	{ 7, "Add", "a  Insert  F7", "Add a figure for the indicator (region and period can be changed)" },
-	{ 8, "Delete", "d  Delete  F8", "Delete the figure (asks first)" },
-	{ 0, "Region", "r", "Choose the region" },
-	{ 0, "Period", "[ ]  Shift-Left/Right", "Previous or next period" },
-	{ 0, "Qtr/Yr", "{ }  Shift-Down/Up", "Quarters or years" },
-	{ 0, "Target", "t", "Edit the target in force, or add one" },
-	{ 3, "Search", "/  F3  n N", "Search the indicators as you type; n and N go to the next and previous" },
-	{ 0, NULL, "s", "Sort by the current column (again: the other way)" },
-	{ 0, NULL, "Esc", "Back to the documents' order, and forget the search" },
-	{ 0, NULL, "Up Down  j k", "Previous or next indicator" },
-	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
-	{ 0, NULL, "Home End  g G", "First or last indicator" },
-	{ 0, NULL, "Left Right  h l", "Scroll the columns sideways (the indicator stays)" },
-	{ 0, NULL, "Enter", "Every target of the indicator, with its document" },
-	{ 0, NULL, "*", "(after a target) other documents set a different target for that year" },
+	{ 4, N_("Edit"), "e  F4", N_("Correct the figure of the indicator (this period's, else the latest)") },
+	{ 5, N_("Refresh"), "F5", N_("Read the figures again (other clerks' changes)") },
+	{ 7, N_("Add"), "a  Insert  F7", N_("Add a figure for the indicator (region and period can be changed)") },
+	{ 8, N_("Delete"), "d  Delete  F8", N_("Delete the figure (asks first)") },
+	{ 0, N_("Region"), "r", N_("Choose the region") },
+	{ 0, N_("Period"), "[ ]  Shift-Left/Right", N_("Previous or next period") },
+	{ 0, N_("Qtr/Yr"), "{ }  Shift-Down/Up", N_("Quarters or years") },
+	{ 0, N_("Target"), "t", N_("Edit the target in force, or add one") },
+	{ 3, N_("Search"), "/  F3  n N", N_("Search the indicators as you type; n and N go to the next and previous") },
+	{ 0, NULL, "s", N_("Sort by the current column (again: the other way)") },
+	{ 0, NULL, "Esc", N_("Back to the documents' order, and forget the search") },
+	{ 0, NULL, "Up Down  j k", N_("Previous or next indicator") },
+	{ 0, NULL, "PgUp PgDn", N_("A screenful up or down") },
+	{ 0, NULL, "Home End  g G", N_("First or last indicator") },
+	{ 0, NULL, "Left Right  h l", N_("Scroll the columns sideways (the indicator stays)") },
+	{ 0, NULL, "Enter", N_("Every target of the indicator, with its document") },
+	{ 0, NULL, "*", N_("(after a target) other documents set a different target for that year") },
 	{ 0, NULL, NULL, NULL }
 };
 
 /* The targets popup: choose the one in force, edit, add. */
 static const struct binding ind_target_keys[] = {
-	{ 4, "Edit", "Enter  e  F4", "Edit the target and its document" },
-	{ 7, "Add", "a  F7", "Add a target (another document)" },
-	{ 0, "In force", "c", "Make this target the one in force" },
+	{ 4, N_("Edit"), "Enter  e  F4", N_("Edit the target and its document") },
+	{ 7, N_("Add"), "a  F7", N_("Add a target (another document)") },
+	{ 0, N_("In force"), "c", N_("Make this target the one in force") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -331,9 +331,9 @@ void indscreen_free(void *self)
 static const char *ind_kind_label(const char *kind)
 {
 	static const struct { const char *kind, *label; } kinds[] = {
-		{ "province", "Province" }, { "city", "City" }, { "county", "County" },
-		{ "county_city", "County-level city" }, { "district", "District" },
-		{ "park", "Park" }, { "township", "Township" },
+		{ "province", N_("Province") }, { "city", N_("City") }, { "county", N_("County") },
+		{ "county_city", N_("County-level city") }, { "district", N_("District") },
+		{ "park", N_("Park") }, { "township", N_("Township") },
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kinds[i].kind, kind) == 0)
@@ -732,7 +732,7 @@ static void ind_focus(void *self, int on)
 }
 
 const struct section_ops indscreen_ops = {
-	.label = "Indicators",
+	.label = N_("Indicators"),
 	.bindings = ind_keys,
 	.place = ind_place,
 	.draw = ind_draw,

@@ -17,7 +17,6 @@
 #include "core/util.h"
 #include "tui/app.h"
 #include "tui/cli.h"
-#include "tui/strings.h"
 
 /* The screen needs a UTF-8 codeset to draw Chinese; fall back to C.UTF-8
  * when the locale is missing or not UTF-8 (LANG=C over SSH). */
@@ -62,9 +61,12 @@ static int full_screen(struct cli *c)
 	int rc;
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		cli_error("the full-screen program needs a terminal; standard %s is not one "
-		          "(for scripts use a command: innotrack --help)",
-		          isatty(STDIN_FILENO) ? "output" : "input");
+		if (isatty(STDIN_FILENO))
+			cli_error("the full-screen program needs a terminal; standard output is not one "
+			          "(for scripts use a command: innotrack --help)");
+		else
+			cli_error("the full-screen program needs a terminal; standard input is not one "
+			          "(for scripts use a command: innotrack --help)");
 		free(path);
 		return ST_USAGE;
 	}
@@ -106,7 +108,6 @@ int main(int argc, char **argv)
 	struct cli c;
 	umask(007);   /* the database is shared by the clerks' group */
 	set_locale();
-	i18n_add_table(tui_strings_zh);   /* the screens' words, for the commands too */
 	int rc = cli_parse(argc, argv, &c);
 	if (rc >= 0)
 		return rc;

@@ -239,15 +239,15 @@ static char *rec_value(struct recform *r, struct form *fm, size_t i)
 /* ---- another clerk's change ---- */
 
 static const struct binding rec_conflict_keys[] = {
-	{ 0, "Take theirs", "r", "Take their version into the form" },
-	{ 0, "Keep mine", "k", "Keep what the form holds and save it over theirs" },
-	{ 10, "Back", "Esc", "Back to the form, nothing saved" },
+	{ 0, N_("Take theirs"), "r", N_("Take their version into the form") },
+	{ 0, N_("Keep mine"), "k", N_("Keep what the form holds and save it over theirs") },
+	{ 10, N_("Back"), "Esc", N_("Back to the form, nothing saved") },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct binding rec_gone_keys[] = {
-	{ 0, "Add again", "k", "Save what the form holds as a new record" },
-	{ 10, "Back", "Esc", "Back to the form, nothing saved (Esc there leaves it)" },
+	{ 0, N_("Add again"), "k", N_("Save what the form holds as a new record") },
+	{ 10, N_("Back"), "Esc", N_("Back to the form, nothing saved (Esc there leaves it)") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -312,8 +312,7 @@ static int rec_conflict_ask(struct recform *r, struct frame *f)
 	popup_ready(k.pop, 0);
 	k.pop->bindings = gone ? rec_gone_keys : rec_conflict_keys;
 	const struct binding *bar = frame_set_keys(f, k.pop->bindings);
-	int a = ask_key(f, tr(gone ? "k: add yours again   Esc: back to the form"
-	                           : "r: take theirs   k: keep yours and save it over theirs   Esc: back"),
+	int a = ask_key(f, (gone ? tr("k: add yours again   Esc: back to the form") : tr("r: take theirs   k: keep yours and save it over theirs   Esc: back")),
 	                gone ? "k" : "rk", rec_conflict_show, &k);
 	frame_set_keys(f, bar);
 	popup_free(k.pop);
@@ -474,7 +473,7 @@ static void rec_info(struct recform *r, struct form *fm)
 static int rec_run(struct frame *f, struct recform *r)
 {
 	r->frame = f;
-	char *title = xasprintf(tr(r->rec.id ? "Edit %s" : "Add %s"), rec_noun(r->p));
+	char *title = xasprintf((r->rec.id ? tr("Edit %s") : tr("Add %s")), rec_noun(r->p));
 	struct form *fm = form_new(title, &rec_ops, r);
 	free(title);
 	rec_info(r, fm);
@@ -562,10 +561,10 @@ int recedit_delete(struct frame *f, struct db *db, const struct profile *p, long
 /* ---- view ---- */
 
 static const struct binding view_keys[] = {
-	{ 4, "Edit", "e  F4", "Edit this record" },
-	{ 8, "Delete", "d  Delete  F8", "Delete this record (asks first)" },
-	{ 10, "Close", "Esc  F10  q  Enter", "Close this window" },
-	{ 0, NULL, "Up Down  PgUp PgDn", "Scroll" },
+	{ 4, N_("Edit"), "e  F4", N_("Edit this record") },
+	{ 8, N_("Delete"), "d  Delete  F8", N_("Delete this record (asks first)") },
+	{ 10, N_("Close"), "Esc  F10  q  Enter", N_("Close this window") },
+	{ 0, NULL, "Up Down  PgUp PgDn", N_("Scroll") },
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -52,21 +52,21 @@ struct regscreen {
 
 static const struct binding reg_keys[] = {
 	/* the record editor's (see reg_record_key) */
-	{ 0, "View", "Enter", "See the record and its changes (e edits it, d deletes it there)" },
-	{ 4, "Edit", "e  F4", "Edit this record" },
-	{ 7, "Add", "a  Insert  F7", "Add a record" },
-	{ 8, "Delete", "d  Delete  F8", "Delete this record (asks first)" },
-	{ 0, NULL, "Up Down  j k", "Previous or next row" },
-	{ 0, NULL, "PgUp PgDn", "A screenful up or down" },
-	{ 0, NULL, "Home End  g G", "First or last row" },
-	{ 0, NULL, "Left Right  h l", "Previous or next column (the first column stays)" },
-	{ 3, "Search", "/  F3", "Search as you type; Enter keeps the row, Esc goes back" },
-	{ 0, NULL, "n  N", "Next or previous match" },
-	{ 0, NULL, "s", "Sort by this column; again to reverse (^ ascending, v descending)" },
-	{ 0, NULL, "f", "Filter by this column: =value, !=value, >10, <=2024-06-30, "
-	                "text it contains, or empty" },
-	{ 0, NULL, "Esc", "Clear the filters and the search" },
-	{ 5, "Refresh", "F5", "Count again and redraw (other clerks change the data)" },
+	{ 0, N_("View"), "Enter", N_("See the record and its changes (e edits it, d deletes it there)") },
+	{ 4, N_("Edit"), "e  F4", N_("Edit this record") },
+	{ 7, N_("Add"), "a  Insert  F7", N_("Add a record") },
+	{ 8, N_("Delete"), "d  Delete  F8", N_("Delete this record (asks first)") },
+	{ 0, NULL, "Up Down  j k", N_("Previous or next row") },
+	{ 0, NULL, "PgUp PgDn", N_("A screenful up or down") },
+	{ 0, NULL, "Home End  g G", N_("First or last row") },
+	{ 0, NULL, "Left Right  h l", N_("Previous or next column (the first column stays)") },
+	{ 3, N_("Search"), "/  F3", N_("Search as you type; Enter keeps the row, Esc goes back") },
+	{ 0, NULL, "n  N", N_("Next or previous match") },
+	{ 0, NULL, "s", N_("Sort by this column; again to reverse (^ ascending, v descending)") },
+	{ 0, NULL, "f", N_("Filter by this column: =value, !=value, >10, <=2024-06-30, "
+	                   "text it contains, or empty") },
+	{ 0, NULL, "Esc", N_("Clear the filters and the search") },
+	{ 5, N_("Refresh"), "F5", N_("Count again and redraw (other clerks change the data)") },
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -39,14 +39,12 @@
 
 #include "core/db_internal.h"
 #include "core/i18n.h"
-#include "core/i18n_table.h"
 #include "core/pack.h"
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
 #include "tui/regscreen.h"
-#include "tui/strings.h"
 
 #define RUNS 7
 
@@ -418,7 +416,6 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C");
 	i18n_set(LANG_ZH);
-	i18n_add_table(tui_strings_zh);
 	const char *keep = getenv("BENCH_TABLE_DB");
 	char *path = keep && *keep ? xstrdup(keep) : xasprintf("%s/bench.db", dir);
 	double t0 = now_ms();

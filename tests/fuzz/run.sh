@@ -13,7 +13,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-fuzz.XXXXXX")
 trap 'rm -rf "$W" /tmp/innotrack-fuzz-*' EXIT
 if $FUZZ_CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-I"$top_srcdir" -I"$top_builddir" -o "$W/fuzz_import" \
-	"$top_srcdir"/tests/fuzz/fuzz_import.c "$top_srcdir"/core/*.c "$top_builddir"/assets_gen.c \
+	"$top_srcdir"/tests/fuzz/fuzz_import.c "$top_srcdir"/core/*.c "$top_builddir"/assets_gen.c "$top_builddir"/i18n_cat.c \
 	-lsqlite3 -lcsv -lm >"$W/build.log" 2>&1; then
 	echo "ok 1 - build the fuzz target ($FUZZ_CC, libFuzzer, ASan, UBSan)"
 else

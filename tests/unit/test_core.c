@@ -1,6 +1,7 @@
 /* test_core.c: unit tests of core/ on real SQLite files in a temp folder. */
 #include "config.h"
 
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include "core/db_internal.h"
 #include "core/fold.h"
 #include "core/i18n.h"
+#include "core/i18n_table.h"
 #include "core/indview.h"
 #include "core/pack.h"
 #include "core/period.h"
@@ -387,8 +389,21 @@ static void test_i18n(void **state)
 	i18n_set(LANG_ZH);
 	assert_string_equal(tr("indicator"), "指标");
 	assert_string_equal(tr("no such message"), "no such message");
+	/* every entry of the catalog is found (the index is sorted right) */
+	for (size_t i = 0; i < i18n_catalog_len; i++)
+		assert_string_equal(trc(i18n_catalog[i].ctx, i18n_catalog[i].en), i18n_catalog[i].zh);
+	/* Chinese has one form; errno and err_set speak Chinese */
+	assert_string_equal(trn("; %ld warning", "; %ld warnings", 2), "；%ld 处警告");
+	assert_string_equal(errno_text(ENOTDIR), "不是目录");
+	char *err = NULL;
+	err_set(&err, "%s: %s", "a", "b");
+	assert_string_equal(err, "a：b");
+	free(err);
 	i18n_set(LANG_EN);
 	assert_string_equal(tr("indicator"), "indicator");
+	assert_string_equal(trn("; %ld warning", "; %ld warnings", 1), "; %ld warning");
+	assert_string_equal(trn("; %ld warning", "; %ld warnings", 2), "; %ld warnings");
+	assert_string_equal(errno_text(ENOTDIR), strerror(ENOTDIR));
 }
 
 

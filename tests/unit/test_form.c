@@ -20,7 +20,6 @@
 #include "tui/pathcomp.h"
 #include "core/util.h"
 #include "tui/spark.h"
-#include "tui/strings.h"
 
 static void test_parse_decimal(void **state)
 {
@@ -369,6 +368,5 @@ int main(void)
 		cmocka_unit_test(test_field_selection),
 		cmocka_unit_test(test_spark),
 	};
-	i18n_add_table(tui_strings_zh);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
