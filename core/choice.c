@@ -87,6 +87,16 @@ SET(CH_IND_KIND,
     { "ratio", "Ratio", "比值", NULL },
     { "rank", "Rank", "位次", "排名" });
 
+/* What core counts from the registers for an indicator or a task, in
+ * place of a typed figure (core/indview.c). */
+SET(CH_COUNTER,
+    { "hte_valid", "Valid high-tech certificates", "有效高企证书数", NULL },
+    { "innovative_county_count", "Innovative counties", "创新型县数", NULL },
+    { "innovative_county_pct", "Share of innovative counties", "创新型县占比", NULL },
+    { "innovative_township_pct", "Share of innovative townships", "创新型乡镇占比", NULL },
+    { "foreign_experts", "Foreign experts brought in", "引进外国专家数", NULL },
+    { "long_term_partners", "Long-term partner institutes", "长期合作院所数", NULL });
+
 SET(CH_DESIGNATION,
     { "innovative_county", "Innovative county", "创新型县（市、区）", "创新型县|创新型县市" },
     { "innovative_township", "Innovative township", "创新型乡镇", "创新型乡" });

@@ -10,12 +10,13 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
-#include "core/profile.h"
 #include "core/pack.h"
 #include "core/period.h"
+#include "core/profile.h"
 #include "core/region.h"
 #include "core/report.h"
 #include "core/util.h"
+#include "core/width.h"
 #include "tui/cli.h"
 #include "tui/cli_cmds.h"
 
@@ -39,15 +40,23 @@ void cli_usage(FILE *f)
 "       innotrack [--db PATH] report [--period P] [--region R] [--format text|csv] [-o FILE]\n"
 CLI_EXTRA_USAGE
 "       innotrack --help | --version\n", f);
-	/* the kinds a file may hold, from their descriptions (core/profile.c) */
-	const char *k = profile_import_kinds();
-	int col = fprintf(f, "         KIND:");
-	while (*k) {
-		size_t n = strcspn(k, ",");
-		if (col + 1 + (int)n > 92)
+	/* the kinds a file may hold, from their descriptions (core/profile.c),
+	 * with their Chinese names on a Chinese screen */
+	int col = fprintf(f, "         KIND:"), first = 1;
+	for (const struct profile *const *p = profiles; *p; p++) {
+		if (!((*p)->flags & PK_IMPORT))
+			continue;
+		char *one = i18n_get() == LANG_ZH ? xasprintf("%s（%s）", (*p)->kind, (*p)->zh)
+		                                  : xstrdup((*p)->kind);
+		int w = width_str(one) + 2;
+		if (!first)
+			fputc(',', f);
+		if (col + w > 92)
 			col = fprintf(f, "\n              ");
-		col += fprintf(f, " %.*s%s", (int)n, k, k[n] ? "," : "");
-		k += n + (k[n] ? 2 : 0);
+		col += w;
+		fprintf(f, " %s", one);
+		free(one);
+		first = 0;
 	}
 	fputs("\n\n", f);
 	fputs(tr(
