@@ -34,6 +34,12 @@ as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env INNOTRACK_L
 as_nobody "$BIN" --db "$T/sg/a.db" init >/dev/null &&
 	as_nobody "$BIN" --db "$T/sg/a.db" import enterprises "$FX/enterprises.csv" >/dev/null
 ok "run as another user without setgid, the override still holds" test "$(login "$T/sg/a.db")" = clerk2
+# LeakSanitizer cannot watch a setgid process (it is not dumpable) and
+# a setgid program ignores ASAN_OPTIONS: the plain build checks this part
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	echo "ok 3 # SKIP the sanitizer build cannot run setgid"
+	exit $((fails > 0))
+fi
 as_nobody "$T/sg/innotrack" --db "$T/sg/b.db" init >/dev/null &&
 	as_nobody "$T/sg/innotrack" --db "$T/sg/b.db" import enterprises "$FX/enterprises.csv" >/dev/null
 ok "a setgid copy ignores INNOTRACK_LOGIN and records the real user ($NOBODY)" \
