@@ -88,3 +88,18 @@ start() {
 	T new-session -d -s "$name" -x "$cols" -y "$rows" \
 	  "env $env sh $TMP/run.sh $TMP/$name.status $*"
 }
+
+# The Chinese locale: zh_CN.UTF-8 when the machine has it, else C.UTF-8
+# (the scripts add --lang zh).
+ZH=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && ZH=zh_CN.UTF-8
+
+# Does the query $1 on $DB give exactly $2?  Else say both in $TMP/why.
+sql_is() {
+	got=$(sqlite3 "$DB" "$1" 2>&1)
+	if [ "$got" = "$2" ]; then
+		return 0
+	fi
+	printf 'got:  %s\nwant: %s\n' "$got" "$2" > "$TMP/why"
+	return 1
+}

@@ -14,18 +14,6 @@ E2E_TOOLS=sqlite3
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/families.db
 
-# zh_CN.UTF-8 when the machine has it, else C.UTF-8 with --lang zh
-ZH=C.UTF-8
-locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && ZH=zh_CN.UTF-8
-
-sql_is() {
-	got=$(sqlite3 "$DB" "$1" 2>&1)
-	if [ "$got" = "$2" ]; then
-		return 0
-	fi
-	printf 'got:  %s\nwant: %s\n' "$got" "$2" > "$TMP/why"
-	return 1
-}
 
 # After a failure the screens that follow are seldom the ones expected:
 # each check then looks once instead of waiting its 10 s, so that a
