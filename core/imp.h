@@ -106,6 +106,14 @@ struct imp {
 	 * same few region names, tiers and flags come again on every row */
 	struct seen *seen[32];
 
+	/* parents named by the code of an earlier row of the same file
+	 * (FT_REGION_CODE): staged as NULL, set after the rows are applied */
+	const struct csv_row *row;    /* the row being checked */
+	char  **codes;                /* of the rows so far: folded, as stored; ... */
+	size_t  ncodes, capcodes;
+	struct pending { long line; char *code; char *parent; } *pend;
+	size_t  npend;
+
 	/* warnings kept for the batch record */
 	struct kept { long line; char *col; char *msg; } *kept;
 	size_t nkept;
@@ -130,6 +138,9 @@ long long imp_ref_find(struct imp *m, enum ftype t, const char *v, const char **
 struct seen *imp_seen_find(struct imp *m, size_t f, const char *k, size_t *at);
 void imp_seen_add(struct imp *m, size_t f, const char *k, long long id, const char *val);
 void imp_seen_free(struct imp *m);
+
+/* Which earlier row of this file has code v (folded), or -1. */
+long imp_code_seen(const struct imp *m, const char *v);
 
 /* --- imp_header.c ----------------------------------------------------- */
 

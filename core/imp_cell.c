@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
 #include "core/utf8.h"
@@ -238,6 +239,24 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 		return 0;
 	}
 	long long id = imp_ref_find(m, m->p->f[f].type, v, &what, &known);
+	long at_code = -1;
+	if (id == 0 && m->p->f[f].type == FT_REGION_CODE) {
+		char *fv = fold_name(raw);     /* as codes are looked up */
+		at_code = imp_code_seen(m, fv);
+		free(fv);
+	}
+	if (at_code >= 0) {
+		/* the parent is a row above in this file: set once it is in */
+		free(known);
+		int kc = m->fieldcol[imp_field(m, "code")];
+		m->pend = xrealloc(m->pend, (m->npend + 1) * sizeof *m->pend);
+		m->pend[m->npend].line = m->line;
+		m->pend[m->npend].code = imp_trimmed(imp_cell(m->row, (size_t)kc));
+		m->pend[m->npend].parent = xstrdup(m->codes[2 * at_code + 1]);
+		m->npend++;
+		stage_bind_null(m->st, f);
+		return 0;
+	}
 	if (id == 0) {
 		if (known && *known)
 			imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not %s (known: %s)", raw, tr(what),
@@ -338,9 +357,42 @@ static const char *key_colname(struct imp *m)
 	return NULL;
 }
 
+long imp_code_seen(const struct imp *m, const char *v)
+{
+	for (size_t i = 0; i < m->ncodes; i++)
+		if (strcmp(m->codes[2 * i], v) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Remember the row's code, for parents named by it further down. */
+static void keep_code(struct imp *m, const struct csv_row *row)
+{
+	int fi = imp_field(m, "code");
+	int has_parent = 0;
+	for (size_t i = 0; i < m->p->n; i++)
+		has_parent |= m->p->f[i].type == FT_REGION_CODE;
+	if (!has_parent || fi < 0 || m->fieldcol[fi] < 0)
+		return;
+	const char *raw = imp_cell(row, (size_t)m->fieldcol[fi]);
+	char *v = fold_name(raw);
+	if (*v != '\0' && imp_code_seen(m, v) < 0) {
+		if (m->ncodes == m->capcodes) {
+			m->capcodes = m->capcodes ? m->capcodes * 2 : 64;
+			m->codes = xrealloc(m->codes, 2 * m->capcodes * sizeof *m->codes);
+		}
+		m->codes[2 * m->ncodes] = v;                      /* folded */
+		m->codes[2 * m->ncodes + 1] = imp_trimmed(raw);   /* as stored */
+		m->ncodes++;
+		return;
+	}
+	free(v);
+}
+
 int imp_check_long(struct imp *m, const struct csv_row *row)
 {
 	int bad = 0;
+	m->row = row;
 	if (m->obs) {
 		/* an observation without a figure ("—", blank) is no observation */
 		int c = m->fieldcol[imp_field(m, "value")];
@@ -373,6 +425,7 @@ int imp_check_long(struct imp *m, const struct csv_row *row)
 		if (check_cell(m, i, imp_cell(row, (size_t)c), m->colname[c], m->colfactor[c]) != 0)
 			bad = 1;
 	}
+	keep_code(m, row);
 	return finish_record(m, bad, key_colname(m));
 }
 

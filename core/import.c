@@ -31,7 +31,7 @@ void imp_say(struct imp *m, enum import_sev sev, long line, const char *col, con
 	char *what = xvasprintf(tr(fmt), ap);
 	va_end(ap);
 	struct sbuf b = { 0 };
-	sbuf_puts(&b, m->o->path);
+	sbuf_puts(&b, m->o->name ? m->o->name : m->o->path);
 	if (line > 0)
 		sbuf_printf(&b, ":%ld", line);
 	sbuf_puts(&b, ": ");
@@ -100,7 +100,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	}
 	if (imp_excel_row(m, row, first, nonempty))
 		return 0;
-	if (!m->in_txn) {
+	if (!m->in_txn && !m->o->pack) {
 		db_exec(m->db, "BEGIN", NULL);
 		m->in_txn = 1;
 	}
@@ -237,6 +237,55 @@ static int record_warnings(struct imp *m, long long batch)
 	return 0;
 }
 
+/* Set the parents that name rows of the same file, now that they are
+ * in the table.  ST_OK or ST_DB. */
+static int set_parents(struct imp *m)
+{
+	if (m->npend == 0)
+		return ST_OK;
+	int fi = -1;
+	for (size_t i = 0; i < m->p->n; i++)
+		if (m->p->f[i].type == FT_REGION_CODE)
+			fi = (int)i;
+	char *sql = xasprintf("UPDATE main.%s SET %s = (SELECT id FROM main.%s WHERE code = ?1)"
+	                      " WHERE code = ?2", m->p->table, m->p->f[fi].col, m->p->table);
+	sqlite3_stmt *st = db_prepare(m->db, sql, &m->err);
+	free(sql);
+	if (st == NULL)
+		return ST_DB;
+	int rc = ST_OK;
+	for (size_t i = 0; i < m->npend && rc == ST_OK; i++) {
+		sqlite3_bind_text(st, 1, m->pend[i].parent, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, m->pend[i].code, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(m->db, "import", &m->err);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	/* a changed row's audit image was taken with the parent not yet set */
+	if (rc == ST_OK && m->res->batch_id > 0) {
+		char *img = stage_image_sql(m->p, "t");
+		sql = xasprintf("UPDATE main.audit SET after = (SELECT %s FROM main.%s t"
+		                " WHERE t.id = audit.row_id) WHERE batch_id = %lld AND action = 'update'",
+		                img, m->p->table, m->res->batch_id);
+		rc = db_exec(m->db, sql, &m->err);
+		free(sql);
+		free(img);
+	}
+	return rc;
+}
+
+/* A pack's file: the caller's transaction, no batch. */
+static int apply_pack(struct imp *m, struct stage_counts *c)
+{
+	int rc = stage_classify(m->st, c, &m->err);
+	if (rc == ST_OK && c->rows_new + c->rows_changed > 0)
+		rc = stage_apply(m->st, NULL, c, &m->res->batch_id, &m->err);
+	if (rc == ST_OK)
+		rc = set_parents(m);
+	return rc;
+}
+
 /* Compare with the table and, unless a dry run, apply: one write transaction. */
 static int apply(struct imp *m, const struct textenc_info *info)
 {
@@ -244,7 +293,9 @@ static int apply(struct imp *m, const struct textenc_info *info)
 	int rc;
 	if (m->o->progress)
 		m->o->progress(m->o->ctx, N_("comparing"), m->res->rows, info->size, info->size);
-	if (m->o->dry_run) {
+	if (m->o->pack) {
+		rc = apply_pack(m, &c);
+	} else if (m->o->dry_run) {
 		if (db_exec(m->db, "BEGIN", &m->err) != ST_OK)
 			return ST_DB;
 		rc = stage_classify(m->st, &c, &m->err);
@@ -266,6 +317,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			rc = stage_apply(m->st, &b, &c, &m->res->batch_id, &m->err);
 			if (rc == ST_OK && record_warnings(m, m->res->batch_id) != 0)
 				rc = ST_DB;
+			if (rc == ST_OK)
+				rc = set_parents(m);
 		}
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0)
 			rc = db_commit(m->db, &m->err);
@@ -294,6 +347,14 @@ static void imp_free(struct imp *m)
 		free(m->kept[i].msg);
 	}
 	free(m->kept);
+	for (size_t i = 0; i < 2 * m->ncodes; i++)
+		free(m->codes[i]);
+	free(m->codes);
+	for (size_t i = 0; i < m->npend; i++) {
+		free(m->pend[i].code);
+		free(m->pend[i].parent);
+	}
+	free(m->pend);
 	free(m->err);
 }
 
@@ -390,9 +451,10 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		rc = ST_DATA;
 		goto out;
 	}
-	r->same_as = same_file(&m, info.sha256);
+	if (!o->pack)
+		r->same_as = same_file(&m, info.sha256);
 	rc = apply(&m, &info);
-	if (rc == ST_OK && r->batch_id > 0 && r->rows > 10000)
+	if (rc == ST_OK && !o->pack && r->batch_id > 0 && r->rows > 10000)
 		db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 out:
 	filehash_cancel(hash);

@@ -19,6 +19,12 @@ struct import_opts {
 	int          dry_run;     /* check and compare, write nothing */
 	const char  *period;      /* --period: for files without a period column */
 	const char  *region;      /* --region: for files without a region column */
+	/* A data pack's file (core/pack.c): the caller holds the write
+	 * transaction, so nothing here begins, commits or rolls back; no
+	 * batch, warnings or audit rows are recorded and the file is not
+	 * compared with earlier batches. */
+	int          pack;
+	const char  *name;        /* named so in messages instead of path; may be NULL */
 	/* Each error, warning and note, one line of text ("FILE:LINE: column
 	 * NAME: what is wrong").  May be NULL. */
 	void (*message)(void *ctx, enum import_sev sev, const char *text);

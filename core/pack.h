@@ -10,8 +10,10 @@
 extern const char *const pack_names[];
 
 /* Load pack `name` into an empty database in one transaction.  `name` is a
- * built-in pack, or a folder holding the same CSV files.  ST_OK, or
- * ST_DATA with *err naming FILE:LINE and the column, or ST_DB. */
+ * built-in pack, or a folder holding the same CSV files; each file goes
+ * through import_file as its kind.  ST_OK, or ST_DATA with *err holding
+ * every error of the file that failed, one a line (FILE:LINE: column
+ * NAME: what), or ST_DB. */
 int pack_load(struct db *db, const char *name, char **err);
 
 #endif

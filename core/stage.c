@@ -310,7 +310,12 @@ static int run(struct db *db, const char *sql, const char *now, long long batch,
 		switch (i) {
 		case 1: sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT); break;
 		case 2: sqlite3_bind_text(st, 2, db_login(db), -1, SQLITE_TRANSIENT); break;
-		case 3: sqlite3_bind_int64(st, 3, batch); break;
+		case 3:
+			if (batch > 0)
+				sqlite3_bind_int64(st, 3, batch);
+			else    /* a pack's rows belong to no batch */
+				sqlite3_bind_null(st, 3);
+			break;
 		case 4: sqlite3_bind_int64(st, 4, id); break;
 		}
 	}
@@ -499,7 +504,7 @@ static int apply_updates(struct stage *s, const char *now, long long batch, char
 	sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
 	            " SELECT ?1, ?2, '%s', t.id, 'update', %s, NULL, ?3"
 	            " FROM " STAGE " s JOIN main.%s t ON t.id = s._id WHERE s._act = 2", T, img, T);
-	rc = run(s->db, b.s, now, batch, 0, err);
+	rc = batch > 0 ? run(s->db, b.s, now, batch, 0, err) : ST_OK;
 	sbuf_free(&b);
 	if (rc == ST_OK) {
 		sbuf_printf(&b, "UPDATE main.%s AS t SET ", T);
@@ -511,7 +516,7 @@ static int apply_updates(struct stage *s, const char *now, long long batch, char
 		rc = run(s->db, b.s, now, batch, 0, err);
 		sbuf_free(&b);
 	}
-	if (rc == ST_OK) {
+	if (rc == ST_OK && batch > 0) {
 		sbuf_printf(&b, "UPDATE main.audit SET after = (SELECT %s FROM main.%s t"
 		            " WHERE t.id = audit.row_id) WHERE batch_id = ?3 AND action = 'update'", img, T);
 		rc = run(s->db, b.s, now, batch, 0, err);
@@ -597,7 +602,7 @@ static int apply_inserts(struct stage *s, long rows_new, const char *now, long l
 	 * checks those two instead of keeping a copy.  The rows added have
 	 * the ids after maxid; when they are one run (always, unless the
 	 * table's ids ran out), one audit row records the run. */
-	if (rc == ST_OK) {
+	if (rc == ST_OK && batch > 0) {
 		q = xasprintf("SELECT coalesce(max(id), 0) FROM main.%s", T);
 		long long last = db_scalar(s->db, q, NULL);
 		free(q);
@@ -620,7 +625,10 @@ int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage
 {
 	char now[32];
 	snprintf(now, sizeof now, "%s", util_now());
-	int rc = insert_batch(s, b, c, now, batch_id, err);
+	int rc = ST_OK;
+	*batch_id = 0;
+	if (b != NULL)
+		rc = insert_batch(s, b, c, now, batch_id, err);
 	if (rc == ST_OK && c->rows_changed > 0) {
 		big_cache(s, 1);
 		rc = apply_updates(s, now, *batch_id, err);
@@ -628,7 +636,7 @@ int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage
 	}
 	if (rc == ST_OK && c->rows_new > 0)
 		rc = apply_inserts(s, c->rows_new, now, *batch_id, err);
-	if (rc == ST_OK)
+	if (rc == ST_OK && b != NULL)
 		rc = run(s->db, "UPDATE main.import_batch SET finished_at = ?1 WHERE id = ?3",
 		         now, *batch_id, 0, err);
 	return rc;

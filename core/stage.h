@@ -56,7 +56,9 @@ struct stage_batch {
 
 /* Inside a write transaction the caller began (after stage_classify in
  * it): record the batch, apply new and changed rows with their audit rows.
- * *batch_id gets the batch.  ST_OK or ST_DB. */
+ * *batch_id gets the batch.  With b NULL (a data pack) no batch and no
+ * audit rows are recorded: the rows' batch_id is NULL, *batch_id 0.
+ * ST_OK or ST_DB. */
 int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage_counts *c,
                 long long *batch_id, char **err);
 

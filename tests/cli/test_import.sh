@@ -3,7 +3,7 @@
 # Excel's habits in both encodings, every kind of bad file, dry runs,
 # idempotent re-import, undo and its refusal, the register count in report.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..38"
+echo "1..44"
 DB=$T/a.db
 newdb a.db
 
@@ -69,6 +69,23 @@ ok "undo the long sheet, then the wide one" \
 ok "undo twice is refused" run 2 --db "$DB" undo-import "$LAST"
 ok "imports lists the batches with undone ones marked" \
 	sh -c "'$BIN' --db '$DB' imports | grep -q 'obs_long.csv.*undone'"
+
+# a new city and its counties in one file: parents named by rows above
+printf 'code,name,kind,parent,aliases\nsr,上饶市,city,jdz,上饶\nsr-yy,弋阳县,county,sr,\nsr-yy-z,弋江镇,township,sr-yy,\nsr-gf,广丰区,district,SR,\n' > "$T/newcity.csv"
+NREG=$(sqlite3 "$DB" "SELECT count(*) FROM region")
+ok "regions: a new city with its counties imports" \
+	run 0 --db "$DB" import regions "$T/newcity.csv"
+ok "regions: each parent set from the row above" \
+	sh -c "sqlite3 '$DB' \"SELECT group_concat(r.code || '<' || p.code, ' ') FROM (SELECT * FROM region ORDER BY id) r JOIN region p ON p.id = r.parent_id WHERE r.code LIKE 'sr%'\" | grep -qx 'sr<jdz sr-yy<sr sr-yy-z<sr-yy sr-gf<sr'"
+ok "regions: recorded as a batch" \
+	sh -c "'$BIN' --db '$DB' imports | grep -q 'newcity.csv'"
+printf 'code,name,kind,parent,aliases\nxx,某市,city,,\nxx-a,某县,county,yy,\n' > "$T/badparent.csv"
+ok "regions: a parent in neither the database nor the file is refused" \
+	run 1 --db "$DB" import regions "$T/badparent.csv"
+ok "regions: the unknown parent named with its line and column" \
+	has "$T/err" "badparent.csv:3: column parent: \"yy\" is not a region"
+ok "regions: undo-import removes the new city and its counties" \
+	sh -c "'$BIN' --db '$DB' undo-import \$(sqlite3 '$DB' 'SELECT max(id) FROM import_batch') >/dev/null && test \"\$(sqlite3 '$DB' 'SELECT count(*) FROM region')\" = $NREG"
 
 # the register's count beside the official figure
 ok "report: high-tech enterprises counted from the register, difference flagged" \

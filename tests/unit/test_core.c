@@ -246,6 +246,31 @@ static void test_pack_bad_folder(void **state)
 	db_close(db);
 }
 
+/* A pack's file goes through the importer: its messages, nothing kept. */
+static void test_pack_bad_region_kind(void **state)
+{
+	(void)state;
+	char *dir = tmp_path("badkind");
+	char *cmd = xasprintf("mkdir -p %s && cp %s/assets/packs/jingdezhen/*.csv %s/ && "
+	                      "sed -i '3s/,county_city,/,metropolis,/' %s/regions.csv && "
+	                      "sed -n 3p %s/regions.csv | grep -q metropolis",
+	                      dir, getenv("top_srcdir") ? getenv("top_srcdir") : ".", dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	struct db *db = fresh_db("badkind.db", NULL);
+	char *err = NULL;
+	assert_int_equal(pack_load(db, dir, &err), ST_DATA);
+	assert_non_null(strstr(err, "regions.csv:3: column kind: "));
+	assert_non_null(strstr(err, "metropolis"));
+	/* nothing kept, and no batch recorded */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM region", NULL), 0);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM import_batch", NULL), 0);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit", NULL), 0);
+	free(err);
+	free(cmd);
+	free(dir);
+	db_close(db);
+}
+
 /* --- indicator view ------------------------------------------------- */
 
 static const struct ind_row *find_row(const struct ind_set *s, const char *name)
@@ -882,6 +907,7 @@ int main(void)
 		cmocka_unit_test(test_packs_load),
 		cmocka_unit_test(test_kunshan_totals),
 		cmocka_unit_test(test_pack_bad_folder),
+		cmocka_unit_test(test_pack_bad_region_kind),
 		cmocka_unit_test(test_indview_conflicts),
 		cmocka_unit_test(test_indview_progress),
 		cmocka_unit_test(test_indview_reload_row),
