@@ -1,6 +1,7 @@
 /* audit.c: row snapshots as JSON and the audit log. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,4 +60,22 @@ int audit_log(struct db *db, const char *table, long long id, const char *action
 	int rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, "audit", err);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+void audit_deleted_by(struct db *db, const char *table, long long id, char *by, size_t by_size,
+                      char *at, size_t at_size)
+{
+	by[0] = at[0] = '\0';
+	sqlite3_stmt *st = db_prepare(db, "SELECT login, at, action FROM audit WHERE tbl = ? AND row_id = ?"
+	                              " ORDER BY id DESC LIMIT 1", NULL);
+	if (st == NULL)
+		return;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st, 2), "delete") == 0) {
+		snprintf(by, by_size, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(at, at_size, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
 }

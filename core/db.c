@@ -144,6 +144,19 @@ long long db_scalar(struct db *db, const char *sql, const char *arg)
 	return v;
 }
 
+char *db_text_of(struct db *db, const char *sql, long long id)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
 int db_schema_version(struct db *db)
 {
 	return (int)db_scalar(db, "PRAGMA user_version", NULL);

@@ -43,4 +43,8 @@ const char *db_errmsg(struct db *db);
 /* Single integer from a query with optional one text bind; -1 on error. */
 long long db_scalar(struct db *db, const char *sql, const char *arg);
 
+/* The text of the first column of the first row of sql with ?1 bound to
+ * id; NULL if there is no row or the value is NULL.  Caller frees. */
+char *db_text_of(struct db *db, const char *sql, long long id);
+
 #endif

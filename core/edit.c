@@ -85,23 +85,11 @@ static int check_version(struct db *db, const char *sql_now, long long id_or_key
 }
 
 /* The row was deleted meanwhile: who deleted it and when, if the audit
- * knows (c->by and c->at stay empty if not).  Only the row's last audit
- * entry counts: SQLite may give a deleted row's id to a new row. */
+ * knows (c->by and c->at stay empty if not). */
 static void deleted_by(struct db *db, const char *tbl, long long id, struct edit_conflict *c)
 {
-	sqlite3_stmt *st = NULL;
 	memset(c, 0, sizeof *c);
-	if (sqlite3_prepare_v2(db->h, "SELECT login, at, action FROM audit WHERE tbl = ? AND row_id = ?"
-	                       " ORDER BY id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    strcmp((const char *)sqlite3_column_text(st, 2), "delete") == 0) {
-		copy_col(c->by, sizeof c->by, st, 0);
-		copy_col(c->at, sizeof c->at, st, 1);
-	}
-	sqlite3_finalize(st);
+	audit_deleted_by(db, tbl, id, c->by, sizeof c->by, c->at, sizeof c->at);
 }
 
 int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **err)

@@ -250,16 +250,9 @@ char *record_changes_text(struct db *db, const struct profile *p,
 
 char *record_label(struct db *db, const struct profile *p, long long id)
 {
-	char *sql = xasprintf("SELECT %s FROM \"%s\" t WHERE t.id = ?", p->label, p->table);
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	char *s = NULL;
+	char *sql = xasprintf("SELECT %s FROM \"%s\" t WHERE t.id = ?1", p->label, p->table);
+	char *s = db_text_of(db, sql, id);
 	free(sql);
-	if (st == NULL)
-		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
-	sqlite3_finalize(st);
 	return s;
 }
 
@@ -560,24 +553,6 @@ int record_check(struct db *db, struct record *r, char **err)
 
 /* ---- conflicts ---- */
 
-/* Who deleted row id, from the audit. */
-static void deleted_by(struct db *db, const struct profile *p, long long id,
-                       struct record_conflict *c)
-{
-	sqlite3_stmt *st = db_prepare(db,
-	    "SELECT login, at FROM audit WHERE tbl = ? AND row_id = ? AND action = 'delete'"
-	    " ORDER BY id DESC LIMIT 1", NULL);
-	if (st == NULL)
-		return;
-	sqlite3_bind_text(st, 1, p->table, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(c->by, sizeof c->by, "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(c->at, sizeof c->at, "%s", (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-}
-
 /* Inside the write transaction: is r still at the version read?  ST_OK,
  * ST_CONFLICT with *c, ST_DB.  A new record has nothing to lose. */
 static int check_version(struct db *db, const struct record *r, struct record_conflict *c,
@@ -593,7 +568,7 @@ static int check_version(struct db *db, const struct record *r, struct record_co
 			free(*err);
 			*err = NULL;
 		}
-		deleted_by(db, r->p, r->id, c);
+		audit_deleted_by(db, r->p->table, r->id, c->by, sizeof c->by, c->at, sizeof c->at);
 		record_free(&now);
 		return ST_CONFLICT;
 	}

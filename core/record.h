@@ -125,7 +125,7 @@ char *record_changes_text(struct db *db, const struct profile *p,
                           const struct record_change *ch, size_t n);
 
 /* The record as messages name it (the profile's label).  Caller frees;
- * NULL if there is no such record. */
+ * NULL if there is no such record (or its label is NULL). */
 char *record_label(struct db *db, const struct profile *p, long long id);
 
 /* The field's name in the UI language.  Caller frees. */

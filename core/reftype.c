@@ -153,16 +153,9 @@ int reftype_match(struct db *db, const struct reftype *r, const char *text, size
 
 char *reftype_name(struct db *db, const struct reftype *r, long long id)
 {
-	char *sql = xasprintf("SELECT %s FROM %s t WHERE t.id = ?", r->name, r->table);
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	char *name = NULL;
+	char *sql = xasprintf("SELECT %s FROM %s t WHERE t.id = ?1", r->name, r->table);
+	char *name = db_text_of(db, sql, id);
 	free(sql);
-	if (st == NULL)
-		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		name = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
 	return name;
 }
 
