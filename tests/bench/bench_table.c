@@ -1,6 +1,6 @@
 /* bench_table.c: how fast the enterprise register screen is on a million
- * enterprises (issue 4, "Speed").  Not a test: it prints figures beside
- * the goals and never fails on them.
+ * enterprises, against the register's speed goals.  Not a test: it prints
+ * figures beside the goals and never fails on them.
  *
  *   bench_table [ROWS]      (default 1000000; run by `make bench`)
  *
