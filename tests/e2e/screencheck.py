@@ -12,6 +12,10 @@ and Fullwidth characters take two cells).
       some line contains TEXT and every LINE_TEXT.
   screencheck.py nowide FILE CHARS
       none of CHARS (ambiguous-width glyphs) is on the screen.
+  screencheck.py window FILE COLS
+      a window is drawn over the screen (from its first top-left corner to
+      its last bottom-right one), no line of it is wider than COLS, and
+      its right border stands in one column on every line.
   screencheck.py selected FILE TEXT
       FILE is a `capture-pane -e` (with attributes): the text shown in
       reverse video on a line between the title and the status line (the
@@ -98,6 +102,23 @@ def nowide(path, chars):
     return 0
 
 
+def window(path, cols):
+    lines = read(path)
+    top = [i for i, l in enumerate(lines) if "\u250c" in l]
+    bot = [i for i, l in enumerate(lines) if "\u2518" in l]
+    if not top or not bot:
+        return fail("no window")
+    ends = set()
+    for l in lines[top[0]:bot[-1] + 1]:
+        if width(l) > int(cols):
+            return fail("wider than %s: %r" % (cols, l))
+        k = max(l.rfind("\u2502"), l.rfind("\u2510"), l.rfind("\u2518"))
+        ends.add(width(l[:k]))
+    if len(ends) != 1:
+        return fail("right border at cells %s" % sorted(ends))
+    return 0
+
+
 def reversed_text(line):
     """The characters of a line with escape sequences that are drawn in
     reverse video (SGR 7 until 27 or a reset)."""
@@ -133,7 +154,7 @@ def selected(path, text):
 
 
 def main(argv):
-    cmds = {"frame": frame, "has": has, "nowide": nowide, "selected": selected}
+    cmds = {"frame": frame, "has": has, "nowide": nowide, "selected": selected, "window": window}
     if len(argv) < 3 or argv[1] not in cmds:
         return fail(__doc__)
     return cmds[argv[1]](*argv[2:])
