@@ -135,16 +135,7 @@ static void col_from_field(struct ds_col *c, const struct pfield *f, struct sbuf
 	}
 }
 
-/* Does the table have this column?  (Who changed a row last is shown where it is kept.) */
-static int has_column(struct db *db, const char *table, const char *col)
-{
-	char *sql = xasprintf("SELECT count(*) FROM pragma_table_info('%s') WHERE name = ?1", table);
-	long long n = db_scalar(db, sql, col);
-	free(sql);
-	return n > 0;
-}
-
-static struct reg_spec *spec_new(struct db *db, const struct profile *p)
+static struct reg_spec *spec_new(const struct profile *p)
 {
 	static const struct pfield stamp[] = {
 		{ .col = "updated_by", .key = "updated_by", .en = "By", .zh = "修改人",
@@ -164,9 +155,9 @@ static struct reg_spec *spec_new(struct db *db, const struct profile *p)
 				col_from_field(&sp->cols[sp->ncols++], &p->f[i], &joins, &nj);
 	for (size_t i = 0; i < p->nview; i++)
 		col_from_field(&sp->cols[sp->ncols++], &p->view[i], &joins, &nj);
-	for (size_t i = 0; i < 2; i++)
-		if (has_column(db, p->table, stamp[i].col))
-			col_from_field(&sp->cols[sp->ncols++], &stamp[i], &joins, &nj);
+	/* who changed a row last, kept by every kind a clerk edits */
+	for (size_t i = 0; i < 2 && (p->flags & PK_EDIT); i++)
+		col_from_field(&sp->cols[sp->ncols++], &stamp[i], &joins, &nj);
 	sp->table = xasprintf("%s t", p->table);
 	sp->base = xstrdup(sp->table);
 	sp->from = xasprintf("%s%s", sp->table, joins.s ? joins.s : "");
@@ -270,7 +261,7 @@ struct dataset *dataset_open(struct db *db, const char *name, char **err)
 	if (p != NULL) {
 		struct dataset *ds = xcalloc(1, sizeof *ds);
 		ds->db = db;
-		ds->spec = spec_new(db, p);
+		ds->spec = spec_new(p);
 		ds->ncols = ds->spec->ncols;
 		ds->sort_col = -1;
 		ds->anc_index = -1;

@@ -122,6 +122,12 @@ static void test_fields_are_columns(void **state)
 		}
 		if (names != 1)
 			fail_msg("%s: %d fields name the record, not 1", p->kind, names);
+		/* a kind a clerk edits keeps the row's version and who changed it
+		 * last (the registers show them, the record editor writes them) */
+		static const char *const stamps[] = { "version", "updated_by", "updated_at" };
+		for (size_t i = 0; (p->flags & PK_EDIT) && i < 3; i++)
+			if (!column(p->table, stamps[i]).found)
+				fail_msg("%s: edited, but its table has no %s", p->kind, stamps[i]);
 		/* a kind that is written: every NOT NULL column without a default is described */
 		if (!(p->flags & (PK_EDIT | PK_IMPORT)))
 			continue;
