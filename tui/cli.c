@@ -20,6 +20,7 @@
 #include "core/width.h"
 #include "tui/cli.h"
 #include "tui/cli_cmds.h"
+#include "tui/sysdirs.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -74,6 +75,12 @@ CLI_EXTRA_USAGE
 "\n"
 "exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
 "             3 database could not be opened, was busy, or is damaged\n"), f);
+	/* the files tui/setup.c reads */
+	fprintf(f, tr("\nconfiguration: %s, then %s\n"
+	              "  keys database, language, ascii, colours, esc_delay; they win over the defaults\n"
+	              "  above, and the options and INNOTRACK_DB, INNOTRACK_ASCII, NO_COLOR, ESCDELAY\n"
+	              "  win over them\n"),
+	        sysdirs_config, "$XDG_CONFIG_HOME/innotrack/config");
 }
 
 /* Is argv[*i] the option `name` (as "--name V" or "--name=V")?  Then
