@@ -146,7 +146,7 @@ void privs_init(int *dropped_db)
 
 /* --- the clerk's ids, for a moment -------------------------------------- */
 
-static gid_t as_clerk(void)
+gid_t privs_clerk_begin(void)
 {
 	gid_t mine = getegid();
 	pthread_mutex_lock(&ids_lock);
@@ -155,7 +155,7 @@ static gid_t as_clerk(void)
 	return mine;
 }
 
-static void as_program(gid_t mine)
+void privs_clerk_end(gid_t mine)
 {
 	int e = errno;
 	if (mine != getegid() && setegid(mine) != 0)
@@ -166,24 +166,24 @@ static void as_program(gid_t mine)
 
 FILE *privs_fopen_clerk(const char *path, const char *mode)
 {
-	gid_t g = as_clerk();
+	gid_t g = privs_clerk_begin();
 	FILE *f = fopen(path, mode);
-	as_program(g);
+	privs_clerk_end(g);
 	return f;
 }
 
 DIR *privs_opendir_clerk(const char *path)
 {
-	gid_t g = as_clerk();
+	gid_t g = privs_clerk_begin();
 	DIR *d = opendir(path);
-	as_program(g);
+	privs_clerk_end(g);
 	return d;
 }
 
 int privs_out_create(const char *target, char **tmp)
 {
 	*tmp = xasprintf("%s.XXXXXX", target);
-	gid_t g = as_clerk();
+	gid_t g = privs_clerk_begin();
 	int fd = mkstemp(*tmp);
 	/* mkstemp makes it 0600: give it a new file's mode */
 	if (fd >= 0 && fchmod(fd, 0666 & ~clerk_umask) != 0) {
@@ -193,7 +193,7 @@ int privs_out_create(const char *target, char **tmp)
 		fd = -1;
 		errno = e;
 	}
-	as_program(g);
+	privs_clerk_end(g);
 	if (fd < 0) {
 		free(*tmp);
 		*tmp = NULL;
@@ -203,20 +203,20 @@ int privs_out_create(const char *target, char **tmp)
 
 int privs_out_commit(const char *tmp, const char *target)
 {
-	gid_t g = as_clerk();
+	gid_t g = privs_clerk_begin();
 	int rc = rename(tmp, target);
 	if (rc != 0) {
 		int e = errno;
 		unlink(tmp);
 		errno = e;
 	}
-	as_program(g);
+	privs_clerk_end(g);
 	return rc;
 }
 
 void privs_out_discard(const char *tmp)
 {
-	gid_t g = as_clerk();
+	gid_t g = privs_clerk_begin();
 	unlink(tmp);
-	as_program(g);
+	privs_clerk_end(g);
 }

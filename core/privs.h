@@ -27,6 +27,14 @@ void privs_init(int *dropped_db);
 /* The clerk's umask, as it was when the program started. */
 mode_t privs_clerk_umask(void);
 
+/* Take the clerk's ids until privs_clerk_end(the value returned), for
+ * what the calls below do not cover (a file SQLite opens for the clerk,
+ * say).  One thread at a time: another thread's privs_clerk_begin waits.
+ * Only opening, creating, renaming and removing files check the ids:
+ * keep to those between the two calls. */
+gid_t privs_clerk_begin(void);
+void privs_clerk_end(gid_t program_gid);
+
 /* fopen(path, mode) for reading a clerk's file, with the clerk's ids. */
 FILE *privs_fopen_clerk(const char *path, const char *mode);
 
