@@ -9,6 +9,7 @@
 #include "core/csvread.h"
 #include "core/db.h"
 #include "core/guess.h"
+#include "core/import.h"
 #include "core/profile.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -33,7 +34,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 		for (size_t c = 0; c < row->n; c++) {
 			if (row->f[c] == NULL)
 				continue;
-			int f = profile_match(*p, row->f[c], NULL);
+			int f = import_header_field(*p, row->f[c], NULL);
 			if (f >= 0 && f < 64 && !seen[f]) {
 				seen[f] = 1;
 				hits++;
@@ -49,9 +50,10 @@ static int on_row(const struct csv_row *row, void *ctx)
 
 int guess_kind(const char *path, enum textenc enc, const char **kind, char **err)
 {
-	FILE *f = fopen(path, "rb");
+	const char *why = import_check_file(path);
+	FILE *f = why ? NULL : fopen(path, "rb");
 	if (f == NULL) {
-		err_set(err, "%s: %s", path, errno_text(errno));
+		err_set(err, "%s: %s", path, why ? why : errno_text(errno));
 		return ST_DATA;
 	}
 	char *buf = xmalloc(GUESS_BYTES);

@@ -50,6 +50,15 @@ struct lkmap {
 	size_t     n, cap;
 };
 
+/* An indicator, as the checks of figures need it (imp_sense.c). */
+struct imp_ind {
+	long long id;
+	char     *name, *unit;   /* owned */
+	int       count;         /* counts things (家, 个, 人, ...): never negative */
+	int       whole;         /* and whole (not an average per head) */
+	int       pct;           /* a percent within 0-100 */
+};
+
 struct imp {
 	struct db                *db;
 	const struct import_opts *o;
@@ -63,6 +72,9 @@ struct imp {
 	/* lookups */
 	struct lkmap maps[FT_KIND + 1];   /* per reference type (core/reftype.h) */
 	sqlite3_stmt *q_ent_uscc, *q_ent_name, *q_ind_kind;
+	struct imp_ind *inds;            /* every indicator; owned */
+	size_t          ninds;
+	sqlite3_stmt   *q_prev;          /* the region's previous figure */
 
 	/* the header */
 	int     have_header;
@@ -73,6 +85,7 @@ struct imp {
 	double *colfactor;     /* unit conversion of each column */
 	char  **colname;       /* header text of each column; owned */
 	int    *colsum;        /* column takes part in 合计 checks */
+	int    *coldup;        /* an earlier column of the same meaning, or -1 */
 	double *sum_all, *sum_sec;
 	int     fieldcol[32];  /* column of each field, -1 if none */
 	int     present[32];
@@ -92,6 +105,8 @@ struct imp {
 	/* while reading */
 	struct period cur_period;
 	int           cur_has_period;
+	long long     cur_ind;      /* the row's (or column's) indicator, or 0 */
+	long long     cur_region;   /* the row's region, or 0 */
 	int           notes;        /* note lines have begun */
 	long          extra_lines;  /* lines taken by quoted line breaks so far */
 	long          excel_row;    /* the current row as Excel numbers it */
@@ -144,6 +159,15 @@ long imp_code_seen(const struct imp *m, const char *v);
 
 /* --- imp_header.c ----------------------------------------------------- */
 
+/* A header reduced by the rule for new spellings (see imp_header.c).
+ * Caller frees (and *unit). */
+char *imp_header_reduce(const char *header, char **unit);
+/* "column 4 数值: " for column c (0-based) of the header. */
+void imp_col_label(const struct imp *m, struct sbuf *b, const char *col);
+/* Cells right of the header's last column: an error for each row that
+ * has one (naming line and column number).  1 if the row had one. */
+int imp_beyond_header(struct imp *m, const struct csv_row *row);
+
 const char *imp_cell(const struct csv_row *row, size_t c);
 int imp_blank(const char *s);
 int imp_field(const struct imp *m, const char *col);
@@ -162,6 +186,29 @@ char *imp_trimmed(const char *s);
 int imp_check_long(struct imp *m, const struct csv_row *row);
 int imp_check_wide(struct imp *m, const struct csv_row *row);
 void imp_on_duplicate(void *ctx, long line, long first);
+
+/* --- imp_sense.c ------------------------------------------------------ */
+
+int imp_inds_load(struct imp *m);
+void imp_inds_free(struct imp *m);
+const struct imp_ind *imp_ind_of(const struct imp *m, long long id);
+/* Yuan per unit of a money unit (元, 万元, 亿元, ...); 0 if it is not one. */
+double imp_money_unit(const char *u);
+/* v (folded) as a number and a unit after it ("46家"): 0 with the number
+ * in num and *unit pointing into v; -1 if there is no unit. */
+int imp_split_unit(const char *v, char *num, size_t size, const char **unit);
+/* What a figure in unit `from` is multiplied by to be in `to`; 0 if it
+ * cannot be converted. */
+double imp_unit_factor(const char *from, const char *to);
+/* The unit field f's figures are kept in (the row's indicator's, yuan
+ * for money); NULL if none is known. */
+const char *imp_cell_target_unit(const struct imp *m, size_t f);
+/* A number cell with a unit after its figure: 0 with the figure in *d and
+ * the factor to the column's unit in *factor; -1 after saying why not. */
+int imp_cell_unit(struct imp *m, size_t f, const char *raw, const char *v, const char *col,
+                  double *d, double *factor);
+/* An observation's figure checked for sense: 0, or -1 after saying why. */
+int imp_sense(struct imp *m, double v, const char *raw, const char *col);
 
 /* --- imp_total.c ------------------------------------------------------ */
 

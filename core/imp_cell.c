@@ -92,11 +92,11 @@ static int check_number(struct imp *m, size_t f, const char *raw, const char *v,
 	enum ftype t = m->p->f[f].type;
 	double d;
 	int pct;
-	if (value_number(v, &d, &pct) != 0) {
-		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not a number", raw);
+	if (value_number(v, &d, &pct) != 0 && imp_cell_unit(m, f, raw, v, col, &d, &factor) != 0)
 		return -1;
-	}
 	d *= factor;
+	if (imp_sense(m, d, raw, col) != 0)
+		return -1;
 	if (t == FT_INT && (d != floor(d) || fabs(d) > 9e15)) {
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not a whole number", raw);
 		return -1;
@@ -225,6 +225,15 @@ static int check_enum(struct imp *m, size_t f, const char *raw, const char *v,
 	return 0;
 }
 
+/* The row's indicator and region, for the checks of its figure. */
+static void note_ref(struct imp *m, size_t f, long long id)
+{
+	if (m->p->f[f].type == FT_INDICATOR)
+		m->cur_ind = id;
+	else if (m->p->f[f].type == FT_REGION)
+		m->cur_region = id;
+}
+
 /* A reference: the row of another table the cell names (imp_lookup.c). */
 static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
                      const char *col, double factor)
@@ -236,6 +245,7 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 	(void)factor;
 	if ((c = imp_seen_find(m, f, v, &at)) != NULL) {
 		stage_bind_int(m->st, f, c->id[at]);
+		note_ref(m, f, c->id[at]);
 		return 0;
 	}
 	long long id = imp_ref_find(m, m->p->f[f].type, v, &what, &known);
@@ -269,6 +279,7 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 	free(known);
 	stage_bind_int(m->st, f, id);
 	imp_seen_add(m, f, v, id, NULL);
+	note_ref(m, f, id);
 	return 0;
 }
 
@@ -405,6 +416,8 @@ int imp_check_long(struct imp *m, const struct csv_row *row)
 		}
 	}
 	m->cur_has_period = 0;
+	m->cur_ind = 0;
+	m->cur_region = m->region_id;
 	if (m->has_period)
 		m->cur_period = m->period;
 	for (size_t i = 0; i < m->p->n; i++) {
@@ -436,6 +449,7 @@ int imp_check_wide(struct imp *m, const struct csv_row *row)
 	int fi_per = imp_field(m, "period"), fi_val = imp_field(m, "value");
 	int base_bad = 0;
 	int rc = 0;
+	m->cur_region = m->region_id;
 	if (m->fieldcol[fi_reg] >= 0) {
 		int c = m->fieldcol[fi_reg];
 		base_bad |= check_cell(m, (size_t)fi_reg, imp_cell(row, (size_t)c), m->colname[c], 1) != 0;
@@ -460,6 +474,7 @@ int imp_check_wide(struct imp *m, const struct csv_row *row)
 		if (missing)
 			continue;
 		stage_bind_int(m->st, (size_t)fi_ind, m->colind[c]);
+		m->cur_ind = m->colind[c];
 		int bad = check_cell(m, (size_t)fi_val, raw, m->colname[c], m->colfactor[c]) != 0;
 		rc = finish_record(m, base_bad || bad, m->colname[c]);
 	}

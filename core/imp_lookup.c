@@ -180,7 +180,9 @@ int imp_lookups_load(struct imp *m)
 	m->q_ent_uscc = db_prepare(m->db, "SELECT id FROM enterprise WHERE uscc = ?", &m->err);
 	m->q_ent_name = db_prepare(m->db, "SELECT id FROM enterprise WHERE name = ? ORDER BY id", &m->err);
 	m->q_ind_kind = db_prepare(m->db, "SELECT kind, unit, name FROM indicator WHERE id = ?", &m->err);
-	return m->q_ent_uscc && m->q_ent_name && m->q_ind_kind ? 0 : -1;
+	if (!(m->q_ent_uscc && m->q_ent_name && m->q_ind_kind))
+		return -1;
+	return m->obs ? imp_inds_load(m) : 0;
 }
 
 void imp_lookups_free(struct imp *m)
@@ -190,6 +192,7 @@ void imp_lookups_free(struct imp *m)
 	sqlite3_finalize(m->q_ent_uscc);
 	sqlite3_finalize(m->q_ent_name);
 	sqlite3_finalize(m->q_ind_kind);
+	imp_inds_free(m);
 	imp_seen_free(m);
 }
 

@@ -9,10 +9,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/fold.h"
 #include "core/i18n.h"
@@ -36,7 +39,7 @@ void imp_say(struct imp *m, enum import_sev sev, long line, const char *col, con
 		sbuf_printf(&b, ":%ld", line);
 	sbuf_puts(&b, ": ");
 	if (col != NULL)
-		sbuf_printf(&b, tr("column %s: "), col);
+		imp_col_label(m, &b, col);
 	sbuf_puts(&b, what);
 	if (line > 0 && line == m->line && m->excel_row != line)
 		sbuf_printf(&b, tr(" (line %ld of the file is row %ld in Excel: quoted line breaks above)"),
@@ -99,6 +102,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 		return 0;
 	}
 	if (imp_excel_row(m, row, first, nonempty))
+		return 0;
+	if (imp_beyond_header(m, row))
 		return 0;
 	if (!m->in_txn && !m->o->pack) {
 		db_exec(m->db, "BEGIN", NULL);
@@ -419,6 +424,24 @@ static int check_file(struct imp *m, const struct textenc_info *info)
 	return ST_OK;
 }
 
+const char *import_check_file(const char *path)
+{
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	struct stat sb;
+	const char *why = NULL;
+	if (fd < 0)
+		return errno_text(errno);
+	if (fstat(fd, &sb) != 0)
+		why = errno_text(errno);
+	else if (S_ISDIR(sb.st_mode))
+		why = tr("is a directory, not a file");
+	else if (!S_ISREG(sb.st_mode))
+		why = tr("is not a regular file (a pipe, a device or a socket): save the sheet as a file");
+	close(fd);
+	return why;
+}
+
 int import_file(struct db *db, const struct import_opts *o, struct import_result *r)
 {
 	struct imp m = { .db = db, .o = o, .res = r };
@@ -428,6 +451,12 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	int rc = take_options(&m);
 	if (rc != ST_OK)
 		return rc;
+	const char *why = import_check_file(o->path);
+	if (why != NULL) {
+		imp_say(&m, IMP_ERROR, 0, NULL, "%s", why);
+		imp_free(&m);
+		return ST_DATA;
+	}
 	rc = textenc_scan_nodigest(o->path, o->encoding, &info, &m.err);
 	r->encoding = info.enc;
 	if (rc != ST_OK || info.empty) {

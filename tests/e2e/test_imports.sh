@@ -52,7 +52,7 @@ T send-keys -t app "$TMP/bad.csv"
 expect "... and typing replaces it" has "> 文件 $TMP/bad.csv "
 T send-keys -t app F2
 expect "a bad file's dry run lists each error with its line and column" \
-	has "错误" " 3" "列 统一社会信用代码：「913602000000000020」不是有效的统一社会信用代码（校验码应为 1）"
+	has "错误" " 3" "第 1 列 统一社会信用代码：「913602000000000020」不是有效的统一社会信用代码（校验码应为 1）"
 T send-keys -t app Escape
 sleep 0.3
 T send-keys -t app F10
