@@ -92,6 +92,7 @@ struct imp {
 	int     wide;          /* observations, regions down and indicators across */
 	int     title_rows;
 	struct sbuf title;     /* text of the title lines */
+	int     title_year;    /* the year a title line names, or 0 */
 	long    best_line;     /* the row most like a header, for the message */
 	int     best_hits;
 	char   *best_missing;  /* owned */

@@ -189,9 +189,9 @@ static int check_period(struct imp *m, size_t f, const char *raw, const char *v,
 {
 	char buf[16];
 	(void)factor;
-	if (period_parse(v, &m->cur_period) != 0) {
+	if (period_parse_in(v, m->title_year, &m->cur_period) != 0) {
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not a period (write 2025, 2025Q3, "
-		        "2025年第三季度 or 2025-09)", raw);
+		        "2025年第三季度, 2025年1-9月, 2025年上半年 or 2025-09)", raw);
 		return -1;
 	}
 	m->cur_has_period = 1;

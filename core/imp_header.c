@@ -15,34 +15,53 @@
 
 /* --- periods in titles, units in headers ------------------------------- */
 
-/* A period written somewhere in a title: "2025年第三季度各县区…", "2025年1-9月",
- * "2025-09".  0 if found. */
-static int title_period(const char *s, struct period *p)
+/* The longest period_parse_in(prefix of q, year) of at most 24 bytes: 0
+ * if there is one. */
+static int period_at(const char *q, int year, struct period *p)
 {
-	for (const char *q = s; *q; q++) {
-		if (!((q[0] == '1' || q[0] == '2') && q[1] >= '0' && q[1] <= '9' &&
-		      q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9') ||
-		    (q > s && q[-1] >= '0' && q[-1] <= '9') || (q[4] >= '0' && q[4] <= '9'))
-			continue;
-		/* 2025年1-9月: through the quarter of the last month */
-		int y, a, b, n = 0;
-		if (sscanf(q, "%4d年%d-%d月%n", &y, &a, &b, &n) == 3 && n > 0 && b >= 1 && b <= 12) {
-			p->year = y;
-			p->quarter = b == 12 ? 0 : (b - 1) / 3 + 1;
+	size_t len = strlen(q);
+	if (len > 24)
+		len = 24;
+	for (; len >= 2; len--) {
+		char buf[32];
+		memcpy(buf, q, len);
+		buf[len] = '\0';
+		if (year ? period_parse(buf, p) != 0 && period_parse_in(buf, year, p) == 0
+		         : period_parse(buf, p) == 0)
 			return 0;
-		}
-		size_t len = strlen(q);
-		if (len > 24)
-			len = 24;
-		for (; len >= 4; len--) {
-			char buf[32];
-			memcpy(buf, q, len);
-			buf[len] = '\0';
-			if (period_parse(buf, p) == 0)
-				return 0;
-		}
 	}
 	return -1;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A period written somewhere in the title lines: "2025年第三季度各县区…",
+ * "2025年1-9月", "2025-09"; or a year ("2026年…") and, elsewhere, a part
+ * of it without the year ("1—9月", "三季度").  0 if found. */
+static int title_period(const char *s, struct period *p)
+{
+	int found = 0;
+	for (const char *q = s; *q && !found; q++) {
+		if (!((q[0] == '1' || q[0] == '2') && is_digit(q[1]) && is_digit(q[2]) && is_digit(q[3])) ||
+		    (q > s && is_digit(q[-1])) || is_digit(q[4]))
+			continue;
+		found = period_at(q, 0, p) == 0;
+	}
+	if (!found || p->quarter != 0)
+		return found ? 0 : -1;
+	for (const char *q = s; *q; q++) {
+		struct period part;
+		if ((q > s && is_digit(q[-1])) || (*q & 0xC0) == 0x80)
+			continue;
+		if (period_at(q, p->year, &part) == 0 && part.year == p->year) {
+			*p = part;
+			break;
+		}
+	}
+	return 0;
 }
 
 /* --- new spellings of a header ------------------------------------------
@@ -370,8 +389,11 @@ static void indicator_column(struct imp *m, size_t c, long line)
 
 int imp_header_begin(struct imp *m, const struct csv_row *row)
 {
+	struct period tp;
 	m->have_header = 1;
 	m->header_line = row->line;
+	if (title_period(m->title.s ? m->title.s : "", &tp) == 0)
+		m->title_year = tp.year;     /* for periods without their year: 1-9月 */
 	say_layout(m);
 	for (size_t c = 0; c < m->ncol; c++) {
 		int f = m->colfield[c];
