@@ -108,6 +108,11 @@ struct imp {
 	int           cur_has_period;
 	long long     cur_ind;      /* the row's (or column's) indicator, or 0 */
 	long long     cur_region;   /* the row's region, or 0 */
+	long long     force_region; /* a total row taken as this region's figures */
+	long          data_rows;    /* rows checked (for a total line's count) */
+	long          data_rows_sec;   /* ... up to the last 小计 */
+	long long    *rowreg;       /* regions named by the rows of a wide sheet; owned */
+	size_t        nrowreg;
 	int           notes;        /* note lines have begun */
 	long          extra_lines;  /* lines taken by quoted line breaks so far */
 	long          excel_row;    /* the current row as Excel numbers it */
@@ -214,8 +219,11 @@ int imp_sense(struct imp *m, double v, const char *raw, const char *col);
 /* --- imp_total.c ------------------------------------------------------ */
 
 /* A note line or a total row (checked against the sums): 1 if the row
- * was one and is skipped. */
+ * was one and is skipped (or staged as the city's), -1 on a database error
+ * (m->err). */
 int imp_excel_row(struct imp *m, const struct csv_row *row, const char *first, int nonempty);
 void imp_add_sums(struct imp *m, const struct csv_row *row);
+/* A region a row of a wide sheet names (for whole_city). */
+void imp_note_region(struct imp *m, long long id);
 
 #endif

@@ -450,9 +450,14 @@ int imp_check_wide(struct imp *m, const struct csv_row *row)
 	int base_bad = 0;
 	int rc = 0;
 	m->cur_region = m->region_id;
-	if (m->fieldcol[fi_reg] >= 0) {
+	if (m->force_region) {
+		m->cur_region = m->force_region;
+		stage_bind_int(m->st, (size_t)fi_reg, m->force_region);
+	} else if (m->fieldcol[fi_reg] >= 0) {
 		int c = m->fieldcol[fi_reg];
 		base_bad |= check_cell(m, (size_t)fi_reg, imp_cell(row, (size_t)c), m->colname[c], 1) != 0;
+		if (!base_bad)
+			imp_note_region(m, m->cur_region);
 	} else {
 		stage_bind_int(m->st, (size_t)fi_reg, m->region_id);
 	}

@@ -223,6 +223,12 @@ long long imp_ref_find(struct imp *m, enum ftype t, const char *v, const char **
 	/* a parent named by its name rather than its code */
 	if (id == 0 && t == FT_REGION_CODE)
 		id = lk_find(&m->maps[FT_REGION], v);
+	/* 全市: the whole city, where the database has one at its top */
+	if (id == 0 && t == FT_REGION && strcmp(v, "全市") == 0)
+		id = db_scalar(m->db, "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM region"
+		               " WHERE parent_id IS NULL", NULL);
+	if (id < 0)
+		id = 0;
 	/* the regions are few: say which there are */
 	if (id == 0 && t == FT_REGION) {
 		char *sql = xasprintf("SELECT %s FROM %s t ORDER BY %s", r->name, r->table, r->order);

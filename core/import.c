@@ -101,8 +101,10 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->res->skipped++;
 		return 0;
 	}
-	if (imp_excel_row(m, row, first, nonempty))
-		return 0;
+	int er = imp_excel_row(m, row, first, nonempty);
+	if (er != 0)
+		return er < 0 ? -2 : 0;
+	m->data_rows++;
 	if (imp_beyond_header(m, row))
 		return 0;
 	if (!m->in_txn && !m->o->pack) {
@@ -360,6 +362,7 @@ static void imp_free(struct imp *m)
 		free(m->pend[i].parent);
 	}
 	free(m->pend);
+	free(m->rowreg);
 	free(m->err);
 }
 
