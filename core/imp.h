@@ -97,6 +97,9 @@ struct imp {
 	int     best_hits;
 	char   *best_missing;  /* owned */
 
+	struct period file_period;    /* for warn_newer */
+	char          file_period_s[16];
+
 	/* options */
 	int           has_period;
 	struct period period;
@@ -165,9 +168,6 @@ long imp_code_seen(const struct imp *m, const char *v);
 
 /* --- imp_header.c ----------------------------------------------------- */
 
-/* A header reduced by the rule for new spellings (see imp_header.c).
- * Caller frees (and *unit). */
-char *imp_header_reduce(const char *header, char **unit);
 /* "column 4 数值: " for column c (0-based) of the header. */
 void imp_col_label(const struct imp *m, struct sbuf *b, const char *col);
 /* Cells right of the header's last column: an error for each row that
@@ -178,6 +178,8 @@ const char *imp_cell(const struct csv_row *row, size_t c);
 int imp_blank(const char *s);
 int imp_field(const struct imp *m, const char *col);
 int imp_supplied(const struct imp *m, size_t f);
+/* The period the file is of: --period, else its title's.  0 if known. */
+int imp_file_period(const struct imp *m, struct period *p);
 /* Try row as the header: 1 if it is one (the columns are then mapped). */
 int imp_header_try(struct imp *m, const struct csv_row *row);
 /* The header was found: say what was understood, set up staging.  0 or -1. */

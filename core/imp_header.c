@@ -64,6 +64,15 @@ static int title_period(const char *s, struct period *p)
 	return 0;
 }
 
+int imp_file_period(const struct imp *m, struct period *p)
+{
+	if (m->has_period) {
+		*p = m->period;
+		return 0;
+	}
+	return title_period(m->title.s ? m->title.s : "", p);
+}
+
 /* --- new spellings of a header ------------------------------------------
  * Offices write the same column many ways: 县（市、区）, 县(市、区、园区),
  * 所在县（市、区）, 成果所在院、系、实验室, 简介（限500字）.  When a header is not
@@ -82,7 +91,7 @@ static int starts_with(const char *s, const char *p)
 /* A header or a name reduced by the rule above; the content of the last
  * bracketed part, when it ends the text, in *unit (caller frees) if unit
  * is not NULL.  Caller frees. */
-char *imp_header_reduce(const char *header, char **unit)
+char *import_header_reduce(const char *header, char **unit)
 {
 	char *f = fold_name(header);     /* （ ） 【 】 are ( ) [ ] now */
 	struct sbuf b = { 0 };
@@ -131,7 +140,7 @@ static int reduced_match(const char *h, const char *names)
 	for (const char *p = names; p && *p && !hit; ) {
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		char *one = xstrndup(p, len), *r = imp_header_reduce(one, NULL);
+		char *one = xstrndup(p, len), *r = import_header_reduce(one, NULL);
 		hit = *r && strcmp(r, h) == 0;
 		free(r);
 		free(one);
@@ -145,7 +154,7 @@ int import_header_field(const struct profile *p, const char *header, char **unit
 	int hit = profile_match(p, header, unit);
 	if (hit >= 0)
 		return hit;
-	char *u = NULL, *h = imp_header_reduce(header, &u);
+	char *u = NULL, *h = import_header_reduce(header, &u);
 	/* a field's key and Chinese name first, then its other names (as
 	 * profile_match does) */
 	for (int pass = 0; pass < 2 && hit < 0 && *h; pass++)
@@ -227,7 +236,7 @@ static long long header_indicator(struct imp *m, const char *h)
 	long long id = imp_lk_find_folded(&m->maps[FT_INDICATOR], folded);
 	free(folded);
 	if (id == 0) {
-		folded = imp_header_reduce(h, NULL);
+		folded = import_header_reduce(h, NULL);
 		id = *folded ? imp_lk_find_folded(&m->maps[FT_INDICATOR], folded) : 0;
 		free(folded);
 	}

@@ -189,13 +189,51 @@ const char *import_kinds(void)
 	return profile_import_kinds();
 }
 
+/* The dry run's list: every changed row with each field from what to
+ * what; new rows by their names, the first MAX_NEW_LISTED of them. */
+#define MAX_NEW_LISTED 1000
+
 static void on_change(void *ctx, long line, const char *what, const char *label, const char *cols)
 {
 	struct imp *m = ctx;
-	if (label != NULL)
-		imp_say(m, IMP_INFO, line, NULL, "%s: %s (%s)", tr(what), label, cols);
+	if (strcmp(what, "changed") == 0)
+		imp_say(m, IMP_INFO, line, NULL, "changed: %s; %s", label ? label : "", cols ? cols : "");
+	else if (label != NULL)
+		imp_say(m, IMP_INFO, line, NULL, "new: %s", label);
 	else
-		imp_say(m, IMP_INFO, line, NULL, "%s", tr(what));
+		imp_say(m, IMP_INFO, line, NULL, "new");
+}
+
+static int list_changes(struct imp *m, const struct stage_counts *c)
+{
+	int rc = stage_changes(m->st, 2, -1, on_change, m, &m->err);
+	if (rc == ST_OK)
+		rc = stage_changes(m->st, 1, MAX_NEW_LISTED, on_change, m, &m->err);
+	if (rc == ST_OK && c->rows_new > MAX_NEW_LISTED)
+		imp_say(m, IMP_INFO, 0, NULL, "and %ld more new rows, not listed (every changed row is)",
+		        c->rows_new - MAX_NEW_LISTED);
+	return rc;
+}
+
+static void on_newer(void *ctx, long line, const char *label, const char *cols, const char *who,
+                     const char *when)
+{
+	struct imp *m = ctx;
+	imp_say(m, IMP_WARNING, line, NULL, "%s: would undo a change made after the file's period "
+	        "(%s); %s; changed by %s on %s", label ? label : "", m->file_period_s, cols,
+	        *who ? who : tr("someone"), when);
+}
+
+/* A register's file of a period (its title's, or --period) that would
+ * overwrite rows changed after that period ended: a warning for each. */
+static int warn_newer(struct imp *m)
+{
+	char end[16], since[32];
+	if (m->obs || imp_file_period(m, &m->file_period) != 0)
+		return ST_OK;
+	period_format(m->file_period, m->file_period_s, sizeof m->file_period_s);
+	snprintf(since, sizeof since, "%s 23:59:59", period_end(m->file_period, end, sizeof end));
+	return stage_newer(m->st, since, on_newer, m, &m->err);
 }
 
 static long long same_file(struct imp *m, const char *sha)
@@ -307,12 +345,16 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			return ST_DB;
 		rc = stage_classify(m->st, &c, &m->err);
 		if (rc == ST_OK)
-			rc = stage_changes(m->st, 20, on_change, m, &m->err);
+			rc = list_changes(m, &c);
+		if (rc == ST_OK)
+			rc = warn_newer(m);
 		db_rollback(m->db);
 	} else {
 		if (db_begin_write(m->db, &m->err) != ST_OK)
 			return ST_DB;
 		rc = stage_classify(m->st, &c, &m->err);
+		if (rc == ST_OK && c.rows_changed > 0)
+			rc = warn_newer(m);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
 			struct stage_batch b = {
 				.kind = m->p->kind, .file_name = base_name(m->o->path), .sha256 = info->sha256,

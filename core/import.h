@@ -59,6 +59,10 @@ const char *import_check_file(const char *path);
  * 所在/所属 dropped).  -1 if none.  *unit as for profile_match. */
 struct profile;
 int import_header_field(const struct profile *p, const char *header, char **unit);
+/* A header (or a name) reduced by that rule: folded, without brackets and
+ * what they hold, 、 and /, a leading 所在/所属.  The content of a bracket
+ * ending it in *unit if unit is not NULL.  Caller frees (and *unit). */
+char *import_header_reduce(const char *header, char **unit);
 
 /* The kinds, for usage messages: "observations, targets, ...".  Static. */
 const char *import_kinds(void);

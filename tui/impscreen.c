@@ -229,6 +229,29 @@ static int result_key(struct popup *p, int key)
 	return 0;
 }
 
+/* A message of the dry run as rows of the list: a changed row's fields
+ * ("name: old -> new; ...") and other parts after "; " go on rows of
+ * their own below it, so that each can be read at 80 columns. */
+static void add_message_rows(struct grid *g, const char *kind, const char *line, const char *text)
+{
+	const char *p = text;
+	int first = 1;
+	while (*p) {
+		const char *semi = strstr(p, "; ");
+		size_t n = semi ? (size_t)(semi - p) : strlen(p);
+		char *part = first ? xstrndup(p, n) : xasprintf("  %.*s", (int)n, p);
+		const char *row[3] = { first ? kind : "", first ? line : "", part };
+		grid_add(g, row);
+		free(part);
+		first = 0;
+		p += n + (semi ? 2 : 0);
+	}
+	if (first) {
+		const char *row[3] = { kind, line, "" };
+		grid_add(g, row);
+	}
+}
+
 static void imp_show_result(struct impscreen *s)
 {
 	const char *titles[3] = { tr("Kind"), tr("Line"), tr("What") };
@@ -241,11 +264,9 @@ static void imp_show_result(struct impscreen *s)
 	                        s->dry.warnings);
 	struct popup *p = popup_new(title, 3, titles, align);
 	free(title);
-	for (size_t i = 0; i < s->msgs.nrows; i++) {
-		const char *row[3] = { grid_cell(&s->msgs, i, 0), grid_cell(&s->msgs, i, 1),
-		                       grid_cell(&s->msgs, i, 2) };
-		grid_add(&p->grid, row);
-	}
+	for (size_t i = 0; i < s->msgs.nrows; i++)
+		add_message_rows(&p->grid, grid_cell(&s->msgs, i, 0), grid_cell(&s->msgs, i, 1),
+		                 grid_cell(&s->msgs, i, 2));
 	if (s->msgs.nrows == 0) {
 		const char *row[3] = { tr("note"), "", tr("Every row passed its checks") };
 		grid_add(&p->grid, row);
@@ -306,7 +327,7 @@ static int imp_form_save(void *ctx, struct form *fm, struct edit_conflict *c, ch
 	if (fk->choice == 0) {
 		const char *kind;
 		char *err = NULL;
-		if (guess_kind(s->path, ENC_AUTO, &kind, &err) != ST_OK) {
+		if (guess_kind(s->db, s->path, ENC_AUTO, &kind, &err) != ST_OK) {
 			*msg = err;
 			s->kind = NULL;
 			return FORM_FAILED;
