@@ -229,26 +229,37 @@ static int result_key(struct popup *p, int key)
 	return 0;
 }
 
-/* A message of the dry run as rows of the list: a changed row's fields
- * ("name: old -> new; ...") and other parts after "; " go on rows of
- * their own below it, so that each can be read at 80 columns. */
+/* A message of the dry run as rows of the list, each narrow enough to be
+ * read whole on the screen: a changed row's fields ("name: old -> new;
+ * ...") and other parts after "; " go on rows of their own below it, and
+ * a part too wide for the popup goes on over more rows. */
 static void add_message_rows(struct grid *g, const char *kind, const char *line, const char *text)
 {
+	/* the popup is at most COLS - 6 wide: a border each side, the kind,
+	 * the line number, two separators */
+	int cells = COLS - 6 - 2 - 4 - 6 - 2;
 	const char *p = text;
 	int first = 1;
-	while (*p) {
+	if (cells < 20)
+		cells = 20;
+	while (*p || first) {
 		const char *semi = strstr(p, "; ");
 		size_t n = semi ? (size_t)(semi - p) : strlen(p);
-		char *part = first ? xstrndup(p, n) : xasprintf("  %.*s", (int)n, p);
-		const char *row[3] = { first ? kind : "", first ? line : "", part };
-		grid_add(g, row);
-		free(part);
-		first = 0;
+		for (size_t done = 0; done < n || first; ) {
+			int room = first ? cells : cells - 2;
+			char *piece = xstrndup(p + done, n - done);
+			size_t k = width_fit(piece, room, NULL);
+			if (k == 0 && n > done)
+				k = n - done;        /* a character wider than the room */
+			char *part = first ? xstrndup(piece, k) : xasprintf("  %.*s", (int)k, piece);
+			const char *row[3] = { first ? kind : "", first ? line : "", part };
+			grid_add(g, row);
+			free(part);
+			free(piece);
+			first = 0;
+			done += k;
+		}
 		p += n + (semi ? 2 : 0);
-	}
-	if (first) {
-		const char *row[3] = { kind, line, "" };
-		grid_add(g, row);
 	}
 }
 
