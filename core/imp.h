@@ -215,6 +215,10 @@ const char *imp_cell_target_unit(const struct imp *m, size_t f);
  * the factor to the column's unit in *factor; -1 after saying why not. */
 int imp_cell_unit(struct imp *m, size_t f, const char *raw, const char *v, const char *col,
                   double *d, double *factor);
+/* The figure of a (folded) cell of column c in the unit the column is
+ * written in (for the sums a total row is checked against): 0, or -1 if
+ * it is none. */
+int imp_cell_figure(const struct imp *m, size_t c, const char *v, double *d);
 /* An observation's figure checked for sense: 0, or -1 after saying why. */
 int imp_sense(struct imp *m, double v, const char *raw, const char *col);
 

@@ -396,6 +396,16 @@ static void indicator_column(struct imp *m, size_t c, long line)
 	free(unit);
 }
 
+/* 序号: the sheet's own numbering of its rows, in nearly every office's
+ * table; nothing to import and nothing to warn of. */
+static int row_number_column(const char *h)
+{
+	char *f = fold_name(h);
+	int yes = strcmp(f, "序号") == 0 || strcmp(f, "no.") == 0;
+	free(f);
+	return yes;
+}
+
 int imp_header_begin(struct imp *m, const struct csv_row *row)
 {
 	struct period tp;
@@ -413,7 +423,7 @@ int imp_header_begin(struct imp *m, const struct csv_row *row)
 		} else if (m->colind[c]) {
 			indicator_column(m, c, row->line);
 		} else if (f < 0) {
-			if (!imp_blank(m->colname[c]))
+			if (!imp_blank(m->colname[c]) && !row_number_column(m->colname[c]))
 				imp_say(m, IMP_WARNING, row->line, m->colname[c],
 				        "not a column of %s; its cells are not imported", profile_title(m->p));
 		} else {

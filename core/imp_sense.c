@@ -209,3 +209,39 @@ int imp_cell_unit(struct imp *m, size_t f, const char *raw, const char *v, const
 	*factor = k;     /* the cell's own unit stands instead of the header's */
 	return 0;
 }
+
+/* The unit column c's figures are written in: its header's, else its
+ * indicator's.  Caller frees; NULL if none. */
+static char *column_unit(const struct imp *m, size_t c)
+{
+	char *unit = NULL, *f = profile_fold_header(m->colname[c], &unit);
+	free(f);
+	if ((unit == NULL || *unit == '\0') && m->colind[c]) {
+		const struct imp_ind *d = imp_ind_of(m, m->colind[c]);
+		free(unit);
+		unit = d ? xstrdup(d->unit) : NULL;
+	} else if ((unit == NULL || *unit == '\0') && m->colfield[c] >= 0 &&
+	           m->p->f[m->colfield[c]].type == FT_CENTS) {
+		free(unit);
+		unit = xstrdup("元");
+	}
+	return unit;
+}
+
+int imp_cell_figure(const struct imp *m, size_t c, const char *v, double *d)
+{
+	int pct;
+	char num[64];
+	const char *u;
+	if (value_number(v, d, &pct) == 0)
+		return 0;
+	if (imp_split_unit(v, num, sizeof num, &u) != 0 || value_number(num, d, &pct) != 0)
+		return -1;
+	char *to = column_unit(m, c);
+	double k = imp_unit_factor(u, to);
+	free(to);
+	if (k == 0)
+		return -1;
+	*d *= k;
+	return 0;
+}

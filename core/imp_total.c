@@ -182,8 +182,7 @@ void imp_add_sums(struct imp *m, const struct csv_row *row)
 			continue;
 		char buf[256], *heap, *v = imp_fold_cell(imp_cell(row, c), buf, sizeof buf, &heap);
 		double d;
-		int pct;
-		if (!value_missing(v) && value_number(v, &d, &pct) == 0) {
+		if (!value_missing(v) && imp_cell_figure(m, c, v, &d) == 0) {
 			m->sum_all[c] += d;
 			m->sum_sec[c] += d;
 		}
@@ -199,8 +198,7 @@ static void check_total(struct imp *m, const struct csv_row *row, int kind, cons
 			continue;
 		char *v = value_fold(imp_cell(row, c));
 		double d, sum = kind == 2 ? m->sum_sec[c] : m->sum_all[c];
-		int pct;
-		if (!value_missing(v) && value_number(v, &d, &pct) == 0) {
+		if (!value_missing(v) && imp_cell_figure(m, c, v, &d) == 0) {
 			double tol = pow(10, -decimals_of(v)) + 1e-9 * fabs(sum);
 			char a[64], b[64];
 			checked++;
