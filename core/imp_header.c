@@ -255,10 +255,15 @@ void imp_col_label(const struct imp *m, struct sbuf *b, const char *col)
 
 int imp_beyond_header(struct imp *m, const struct csv_row *row)
 {
-	for (size_t c = m->ncol; c < row->n; c++)
+	/* right of the last column the header names: under a blank header
+	 * cell, or past the header's end */
+	size_t last = m->ncol;
+	while (last > 0 && imp_blank(m->colname[last - 1]))
+		last--;
+	for (size_t c = last; c < row->n; c++)
 		if (row->f[c] && !imp_blank(row->f[c])) {
 			imp_say(m, IMP_ERROR, m->line, NULL, "a cell in column %zu, right of the header's last "
-			        "column (%zu, %s): \"%s\"", c + 1, m->ncol, m->ncol ? m->colname[m->ncol - 1] : "",
+			        "column (%zu, %s): \"%s\"", c + 1, last, last ? m->colname[last - 1] : "",
 			        row->f[c]);
 			return 1;
 		}

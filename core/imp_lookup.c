@@ -223,6 +223,13 @@ long long imp_ref_find(struct imp *m, enum ftype t, const char *v, const char **
 	/* a parent named by its name rather than its code */
 	if (id == 0 && t == FT_REGION_CODE)
 		id = lk_find(&m->maps[FT_REGION], v);
+	/* an indicator named with its unit, as tables print it: R&D投入占GDP的比例 (%) */
+	if (id == 0 && t == FT_INDICATOR) {
+		char *bare = import_header_reduce(v, NULL);
+		if (*bare && strcmp(bare, v) != 0)
+			id = imp_lk_find_folded(&m->maps[t], bare);
+		free(bare);
+	}
 	/* 全市: the whole city, where the database has one at its top */
 	if (id == 0 && t == FT_REGION && strcmp(v, "全市") == 0)
 		id = db_scalar(m->db, "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM region"

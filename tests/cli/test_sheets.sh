@@ -5,7 +5,7 @@
 # files refused whole (two columns of one meaning, cells beyond the header,
 # a FIFO, CR-only line ends, credit codes), and the dry run's old -> new.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..58"
+echo "1..63"
 DB=$T/a.db
 newdb a.db
 q() { sqlite3 "$DB" "$1"; }
@@ -56,6 +56,13 @@ ok "long: 2026年1-9月, 1—9月 under a 2026 title, 2025年三季度, 2025年�
 ok "long: 46家, 30家, 12.5亿元, 3000万元 read in the indicators' units; 全市 names the city" \
 	test "$(sqlite3 "$T/b.db" "SELECT group_concat(r.name || '=' || value, ' ') FROM (SELECT * FROM observation ORDER BY id) o JOIN region r ON r.id = o.region_id")" = "乐平市=46.0 浮梁县=30.0 昌江区=28.0 珠山区=22.0 乐平市=12.5 浮梁县=0.3 景德镇市=13.1"
 
+# 002 表1 as printed: indicators named with their units in brackets
+for f in sheets_table1.csv sheets_table1.gb18030.csv; do
+	ok "$f: every indicator of 表1 named with its unit is known" run 0 --db "$T/b.db" import observations "$FX/$f"
+done
+ok "表1: six 2020 figures, 200家 as 200" \
+	test "$(sqlite3 "$T/b.db" "SELECT count(*) || ' ' || sum(value) FROM observation WHERE period = '2020'")" = "6 229.1"
+
 # figures checked for sense
 ok "figures that make no sense: refused" run 1 --db "$T/b.db" import observations "$FX/sheets_bad_figures.csv"
 ok "a negative count" has "$T/err" "sheets_bad_figures.csv:2: column 4 数值: \"-5\": 高新技术企业数量 counts 家 and cannot be negative"
@@ -75,6 +82,11 @@ ok "two columns of one meaning, a cell beyond the header: refused" \
 ok "both columns named by number and header" has "$T/err" "sheets_dupcols.csv:1: columns 4 数值 and 6 数值 mean the same; keep one of them"
 ok "the cell beyond the header named by line and column" \
 	has "$T/err" "sheets_dupcols.csv:3: a cell in column 7, right of the header's last column (6, 数值): \"多出来的格\""
+printf '统一社会信用代码,企业名称,所在地区,\n91360200000000001X,甲公司,乐平市,多\n' > "$T/blankhead.csv"
+ok "a cell under a blank header cell right of the last column: refused" \
+	run 1 --db "$T/b.db" import enterprises "$T/blankhead.csv"
+ok "... named by line and column" \
+	has "$T/err" "blankhead.csv:2: a cell in column 4, right of the header's last column (3, 所在地区): \"多\""
 mkfifo "$T/fifo"
 ok "a FIFO is refused at once" sh -c "timeout 10 '$BIN' --db '$T/b.db' import enterprises '$T/fifo' 2>'$T/err'; test \$? = 1"
 ok "... saying it is not a regular file" has "$T/err" "is not a regular file"
