@@ -57,6 +57,7 @@ struct imp_ind {
 	int       count;         /* counts things (家, 个, 人, ...): never negative */
 	int       whole;         /* and whole (not an average per head) */
 	int       pct;           /* a percent within 0-100 */
+	int       sums;          /* the counties' figures add up to the city's */
 };
 
 struct imp {
@@ -116,6 +117,10 @@ struct imp {
 	long          data_rows_sec;   /* ... up to the last 小计 */
 	long long    *rowreg;       /* regions named by the rows of a wide sheet; owned */
 	size_t        nrowreg;
+	/* rows of a long sheet whose region is 全市 (1) or 合计 (2): checked
+	 * against their counties once every row is staged */
+	struct cityrow { long line; int word; } *cityrows;
+	size_t        ncityrows;
 	int           notes;        /* note lines have begun */
 	long          extra_lines;  /* lines taken by quoted line breaks so far */
 	long          excel_row;    /* the current row as Excel numbers it */
@@ -229,6 +234,13 @@ int imp_sense(struct imp *m, double v, const char *raw, const char *col);
  * (m->err). */
 int imp_excel_row(struct imp *m, const struct csv_row *row, const char *first, int nonempty);
 void imp_add_sums(struct imp *m, const struct csv_row *row);
+/* 1 if a region cell names the whole city (全市, 全市合计), 2 if it is a
+ * sum of the rows (合计, 总计), else 0. */
+int imp_total_word(const char *v);
+/* The 全市 and 合计 rows of a long sheet against the counties' rows of the
+ * same indicator and period: a 合计 without every county is dropped (it is
+ * no city figure); a disagreeing sum is warned of.  0 or -1 (m->err). */
+int imp_check_city_rows(struct imp *m);
 /* A region a row of a wide sheet names (for whole_city). */
 void imp_note_region(struct imp *m, long long id);
 

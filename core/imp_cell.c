@@ -400,6 +400,24 @@ static void keep_code(struct imp *m, const struct csv_row *row)
 	free(v);
 }
 
+/* A row of a long sheet whose region is 全市 or 合计: kept for
+ * imp_check_city_rows. */
+static void note_city_row(struct imp *m, const struct csv_row *row)
+{
+	int c = m->fieldcol[imp_field(m, "region_id")];
+	if (c < 0)
+		return;
+	char buf[64], *heap, *v = imp_fold_cell(imp_cell(row, (size_t)c), buf, sizeof buf, &heap);
+	int word = imp_total_word(v);
+	free(heap);
+	if (word == 0)
+		return;
+	m->cityrows = xrealloc(m->cityrows, (m->ncityrows + 1) * sizeof *m->cityrows);
+	m->cityrows[m->ncityrows].line = m->line;
+	m->cityrows[m->ncityrows].word = word;
+	m->ncityrows++;
+}
+
 int imp_check_long(struct imp *m, const struct csv_row *row)
 {
 	int bad = 0;
@@ -439,6 +457,8 @@ int imp_check_long(struct imp *m, const struct csv_row *row)
 			bad = 1;
 	}
 	keep_code(m, row);
+	if (m->obs && !bad)
+		note_city_row(m, row);
 	return finish_record(m, bad, key_colname(m));
 }
 

@@ -230,8 +230,9 @@ long long imp_ref_find(struct imp *m, enum ftype t, const char *v, const char **
 			id = imp_lk_find_folded(&m->maps[t], bare);
 		free(bare);
 	}
-	/* 全市: the whole city, where the database has one at its top */
-	if (id == 0 && t == FT_REGION && strcmp(v, "全市") == 0)
+	/* 全市: the whole city, where the database has one at its top; in a
+	 * long sheet of figures 合计 too (checked by imp_check_city_rows) */
+	if (id == 0 && t == FT_REGION && (strcmp(v, "全市") == 0 || (m->obs && !m->wide && imp_total_word(v))))
 		id = db_scalar(m->db, "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM region"
 		               " WHERE parent_id IS NULL", NULL);
 	if (id < 0)

@@ -93,6 +93,8 @@ int imp_inds_load(struct imp *m)
 		/* per head (每万人口…, 万人…) a count is an average, not whole */
 		d->whole = d->count && strstr(name, "每") == NULL &&
 		           strncmp(name, "万人", strlen("万人")) != 0;
+		d->sums = (strcmp(kind, "count") == 0 || strcmp(kind, "amount") == 0) &&
+		          strstr(name, "每") == NULL && strncmp(name, "万人", strlen("万人")) != 0;
 		/* a growth rate may pass 100% or fall below 0 */
 		d->pct = strcmp(kind, "percent") == 0 && strstr(name, "增长") == NULL &&
 		         strstr(name, "增速") == NULL && strstr(name, "增幅") == NULL;

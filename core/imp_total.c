@@ -258,3 +258,70 @@ int imp_excel_row(struct imp *m, const struct csv_row *row, const char *first, i
 	m->res->skipped++;
 	return rc;
 }
+
+int imp_total_word(const char *v)
+{
+	if (strcmp(v, "全市") == 0 || strcmp(v, "全市合计") == 0)
+		return 1;
+	return strcmp(v, "合计") == 0 || strcmp(v, "总计") == 0 ? 2 : 0;
+}
+
+/* The counties of region ?1 (its counties, county-level cities and
+ * districts; where it has none, all its children), as a condition on r. */
+#define COUNTIES "r.parent_id = ?1 AND (r.kind IN ('county', 'county_city', 'district') OR" \
+	" NOT EXISTS (SELECT 1 FROM region k WHERE k.parent_id = ?1 AND" \
+	" k.kind IN ('county', 'county_city', 'district')))"
+
+/* One 全市/合计 row of a long sheet.  0 or -1. */
+static int city_row_long(struct imp *m, sqlite3_stmt *q, const struct cityrow *cr)
+{
+	sqlite3_bind_int64(q, 2, cr->line);
+	if (sqlite3_step(q) != SQLITE_ROW) {
+		sqlite3_reset(q);
+		return 0;
+	}
+	long long ind = sqlite3_column_int64(q, 0);
+	double v = sqlite3_column_double(q, 1), sum = sqlite3_column_double(q, 2);
+	long have = (long)sqlite3_column_int64(q, 3), need = (long)sqlite3_column_int64(q, 4);
+	int has_value = sqlite3_column_type(q, 1) != SQLITE_NULL;
+	sqlite3_reset(q);
+	const struct imp_ind *d = imp_ind_of(m, ind);
+	m->line = 0;
+	if (need > 0 && have == need && d && d->sums && has_value &&
+	    fabs(v - sum) > 1e-3 * fmax(fabs(v), fabs(sum)) + 1e-9) {
+		char a[64], b[64];
+		imp_say(m, IMP_WARNING, cr->line, NULL, "the city's figure for %s, %s, is not the sum of "
+		        "its counties' rows, %s", d->name, fmt_num(a, sizeof a, v, 6), fmt_num(b, sizeof b, sum, 6));
+	} else if (have < need && cr->word == 2) {
+		imp_say(m, IMP_WARNING, cr->line, NULL, "a total row of only %ld of the %ld counties: "
+		        "skipped (it is not the city's figure)", have, need);
+		if (stage_drop(m->st, cr->line, &m->err) != 0)
+			return -1;
+		m->res->rows--;
+		m->res->skipped++;
+	}
+	return 0;
+}
+
+int imp_check_city_rows(struct imp *m)
+{
+	if (m->ncityrows == 0 || m->st == NULL)
+		return 0;
+	/* ?1 is the city (the row's region), ?2 the row's line */
+	sqlite3_stmt *q = db_prepare(m->db, "SELECT s.indicator_id, s.value,"
+	    " (SELECT total(c.value) FROM temp.import_stage c JOIN region r ON r.id = c.region_id"
+	    "   WHERE c.indicator_id = s.indicator_id AND c.period = s.period AND " COUNTIES "),"
+	    " (SELECT count(*) FROM temp.import_stage c JOIN region r ON r.id = c.region_id"
+	    "   WHERE c.indicator_id = s.indicator_id AND c.period = s.period AND " COUNTIES "),"
+	    " (SELECT count(*) FROM region r WHERE " COUNTIES ")"
+	    " FROM temp.import_stage s WHERE s._line = ?2 AND s.region_id = ?1", &m->err);
+	long long city = db_scalar(m->db, "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END"
+	                           " FROM region WHERE parent_id IS NULL", NULL);
+	int rc = q ? 0 : -1;
+	if (q)
+		sqlite3_bind_int64(q, 1, city);
+	for (size_t i = 0; i < m->ncityrows && rc == 0; i++)
+		rc = city_row_long(m, q, &m->cityrows[i]);
+	sqlite3_finalize(q);
+	return rc;
+}

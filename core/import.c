@@ -405,6 +405,7 @@ static void imp_free(struct imp *m)
 	}
 	free(m->pend);
 	free(m->rowreg);
+	free(m->cityrows);
 	free(m->err);
 }
 
@@ -449,6 +450,8 @@ static int check_file(struct imp *m, const struct textenc_info *info)
 		return ST_DB;
 	m->total = info->size;
 	if (read_file(m, info) < 0)
+		return ST_DB;
+	if (imp_check_city_rows(m) != 0)
 		return ST_DB;
 	if (m->o->progress)
 		m->o->progress(m->o->ctx, N_("keys"), r->rows, info->size, info->size);

@@ -261,6 +261,22 @@ int stage_row(struct stage *s, long line, char **err)
 	return 0;
 }
 
+int stage_drop(struct stage *s, long line, char **err)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM " STAGE " WHERE _line = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, line);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(s->db, "staging", err);
+		return -1;
+	}
+	s->rows -= sqlite3_changes(s->db->h);
+	return 0;
+}
+
 int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
 {
 	int distinct = keys_distinct(s);

@@ -42,6 +42,10 @@ struct stage_counts {
  * transaction (or its own read). */
 int stage_classify(struct stage *s, struct stage_counts *c, char **err);
 
+/* Take the row staged from `line` out again (a total row that turned
+ * out to be no record).  0, or -1 with *err. */
+int stage_drop(struct stage *s, long line, char **err);
+
 /* Call fn for the first `max` (-1: every) new (which 1) or changed (2)
  * rows (after stage_classify): line, "new" or "changed", the row's label (NULL if
  * none), and for a changed row each field that differs as "name: old ->

@@ -5,7 +5,7 @@
 # files refused whole (two columns of one meaning, cells beyond the header,
 # a FIFO, CR-only line ends, credit codes), and the dry run's old -> new.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..63"
+echo "1..71"
 DB=$T/a.db
 newdb a.db
 q() { sqlite3 "$DB" "$1"; }
@@ -55,6 +55,18 @@ ok "long: 2026年1-9月, 1—9月 under a 2026 title, 2025年三季度, 2025年�
 	test "$(sqlite3 "$T/b.db" "SELECT group_concat(period, ' ') FROM (SELECT period FROM observation ORDER BY id)")" = "2026Q3 2026Q3 2025Q3 2025Q2 2025 2025 2025"
 ok "long: 46家, 30家, 12.5亿元, 3000万元 read in the indicators' units; 全市 names the city" \
 	test "$(sqlite3 "$T/b.db" "SELECT group_concat(r.name || '=' || value, ' ') FROM (SELECT * FROM observation ORDER BY id) o JOIN region r ON r.id = o.region_id")" = "乐平市=46.0 浮梁县=30.0 昌江区=28.0 珠山区=22.0 乐平市=12.5 浮梁县=0.3 景德镇市=13.1"
+
+# a long sheet's 全市 and 合计 rows against its counties' rows
+for f in sheets_long_total.csv sheets_long_total.gb18030.csv; do
+	newdb d.db
+	ok "$f: imported" run 0 --db "$T/d.db" import observations "$FX/$f"
+	ok "$f: 全市 with every county: the city's figure, the sum checked, both named" \
+		has "$T/err" "$f:6: the city's figure for 高新技术企业数量, 130, is not the sum of its counties' rows, 125"
+	ok "$f: 合计 of two counties: skipped, no city figure" \
+		has "$T/err" "$f:9: a total row of only 2 of the 4 counties: skipped (it is not the city's figure)"
+	ok "$f: 7 figures, the city's 130 among them, no 2.0" \
+		test "$(sqlite3 "$T/d.db" "SELECT count(*) || ' ' || sum(r.name = '景德镇市' AND value = 130) || ' ' || sum(value = 2.0) FROM observation o JOIN region r ON r.id = o.region_id")" = "7 1 0"
+done
 
 # 002 表1 as printed: indicators named with their units in brackets
 for f in sheets_table1.csv sheets_table1.gb18030.csv; do
