@@ -52,8 +52,9 @@ int imp_split_unit(const char *v, char *num, size_t size, const char **unit)
 		return -1;
 	memcpy(num, v, n);
 	num[n] = '\0';
-	*unit = v + n;
-	return 0;
+	for (*unit = v + n; **unit == ' '; (*unit)++)    /* "46 家" */
+		;
+	return **unit ? 0 : -1;
 }
 
 double imp_unit_factor(const char *from, const char *to)
