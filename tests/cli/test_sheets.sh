@@ -53,7 +53,7 @@ for f in sheets_long.csv sheets_long.gb18030.csv; do
 done
 ok "long: 2026年1-9月, 1—9月 under a 2026 title, 2025年三季度, 2025年上半年, 2025年度, 2025年1-12月" \
 	test "$(sqlite3 "$T/b.db" "SELECT group_concat(period, ' ') FROM (SELECT period FROM observation ORDER BY id)")" = "2026Q3 2026Q3 2025Q3 2025Q2 2025 2025 2025"
-ok "long: 46家, "30 家", 12.5亿元, 3000万元 read in the indicators' units; 全市 names the city" \
+ok "long: 46家, 30 家 (a space before the unit), 12.5亿元, 3000万元 read in the indicators' units; 全市 names the city" \
 	test "$(sqlite3 "$T/b.db" "SELECT group_concat(r.name || '=' || value, ' ') FROM (SELECT * FROM observation ORDER BY id) o JOIN region r ON r.id = o.region_id")" = "乐平市=46.0 浮梁县=30.0 昌江区=28.0 珠山区=22.0 乐平市=12.5 浮梁县=0.3 景德镇市=13.1"
 
 # a long sheet's 全市 and 合计 rows against its counties' rows
