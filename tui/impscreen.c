@@ -229,6 +229,26 @@ static int result_key(struct popup *p, int key)
 	return 0;
 }
 
+/* Where to break s, which must be cut within its first k bytes: after a
+ * space or a Chinese comma, colon or semicolon, or before an opening
+ * bracket, if there is one in the second half; else at k. */
+static size_t break_at(const char *s, size_t k)
+{
+	static const char *const after[] = { " ", "，", "：", "；", "、", "）", "」", NULL };
+	static const char *const before[] = { "（", "「", NULL };
+	for (size_t i = k; i > k / 2; i--) {
+		for (const char *const *a = after; *a; a++) {
+			size_t n = strlen(*a);
+			if (i >= n && memcmp(s + i - n, *a, n) == 0)
+				return i;
+		}
+		for (const char *const *b = before; *b; b++)
+			if (strncmp(s + i, *b, strlen(*b)) == 0)
+				return i;
+	}
+	return k;
+}
+
 /* A message of the dry run as rows of the list, each narrow enough to be
  * read whole on the screen: a changed row's fields ("name: old -> new;
  * ...") and other parts after "; " go on rows of their own below it, and
@@ -251,6 +271,8 @@ static void add_message_rows(struct grid *g, const char *kind, const char *line,
 			size_t k = width_fit(piece, room, NULL);
 			if (k == 0 && n > done)
 				k = n - done;        /* a character wider than the room */
+			else if (k < n - done)
+				k = break_at(piece, k);
 			char *part = first ? xstrndup(piece, k) : xasprintf("  %.*s", (int)k, piece);
 			const char *row[3] = { first ? kind : "", first ? line : "", part };
 			grid_add(g, row);
