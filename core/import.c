@@ -219,17 +219,24 @@ static void on_newer(void *ctx, long line, const char *label, const char *cols, 
                      const char *when)
 {
 	struct imp *m = ctx;
-	imp_say(m, IMP_WARNING, line, NULL, "%s: would undo a change made after the file's period "
-	        "(%s); %s; changed by %s on %s", label ? label : "", m->file_period_s, cols,
-	        *who ? who : tr("someone"), when);
+	if (m->obs)
+		imp_say(m, IMP_WARNING, line, NULL, "%s: would undo a clerk's correction of the figure; "
+		        "%s; changed by %s on %s", label ? label : "", cols, *who ? who : tr("someone"), when);
+	else
+		imp_say(m, IMP_WARNING, line, NULL, "%s: would undo a change made after the file's period "
+		        "(%s); %s; changed by %s on %s", label ? label : "", m->file_period_s, cols,
+		        *who ? who : tr("someone"), when);
 }
 
 /* A register's file of a period (its title's, or --period) that would
- * overwrite rows changed after that period ended: a warning for each. */
+ * overwrite rows changed after that period ended, or figures a clerk
+ * corrected after theirs: a warning for each. */
 static int warn_newer(struct imp *m)
 {
 	char end[16], since[32];
-	if (m->obs || imp_file_period(m, &m->file_period) != 0)
+	if (m->obs)
+		return stage_newer(m->st, NULL, on_newer, m, &m->err);
+	if (imp_file_period(m, &m->file_period) != 0)
 		return ST_OK;
 	period_format(m->file_period, m->file_period_s, sizeof m->file_period_s);
 	snprintf(since, sizeof since, "%s 23:59:59", period_end(m->file_period, end, sizeof end));

@@ -544,19 +544,21 @@ int stage_newer(struct stage *s, const char *since, stage_newer_fn fn, void *ctx
 	char *diff = diff_sql(s);
 	char *sql = xasprintf("SELECT s._line, %s, %s, coalesce(t.updated_by, ''), t.updated_at"
 	                      " FROM " STAGE " s JOIN main.%s t ON t.id = s._id"
-	                      " WHERE s._act = 2 AND t.updated_at > ?1"
+	                      " WHERE s._act = 2 AND t.updated_at > %s"
 	                      /* not by an import, whose file's own period is not known
 	                         here; an edit after it leaves its batch_id */
 	                      " AND (t.batch_id IS NULL OR t.updated_at > (SELECT b.started_at"
 	                      " FROM main.import_batch b WHERE b.id = t.batch_id))"
 	                      " ORDER BY s._line",
-	                      s->p->label, diff, s->p->table);
+	                      s->p->label, diff, s->p->table,
+	                      since ? "?1" : "t.period_end || ' 23:59:59'");
 	sqlite3_stmt *st = db_prepare(s->db, sql, err);
 	free(sql);
 	free(diff);
 	if (st == NULL)
 		return ST_DB;
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	if (since)
+		sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(ctx, (long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),

@@ -55,8 +55,8 @@ typedef void (*stage_change_fn)(void *ctx, long line, const char *what,
 int stage_changes(struct stage *s, int which, long max, stage_change_fn fn, void *ctx, char **err);
 
 /* Call fn for every changed row whose row in the table was last changed
- * after `since` ("YYYY-MM-DD HH:MM:SS") by a clerk (not by an import, or
- * after it): line, label, the fields as for
+ * after `since` ("YYYY-MM-DD HH:MM:SS"; NULL: after the end of the row's
+ * own period_end) by a clerk (not by an import, or after it): line, label, the fields as for
  * stage_changes, and who changed the row and when. */
 typedef void (*stage_newer_fn)(void *ctx, long line, const char *label, const char *cols,
                                const char *who, const char *when);

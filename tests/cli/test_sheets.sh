@@ -5,7 +5,7 @@
 # files refused whole (two columns of one meaning, cells beyond the header,
 # a FIFO, CR-only line ends, credit codes), and the dry run's old -> new.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..71"
+echo "1..74"
 DB=$T/a.db
 newdb a.db
 q() { sqlite3 "$DB" "$1"; }
@@ -131,6 +131,13 @@ ok "a dry run of 60 rows, all renamed" run 0 --db "$T/c.db" import enterprises "
 ok "... lists every changed row, not the first 20" test "$(grep -c ': changed: ' "$T/out")" = 60
 ok "... each with its fields old -> new" \
 	has "$T/out" "many2.csv:9: changed: 91360200000000008K 景德镇市第8号科技有限公司; name: 景德镇市第8号科技有限公司 -> 景德镇市第8号科技股份有限公司; industry: 先进陶瓷 -> 新材料"
+newdb o.db
+"$BIN" --db "$T/o.db" import observations "$FX/sheets_wide.csv" >/dev/null 2>&1
+sqlite3 "$T/o.db" "UPDATE observation SET value = 47, updated_by = 'li', updated_at = '2099-01-05 09:00:00' WHERE region_id = (SELECT id FROM region WHERE name = '乐平市') AND indicator_id = (SELECT id FROM indicator WHERE code = 'hte')"
+ok "a figure a clerk corrected, the same sheet again, tried dry" run 0 --db "$T/o.db" import observations "$FX/sheets_wide.csv" --dry-run
+ok "... old -> new" has "$T/out" "sheets_wide.csv:4: changed: 高新技术企业数量 乐平市 2026Q3; value: 47 -> 46"
+ok "... and a warning naming the correction, who and when" \
+	has "$T/err" "sheets_wide.csv:4: 高新技术企业数量 乐平市 2026Q3: would undo a clerk's correction of the figure; value: 47 -> 46; changed by li on 2099-01-05 09:00:00 (warning)"
 LANG=zh_CN.UTF-8 LC_ALL=C.UTF-8 "$BIN" --lang zh --db "$DB" import enterprises "$FX/sheets_ent_a.csv" --dry-run >"$T/zh" 2>&1
 ok "in Chinese: the field by its Chinese name, the choices by their labels" \
 	has "$T/zh" "修改：91360200000000001X 景德镇陶瓷新材料有限公司; 梯次: 高新技术企业 -> 科技型中小企业"
