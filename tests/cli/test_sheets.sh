@@ -5,7 +5,7 @@
 # files refused whole (two columns of one meaning, cells beyond the header,
 # a FIFO, CR-only line ends, credit codes), and the dry run's old -> new.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..74"
+echo "1..76"
 DB=$T/a.db
 newdb a.db
 q() { sqlite3 "$DB" "$1"; }
@@ -20,9 +20,11 @@ done
 ok "enterprises: three firms, none dropped" test "$(q 'SELECT count(*) FROM enterprise')" = 3
 ok "enterprises: tier, field, region and registration number kept" \
 	test "$(q "SELECT e.tier || ' ' || e.industry || ' ' || r.name || ' ' || e.tsme_reg_no FROM enterprise e JOIN region r ON r.id = e.region_id WHERE uscc = '91360200000000001X'")" = "tech_sme 先进陶瓷 乐平市 2025360201000123"
-ok "县(市、区) with half-width brackets, 企业类别" run 0 --db "$DB" import enterprises "$FX/sheets_ent_b.csv"
-ok "合计：3家 under two rows: a warning naming both numbers" \
-	has "$T/err" "sheets_ent_b.csv:4: the total line \"合计：3家\" says 3 but the list above has 2 rows (warning)"
+for f in sheets_ent_b.csv sheets_ent_b.gb18030.csv; do
+	ok "$f: 县(市、区) with half-width brackets, 企业类别" run 0 --db "$DB" import enterprises "$FX/$f"
+	ok "$f: 合计：3家 under two rows: a warning naming both numbers" \
+		has "$T/err" "$f:4: the total line \"合计：3家\" says 3 but the list above has 2 rows (warning)"
+done
 ok "... and no firm called 合计" test "$(q "SELECT count(*) FROM enterprise WHERE name LIKE '%合计%' OR uscc LIKE '%合计%'")" = 0
 
 # a wide sheet: 县（市、区、园区）, a year in the title and 1—9月 below it,
