@@ -199,6 +199,33 @@ static int check_period(struct imp *m, size_t f, const char *raw, const char *v,
 	return 0;
 }
 
+/* A printed form's list of choices with one ticked, as a clerk fills it
+ * in: "□研制阶段；☑小批量生产阶段；□其他", or one choice with its tick
+ * ("√新材料"): the ticked choice.  NULL if v has no tick, or more than
+ * one.  Caller frees. */
+static char *ticked_choice(const char *v)
+{
+	static const char *const ticks[] = { "☑", "☒", "■", "√", "✓", "✔", "▣", "⊠", NULL };
+	static const char *const seps[] = { "□", "；", ";", "，", ",", "、", " ", NULL };
+	const char *hit = NULL;
+	for (const char *q = v; *q; q++)
+		for (const char *const *t = ticks; *t; t++)
+			if (strncmp(q, *t, strlen(*t)) == 0) {
+				if (hit != NULL)
+					return NULL;          /* two ticked */
+				hit = q + strlen(*t);
+			}
+	if (hit == NULL)
+		return NULL;
+	size_t n = strlen(hit);
+	for (const char *const *sp = seps; *sp; sp++) {
+		const char *e = strstr(hit, *sp);
+		if (e != NULL && (size_t)(e - hit) < n)
+			n = (size_t)(e - hit);
+	}
+	return xstrndup(hit, n);
+}
+
 /* A choice: its label, an alias or its stored value (core/choice.h). */
 static int check_enum(struct imp *m, size_t f, const char *raw, const char *v,
                       const char *col, double factor)
@@ -212,7 +239,9 @@ static int check_enum(struct imp *m, size_t f, const char *raw, const char *v,
 		stage_bind_text(m->st, f, c->val[at], -1);
 		return 0;
 	}
-	const char *s = profile_enum_value(pf, v, buf, sizeof buf);
+	char *tick = ticked_choice(v);
+	const char *s = profile_enum_value(pf, tick ? tick : v, buf, sizeof buf);
+	free(tick);
 	if (s == NULL) {
 		char *list = profile_enum_list(pf);
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not one of: %s", raw, list);

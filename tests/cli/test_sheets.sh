@@ -5,7 +5,7 @@
 # files refused whole (two columns of one meaning, cells beyond the header,
 # a FIFO, CR-only line ends, credit codes), and the dry run's old -> new.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..76"
+echo "1..77"
 DB=$T/a.db
 newdb a.db
 q() { sqlite3 "$DB" "$1"; }
@@ -117,6 +117,8 @@ ok "authority 0" has "$T/err" "sheets_uscc.csv:6: column 1 统一社会信用代
 "$BIN" --db "$T/b.db" import institutes "$FX/institutes.csv" >/dev/null 2>&1
 ok "the achievement form's own headers and 小批量生产阶段" \
 	run 0 --db "$T/b.db" import achievements "$FX/sheets_achievements.gb18030.csv"
+ok "... a form's list of choices with one ticked: the ticked one" \
+	test "$(sqlite3 "$T/b.db" "SELECT field || ' ' || stage FROM achievement WHERE name = '釉料数字配方'")" = "新材料 试生产"
 ok "... every field kept" test "$(sqlite3 "$T/b.db" "SELECT lab || '|' || lead_title || '|' || field || '|' || stage || '|' || summary || '|' || fit || '|' || promotion_plan FROM achievement WHERE name = '高温结构陶瓷'")" = "材料学院|教授、院长|新材料|小批量生产|耐高温结构陶瓷|契合珠山区产业|对接会推介"
 
 # the dry run: each changed field from what to what, every changed row
