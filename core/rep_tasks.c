@@ -77,7 +77,7 @@ static int fill(const struct report_ctx *c, struct rtable *t, char **err)
 	}
 	free(sp);
 	rt_note(t, "%s", tr("completion_pct: actual against target up to the year's end; score: the "
-	                    "weighted completion of the region's tasks, each capped (100% unless the "
+	                    "weighted completion of the region's tasks, each capped (at 100 unless the "
 	                    "year's weights say otherwise)"));
 	return rc;
 }
