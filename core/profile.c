@@ -151,9 +151,6 @@ static const struct pfield inst_f[] = {
 	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "类型",
 	  .aliases = "类别|单位类型",
 	  .type = FT_ENUM, .dflt = "institute", .choices = &CH_INST_KIND },
-	{ .col = "country", .key = "country", .en = "Country", .zh = "国别",
-	  .aliases = "国家|所属国家",
-	  .type = FT_TEXT, .dflt = "", .maxlen = 64 },
 	{ .col = "location", .key = "location", .en = "Location", .zh = "所在地",
 	  .aliases = "地址|所在城市",
 	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
@@ -163,6 +160,9 @@ static const struct pfield inst_f[] = {
 	{ .col = "fields", .key = "fields", .en = "Fields", .zh = "优势领域",
 	  .aliases = "研究领域|领域",
 	  .type = FT_TEXT, .dflt = "", .maxlen = 500 },
+	{ .col = "country", .key = "country", .en = "Country", .zh = "国别",
+	  .aliases = "国家|所属国家",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 64 },
 };
 
 static const struct pfield part_f[] = {
@@ -327,6 +327,9 @@ static const struct pfield tt_f[] = {
 	{ .col = "doc_id", .key = "doc", .en = "Document", .zh = "文件",
 	  .aliases = "依据文件|文号",
 	  .type = FT_DOC },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
 	{ .col = "outside_total", .key = "outside_total", .en = "Outside totals", .zh = "不计入总计",
 	  .aliases = "不计入合计",
 	  .type = FT_BOOL, .dflt = "0" },
@@ -340,9 +343,6 @@ static const struct pfield tt_f[] = {
 	  .type = FT_REAL },
 	{ .col = "sub_counter", .key = "sub_counter", .en = "Of which counted from", .zh = "其中计数规则",
 	  .type = FT_ENUM, .choices = &CH_COUNTER, .width = 14 },
-	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
-	  .aliases = "说明",
-	  .type = FT_TEXT, .dflt = "" },
 };
 
 static const struct pfield reg_f[] = {
