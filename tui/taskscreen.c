@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/record.h"
 #include "core/tasks.h"
@@ -37,6 +38,9 @@ struct taskscreen {
 	char *error;                       /* owned */
 	struct frame *frame;               /* not owned */
 	/* the records listed by the last Enter */
+	char *filter;                      /* regions whose name holds this; owned */
+	char *search;                      /* the last search (n/N); owned */
+	long search_from;
 	const struct profile *list_p;
 	long long *list_ids;               /* owned */
 	size_t list_n;
@@ -45,6 +49,8 @@ struct taskscreen {
 static const struct binding task_keys[] = {
 	{ 5, N_("Refresh"), "F5", N_("Count and read the figures again") },
 	{ 0, N_("Year"), "[ ]  Shift-Left/Right", N_("Previous or next year or plan span") },
+	{ 3, N_("Search"), "/  F3  n N", N_("Search the regions as you type; n and N go to the next and previous") },
+	{ 0, N_("Filter"), "f", N_("Show only the regions whose name holds a text (Esc: all again)") },
 	{ 0, NULL, "Enter", N_("The records counted in the cell, or the county's entry of the figure") },
 	{ 0, NULL, "Up Down  j k", N_("Previous or next region") },
 	{ 0, NULL, "Left Right  h l", N_("The previous or next task (the columns scroll)") },
@@ -116,20 +122,27 @@ static void task_fill(struct taskscreen *s)
 		s->titles[c] = *k->unit ? xasprintf("%s(%s)", k->name, k->unit) : xstrdup(k->name);
 	}
 	int inside = 1;
+	char *want = s->filter ? fold_name(s->filter) : NULL;
 	for (size_t r = 0; r <= s->g.nrow; r++) {
 		const struct task_row *w = r < s->g.nrow ? &s->g.row[r] : NULL;
 		if (inside && (w == NULL || w->outside)) {
 			inside = 0;
-			if (s->g.has_totals)
+			if (s->g.has_totals && want == NULL)
 				add_row(s, tr("total"), NULL, s->g.tot, -1);
 		}
 		if (w == NULL)
 			break;
+		char *folded = fold_name(w->region);
+		int keep = want == NULL || strstr(folded, want) != NULL;
+		free(folded);
+		if (!keep)
+			continue;
 		char *name = *w->responsible ? xasprintf(tr("%s (%s)"), w->region, w->responsible)
 		                             : xstrdup(w->region);
 		add_row(s, name, w, w->c, (long)r);
 		free(name);
 	}
+	free(want);
 	for (int c = 0; c < s->ncols; c++) {
 		int w = grid_width(&s->grid, c), tw = width_str(s->titles[c]);
 		s->cols[c].title = s->titles[c];
@@ -202,6 +215,8 @@ void taskscreen_free(void *self)
 	free(s->spans);
 	free(s->error);
 	free(s->list_ids);
+	free(s->filter);
+	free(s->search);
 	for (int c = 0; c < TABLE_MAX_COLS; c++)
 		free(s->titles[c]);
 	free(s);
@@ -264,6 +279,91 @@ static void task_enter(struct taskscreen *s, struct frame *f)
 	frame_popup(f, p);
 }
 
+/* ---- search and filter, by the region's name ---- */
+
+/* The next row after `from` in direction dir whose region holds text; -1. */
+static long task_find(struct taskscreen *s, long from, int dir, const char *text)
+{
+	long n = (long)s->grid.nrows, hit = -1;
+	char *want = fold_name(text);
+	for (long k = 1; k <= n && hit < 0 && *want; k++) {
+		long i = ((from + dir * k) % n + n) % n;
+		char *a = fold_name(grid_cell(&s->grid, (size_t)i, COL_REGION));
+		if (strstr(a, want))
+			hit = i;
+		free(a);
+	}
+	free(want);
+	return hit;
+}
+
+static void task_search_changed(void *ctx, struct frame *f, const char *text)
+{
+	struct taskscreen *s = ctx;
+	long hit = *text ? task_find(s, s->search_from - 1, 1, text) : s->search_from;
+	if (hit >= 0)
+		table_go(&s->table, (size_t)hit);
+	frame_prompt_label(f, hit >= 0 ? tr("Search: ") : tr("Search (not found): "));
+}
+
+static void task_search_done(void *ctx, struct frame *f, const char *text)
+{
+	struct taskscreen *s = ctx;
+	(void)f;
+	if (*text) {
+		free(s->search);
+		s->search = xstrdup(text);
+	}
+}
+
+static void task_search_cancel(void *ctx, struct frame *f)
+{
+	struct taskscreen *s = ctx;
+	(void)f;
+	table_go(&s->table, (size_t)s->search_from);
+}
+
+static const struct prompt_ops task_search_ops = {
+	task_search_changed, task_search_done, task_search_cancel
+};
+
+static void task_search_next(struct taskscreen *s, struct frame *f, int dir)
+{
+	long at = (long)s->table.view.selected;
+	if (s->search == NULL) {
+		frame_message(f, "%s", tr("Nothing to search for yet: press / first"));
+		return;
+	}
+	long hit = s->grid.nrows ? task_find(s, at, dir, s->search) : -1;
+	if (hit < 0)
+		frame_message(f, tr("Not found: %s"), s->search);
+	else
+		table_go(&s->table, (size_t)hit);
+}
+
+static void task_filter_changed(void *ctx, struct frame *f, const char *text)
+{
+	struct taskscreen *s = ctx;
+	(void)f;
+	free(s->filter);
+	s->filter = *text ? xstrdup(text) : NULL;
+	task_fill(s);
+}
+
+static void task_filter_done(void *ctx, struct frame *f, const char *text)
+{
+	task_filter_changed(ctx, f, text);
+}
+
+static void task_filter_cancel(void *ctx, struct frame *f)
+{
+	task_filter_changed(ctx, f, "");
+}
+
+static const struct prompt_ops task_filter_ops = {
+	task_filter_changed, task_filter_done, task_filter_cancel
+};
+
 static void task_step(struct taskscreen *s, int d)
 {
 	if (s->nspan == 0)
@@ -287,6 +387,23 @@ static int task_key(void *self, struct frame *f, int key, int focused)
 		return 1;
 	case ']': case KC_KEY(KEY_SRIGHT):
 		task_step(s, 1);
+		return 1;
+	case '/': case KC_F(3):
+		s->search_from = (long)s->table.view.selected;
+		frame_prompt(f, tr("Search: "), "", &task_search_ops, s);
+		return 1;
+	case 'n': case 'N':
+		task_search_next(s, f, key == 'n' ? 1 : -1);
+		return 1;
+	case 'f': {
+		char *label = xasprintf(tr("Filter %s: "), tr("Region"));
+		frame_prompt(f, label, s->filter ? s->filter : "", &task_filter_ops, s);
+		free(label);
+		return 1;
+	}
+	case KC_ESC:
+		if (s->filter != NULL)
+			task_filter_changed(s, f, "");
 		return 1;
 	case '\n':
 		if (focused)
