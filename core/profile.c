@@ -570,7 +570,7 @@ KIND(P_plat, N_("platforms"), "platform", "Platforms", "平台", plat_f, "t.id",
      PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_evt, N_("events"), "event", "Events", "活动", evt_f, "t.id", "t.title || ' ' || t.held_on",
      PK_IMPORT | PK_EDIT, .view = evt_view, .nview = N(evt_view), .group = &COOP);
-KIND(P_party, N_("event-parties"), "event_party", "Event parties", "活动参加单位", party_f,
+KIND(P_party, N_("event-parties"), "event_party", "Event parties", "参加方", party_f,
      "t.event_id, t.id",
      "(SELECT title FROM event WHERE id = t.event_id) || ' - ' || coalesce("
      NAME_OF("institute", "institute_id") ", " NAME_OF("enterprise", "enterprise_id") ")",
@@ -590,11 +590,11 @@ KIND(P_doc, N_("documents"), "policy_doc", "Documents", "文件", doc_f, "t.issu
      "coalesce(t.number, t.short_name)", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_task, N_("tasks"), "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &TASKS);
-KIND(P_ta, N_("task-actuals"), "task_actual", "Task actuals", "任务完成值", ta_f,
+KIND(P_ta, N_("task-actuals"), "task_actual", "Task actuals", "完成值", ta_f,
      "(SELECT sort FROM task WHERE id = t.task_id), t.task_id, t.region_id, t.period",
      NAME_OF("task", "task_id") " || ' ' || " NAME_OF("region", "region_id") " || ' ' || t.period",
      PK_IMPORT | PK_EDIT, .group = &TASKS);
-KIND(P_tw, N_("task-weights"), "task_weight", "Task weights", "考核权重", tw_f,
+KIND(P_tw, N_("task-weights"), "task_weight", "Task weights", "权重", tw_f,
      "t.year, (SELECT sort FROM task WHERE id = t.task_id), t.task_id",
      NAME_OF("task", "task_id") " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", des_f, "t.id",

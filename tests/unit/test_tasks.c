@@ -16,7 +16,9 @@
 
 #include "core/counter.h"
 #include "core/db_internal.h"
+#include "core/i18n.h"
 #include "core/pack.h"
+#include "core/record.h"
 #include "core/tasks.h"
 #include "core/util.h"
 
@@ -375,6 +377,44 @@ static void test_grid_kunshan(void **state)
 	db_close(db);
 }
 
+/* 003 附件1's limits, counted in characters: 简介 500, 契合情况 300, 推介计划 200 */
+static void test_achievement_lengths(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("ach.db", "jingdezhen");
+	const struct profile *p = profile_find("achievements");
+	const char *cols[] = { "summary", "fit", "promotion_plan" };
+	const char *names[] = { "简介", "与区镇的契合情况", "推介计划" };
+	const int limit[] = { 500, 300, 200 };
+	i18n_set(LANG_ZH);              /* the message names the field as the form does */
+	for (int k = 0; k < 3; k++) {
+		struct record r;
+		char *err = NULL;
+		struct sbuf b = { 0 };
+		int f = record_field(p, cols[k]);
+		assert_true(f >= 0);
+		assert_int_equal(p->f[f].maxlen, limit[k]);
+		for (int i = 0; i < limit[k]; i++)
+			sbuf_puts(&b, "字");
+		record_init(&r, p);
+		record_set(&r, (size_t)record_field(p, "name"), "陶瓷3D打印");
+		record_set(&r, (size_t)f, b.s);
+		assert_int_equal(record_check(db, &r, &err), ST_OK);     /* exactly the limit */
+		sbuf_puts(&b, "多");
+		record_set(&r, (size_t)f, b.s);
+		assert_int_equal(record_check(db, &r, &err), ST_DATA);   /* one more */
+		assert_non_null(strstr(err, names[k]));
+		char n[16];
+		snprintf(n, sizeof n, "%d", limit[k]);
+		assert_non_null(strstr(err, n));
+		free(err);
+		sbuf_free(&b);
+		record_free(&r);
+	}
+	i18n_set(LANG_EN);
+	db_close(db);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -399,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_score_and_rank),
 		cmocka_unit_test(test_grid_jingdezhen),
 		cmocka_unit_test(test_grid_kunshan),
+		cmocka_unit_test(test_achievement_lengths),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
