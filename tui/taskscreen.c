@@ -264,7 +264,13 @@ static void task_enter(struct taskscreen *s, struct frame *f)
 	}
 	static const enum table_align align[] = { TA_LEFT };
 	const char *titles[] = { profile_title(s->list_p) };
-	char *title = xasprintf("%s %s", s->g.row[r].region, col->name);
+	char sa[32], st[32];
+	/* a sub-target inside the cell: how far it is, beside the title */
+	char *title = cell->sub_name == NULL
+	    ? xasprintf("%s %s", s->g.row[r].region, col->name)
+	    : xasprintf(tr("%s %s (of which %s: %s/%s)"), s->g.row[r].region, col->name, cell->sub_name,
+	                cell->has_sub_actual ? fmt_num(sa, sizeof sa, cell->sub_actual, 2) : "-",
+	                fmt_num(st, sizeof st, cell->sub_target, 2));
 	struct popup *p = popup_new(title, 1, titles, align);
 	free(title);
 	for (size_t n = 0; n < s->list_n; n++) {
