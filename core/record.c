@@ -17,9 +17,11 @@
 #include "core/util.h"
 #include "core/value.h"
 
-/* Rows of these tables belong to the record they point at: they go with it. */
+/* Rows of these tables belong to the record they point at (through the
+ * column named after the dot, else any): they go with it. */
 static const char *const detail_tables[] = {
-	"enterprise_year", "enterprise_stage", "talent_stage", "target_choice", NULL
+	"enterprise_year", "enterprise_stage", "talent_stage", "target_choice", "event_party.event_id",
+	NULL
 };
 
 /* How a count of referring rows reads, per table. */
@@ -32,6 +34,7 @@ static const struct { const char *table, *what; } referrer_words[] = {
 	{ "partnership", N_("%lld partnerships") },
 	{ "platform", N_("%lld platforms") },
 	{ "event", N_("%lld events") },
+	{ "event_party", N_("%lld event parties") },
 	{ "project", N_("%lld projects") },
 	{ "achievement", N_("%lld achievements") },
 	{ "task", N_("%lld tasks") },
@@ -44,10 +47,12 @@ static const struct { const char *table, *what; } referrer_words[] = {
 	{ "policy_doc", N_("%lld documents") },
 };
 
-static int is_detail(const char *table)
+static int is_detail(const char *table, const char *col)
 {
+	size_t n = strlen(table);
 	for (const char *const *d = detail_tables; *d; d++)
-		if (strcmp(*d, table) == 0)
+		if (strncmp(*d, table, n) == 0 && ((*d)[n] == '\0' ||
+		                                   ((*d)[n] == '.' && strcmp(*d + n + 1, col) == 0)))
 			return 1;
 	return 0;
 }
@@ -748,7 +753,7 @@ static int foreign_keys(struct db *db, const char *table, int details,
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
-		if (is_detail(t) != details)
+		if (is_detail(t, (const char *)sqlite3_column_text(st, 1)) != details)
 			continue;
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		(*out)[*n].table = xstrdup(t);
@@ -840,6 +845,10 @@ static int is_link(const struct profile *p)
 	return 1;
 }
 
+static int referring_through(struct db *db, const struct profile *p, long long id,
+                             const struct record_referrer *fk, size_t nfk,
+                             struct record_ref **out, size_t *n, char **err);
+
 int record_referring(struct db *db, const struct profile *p, long long id,
                      struct record_ref **out, size_t *n, char **err)
 {
@@ -847,7 +856,22 @@ int record_referring(struct db *db, const struct profile *p, long long id,
 	size_t nfk;
 	*out = NULL;
 	*n = 0;
-	int rc = foreign_keys(db, p->table, 0, &fk, &nfk, err);
+	int rc = ST_OK;
+	for (int details = 0; details < 2 && rc == ST_OK; details++) {
+		if (foreign_keys(db, p->table, details, &fk, &nfk, err) != ST_OK)
+			return ST_DB;
+		rc = referring_through(db, p, id, fk, nfk, out, n, err);
+		record_referrers_free(fk, nfk);
+	}
+	return rc;
+}
+
+/* record_referring over the foreign keys fk of tables pointing at p. */
+static int referring_through(struct db *db, const struct profile *p, long long id,
+                             const struct record_referrer *fk, size_t nfk,
+                             struct record_ref **out, size_t *n, char **err)
+{
+	int rc = ST_OK;
 	for (size_t i = 0; i < nfk && rc == ST_OK; i++) {
 		const struct profile *kind = profile_find(fk[i].table);
 		if (kind == p || strcmp(fk[i].table, "audit") == 0)
@@ -891,7 +915,6 @@ int record_referring(struct db *db, const struct profile *p, long long id,
 			to[k].n = 0;
 		record_referrers_free(to, nto);
 	}
-	record_referrers_free(fk, nfk);
 	return rc;
 }
 

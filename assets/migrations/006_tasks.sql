@@ -57,3 +57,19 @@ CREATE INDEX project_institute ON project(institute_id);
 CREATE INDEX achievement_institute ON achievement(institute_id);
 CREATE INDEX talent_institute ON talent(institute_id);
 CREATE INDEX task_actual_region ON task_actual(region_id, task_id);
+
+-- An event's own institute (its form's, a file's 合作院所) is always among
+-- its parties; one row per party.
+CREATE UNIQUE INDEX event_party_one_institute ON event_party(event_id, institute_id)
+  WHERE institute_id IS NOT NULL;
+CREATE UNIQUE INDEX event_party_one_enterprise ON event_party(event_id, enterprise_id)
+  WHERE enterprise_id IS NOT NULL;
+CREATE TRIGGER event_institute_party AFTER INSERT ON event WHEN NEW.institute_id IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO event_party (event_id, institute_id) VALUES (NEW.id, NEW.institute_id);
+END;
+CREATE TRIGGER event_institute_party_changed AFTER UPDATE OF institute_id ON event
+  WHEN NEW.institute_id IS NOT NULL
+BEGIN
+  INSERT OR IGNORE INTO event_party (event_id, institute_id) VALUES (NEW.id, NEW.institute_id);
+END;

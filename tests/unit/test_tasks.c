@@ -415,6 +415,56 @@ static void test_achievement_lengths(void **state)
 	db_close(db);
 }
 
+/* An event's parties: the institute it names among them; an institute's
+ * record lists the events it took part in (through the link table), its
+ * partnerships and platforms; an event goes with its parties, an
+ * institute that took part stays. */
+static void test_parties_and_referring(void **state)
+{
+	(void)state;
+	struct db *db = coop_db("parties.db");
+	exec(db, "INSERT INTO event (title, held_on, region_id, institute_id) VALUES ('对接会', '2023-11-11',"
+	         " (SELECT id FROM region WHERE code = 'jdz-fl'), 2);"
+	         "INSERT INTO event_party (event_id, institute_id) SELECT id, 1 FROM event WHERE title = '对接会';");
+	long long ev = db_scalar(db, "SELECT id FROM event WHERE title = ?1", "对接会");
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM event_party WHERE event_id = (SELECT id FROM event"
+	                                " WHERE title = ?1)", "对接会"), 2);
+	/* 清华大学 (1): two partnerships, a platform, three projects, the event, no more */
+	struct record_ref *refs;
+	size_t n;
+	char *err = NULL;
+	assert_int_equal(record_referring(db, profile_find("institutes"), 1, &refs, &n, &err), ST_OK);
+	int part = 0, plat = 0, proj = 0, evt = 0;
+	for (size_t i = 0; i < n; i++) {
+		part += strcmp(refs[i].p->table, "partnership") == 0;
+		plat += strcmp(refs[i].p->table, "platform") == 0;
+		proj += strcmp(refs[i].p->table, "project") == 0;
+		if (strcmp(refs[i].p->table, "event") == 0) {
+			evt++;
+			assert_int_equal(refs[i].id, ev);
+		}
+	}
+	free(refs);
+	assert_int_equal(part, 2);
+	assert_int_equal(plat, 1);
+	assert_int_equal(proj, 3);
+	assert_int_equal(evt, 1);
+	/* the institute cannot go: the event's party names it */
+	struct record r;
+	struct record_conflict c;
+	assert_int_equal(record_read(db, profile_find("institutes"), 1, &r, &err), ST_OK);
+	assert_int_equal(record_delete(db, &r, &c, &err), ST_DATA);
+	free(err);
+	err = NULL;
+	record_free(&r);
+	/* the event goes, with its parties */
+	assert_int_equal(record_read(db, profile_find("events"), ev, &r, &err), ST_OK);
+	assert_int_equal(record_delete(db, &r, &c, &err), ST_OK);
+	record_free(&r);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM event_party", NULL), 0);
+	db_close(db);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -440,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_grid_jingdezhen),
 		cmocka_unit_test(test_grid_kunshan),
 		cmocka_unit_test(test_achievement_lengths),
+		cmocka_unit_test(test_parties_and_referring),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
