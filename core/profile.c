@@ -513,6 +513,8 @@ static const struct pfield des_f[] = {
 	  .type = FT_ENUM, .flags = PF_REQ | PF_KEY, .choices = &CH_LEVEL },
 	{ .col = "designated_on", .key = "designated_on", .en = "Designated", .zh = "命名日期",
 	  .aliases = "认定日期|命名时间", .type = FT_DATE },
+	{ .col = "doc_id", .key = "doc", .en = "Document", .zh = "命名文件",
+	  .aliases = "文件|文号|依据文件", .type = FT_DOC },
 };
 
 static const struct pfield batch_f[] = {

@@ -73,3 +73,6 @@ CREATE TRIGGER event_institute_party_changed AFTER UPDATE OF institute_id ON eve
 BEGIN
   INSERT OR IGNORE INTO event_party (event_id, institute_id) VALUES (NEW.id, NEW.institute_id);
 END;
+
+-- The document that named a county or township innovative (004).
+ALTER TABLE region_designation ADD COLUMN doc_id INTEGER REFERENCES policy_doc(id);
