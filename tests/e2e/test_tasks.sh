@@ -19,7 +19,7 @@ fill() { for v in "$@"; do text "$v"; keys Tab; done; }
 # the screen line holding NAME has all of WANT...
 row_has() { poll has "$@"; }
 
-echo "1..27"
+echo "1..28"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -110,7 +110,8 @@ expect "500 Chinese characters go into 简介" poll has "简介"
 text 多
 expect "the 501st is refused, naming the field and its limit" poll has "简介：最多 500 个字，此字未录入"
 keys F2
-expect "F2 saves the achievement with its 500 characters" \
+expect "F2 saves the achievement" poll has "已保存：陶瓷3D打印技术"
+expect "... with its 500 characters" \
 	sql_is "SELECT length(summary), substr(summary, -4) FROM achievement" "500|成果简介"
 keys F10
 [ "$failed" = 0 ]
