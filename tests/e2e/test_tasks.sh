@@ -19,7 +19,7 @@ fill() { for v in "$@"; do text "$v"; keys Tab; done; }
 # the screen line holding NAME has all of WANT...
 row_has() { poll has "$@"; }
 
-echo "1..28"
+echo "1..29"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
@@ -114,4 +114,5 @@ expect "F2 saves the achievement" poll has "已保存：陶瓷3D打印技术"
 expect "... with its 500 characters" \
 	sql_is "SELECT length(summary), substr(summary, -4) FROM achievement" "500|成果简介"
 keys F10
+expect "F10 quits, exit status 0" test "$(status_of app)" = 0
 [ "$failed" = 0 ]
