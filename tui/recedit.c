@@ -492,8 +492,19 @@ static int rec_run(struct frame *f, struct recform *r)
 
 long long recedit_add(struct frame *f, struct db *db, const struct profile *p)
 {
+	return recedit_add_preset(f, db, p, NULL);
+}
+
+long long recedit_add_preset(struct frame *f, struct db *db, const struct profile *p,
+                             const char *const *preset)
+{
 	struct recform r = { .db = db, .p = p };
 	record_init(&r.rec, p);
+	for (size_t i = 0; preset != NULL && preset[i] != NULL; i += 2) {
+		int k = record_field(p, preset[i]);
+		if (k >= 0)
+			record_set(&r.rec, (size_t)k, preset[i + 1]);
+	}
 	long long id = rec_run(f, &r) ? r.rec.id : 0;
 	recform_free(&r);
 	return id;

@@ -244,8 +244,14 @@ static void task_enter(struct taskscreen *s, struct frame *f)
 		return;
 	if (col->counter == NULL && s->g.from == s->g.to) {
 		const struct profile *p = profile_find("task_actual");
+		char task[32], region[32], year[16];
+		snprintf(task, sizeof task, "%lld", col->id);
+		snprintf(region, sizeof region, "%lld", s->g.row[r].region_id);
+		snprintf(year, sizeof year, "%d", s->g.from);
+		/* a new entry starts with the cell's task, region and year */
+		const char *const preset[] = { "task_id", task, "region_id", region, "period", year, NULL };
 		int changed = cell->entry_id ? recedit_edit(f, s->db, p, cell->entry_id)
-		                             : recedit_add(f, s->db, p) != 0;
+		                             : recedit_add_preset(f, s->db, p, preset) != 0;
 		if (changed)
 			task_load(s);
 		return;

@@ -4,7 +4,8 @@
 # already holding a long-term partner and an event: a partnership and an
 # event recorded for 浮梁县 through the forms change its cells (0/5 to
 # 1/5 on 2023-2025, 0/2 to 1/2 in 2023) and move its rank (2 to 1); Enter
-# on the cell lists the event counted and opens it; the institute's
+# on the cell lists the event counted and opens it, on an entered task's
+# cell opens the county's entry of the year; the institute's
 # record lists the partnerships that refer to it; an achievement takes a
 # 500-character Chinese summary and refuses the 501st, naming 简介.  TAP
 # output.  Needs tmux, python3 and sqlite3.
@@ -19,14 +20,17 @@ fill() { for v in "$@"; do text "$v"; keys Tab; done; }
 # the screen line holding NAME has all of WANT...
 row_has() { poll has "$@"; }
 
-echo "1..29"
+echo "1..33"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
-printf 'code,name,unit,category,doc,counter\nevent,对接活动,场,大院大所合作,jf2023-1,events_held\n' > "$TMP/tasks.csv"
+printf 'code,name,unit,category,doc,counter\nevent,对接活动,场,大院大所合作,jf2023-1,events_held\nvisit,走访企业,次,大院大所合作,jf2023-1,\n' > "$TMP/tasks.csv"
 {
 	echo "task,region,year_from,year_to,value,doc"
-	for r in jdz-lp jdz-fl jdz-cj jdz-zs jdz-gx jdz-cn; do echo "event,$r,2023,2023,2,jf2023-1"; done
+	for r in jdz-lp jdz-fl jdz-cj jdz-zs jdz-gx jdz-cn; do
+		echo "event,$r,2023,2023,2,jf2023-1"
+		echo "visit,$r,2023,2023,4,jf2023-1"
+	done
 } > "$TMP/tt.csv"
 printf 'name,kind\n清华大学,university\n北京大学,university\n' > "$TMP/inst.csv"
 printf 'region,institute,long_term,since\n乐平市,北京大学,是,2023-02-01\n' > "$TMP/part.csv"
@@ -89,6 +93,17 @@ expect "Enter on the cell lists the event counted" poll has "校企路演 2023-0
 keys Enter
 expect "... Enter opens it" poll has "活动名称" "校企路演"
 keys Escape Escape
+# an entered task: Enter opens the county's entry, the cell's task, region and year given
+keys l Enter
+expect "Enter on 走访企业 (entered) opens a new entry" poll has "新增完成值"
+given() { poll has "任务" "走访企业" && poll has "地区" "浮梁县" && poll has "年度" "2023"; }
+expect "... for the cell's task, region and year" given
+keys Tab Tab Tab
+text 3
+keys F2
+expect "F2 saves it; the cell shows 3 of 4" row_has "浮梁县" "3/4 …"
+expect "... in task_actual, by clerk1" \
+	sql_is "SELECT value, period, updated_by FROM task_actual" "3.0|2023|clerk1"
 
 # the institute's record: the partnerships that refer to it
 keys F9 k k k k k k k Enter
