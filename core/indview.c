@@ -186,10 +186,16 @@ static void assess(struct ind_row *r, struct period p)
  * in its place when none was imported. */
 static int count_row(struct db *db, struct ind_row *r, struct period p, char **err)
 {
-	long long n;
-	if (counter_count(db, r->counter, r->region_id, p, &n, err) != ST_OK)
+	char first[16], end[16];
+	int has;
+	snprintf(first, sizeof first, "%04d-01-01", p.year);
+	if (counter_value(db, r->counter, r->region_id, 0, first, period_end(p, end, sizeof end),
+	                  &r->counted, &has, err) != ST_OK)
 		return ST_DB;
-	r->counted = (double)n;
+	if (!has) {             /* a share of nothing: no figure */
+		r->has_counted = 0;
+		return ST_OK;
+	}
 	if (!r->has_actual) {
 		r->has_actual = 1;
 		r->actual_counted = 1;
