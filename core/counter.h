@@ -9,6 +9,11 @@
 
 struct counter {
 	const char *key;    /* the CH_COUNTER value */
+	/* The register (kind of record, core/profile.h) it counts: its count
+	 * stands for a region's figure only where that register is marked
+	 * complete (core/regfull.h); elsewhere it is shown beside the
+	 * official figure. */
+	const char *reg;
 	/* One integer.  Runs after a CTE sub(id) of the region and every
 	 * region below it; ?1 the region's id, ?2 the first day of the
 	 * period's year (flows count the year to date, as statistics offices
