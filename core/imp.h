@@ -109,6 +109,7 @@ struct imp {
 	/* parents named by the code of an earlier row of the same file
 	 * (FT_REGION_CODE): staged as NULL, set after the rows are applied */
 	const struct csv_row *row;    /* the row being checked */
+	long long cur_ind;            /* observations: the row's indicator, for the value check */
 	char  **codes;                /* of the rows so far: folded, as stored; ... */
 	size_t  ncodes, capcodes;
 	struct pending { long line; char *code; char *parent; } *pend;

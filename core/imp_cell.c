@@ -10,6 +10,7 @@
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
+#include "core/indsem.h"
 #include "core/utf8.h"
 #include "core/value.h"
 
@@ -105,6 +106,14 @@ static int check_number(struct imp *m, size_t f, const char *raw, const char *v,
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is too large an amount", raw);
 		return -1;
 	}
+	if (m->obs && m->cur_ind && strcmp(m->p->f[f].col, "value") == 0) {
+		char *why = indicator_value_check(m->db, m->cur_ind, d);
+		if (why != NULL) {
+			imp_say(m, IMP_ERROR, m->line, col, "%s", why);
+			free(why);
+			return -1;
+		}
+	}
 	if (t == FT_INT)
 		stage_bind_int(m->st, f, (long long)d);
 	else if (t == FT_CENTS)
@@ -153,6 +162,8 @@ static int check_bool(struct imp *m, size_t f, const char *raw, const char *v,
 	(void)factor;
 	if ((c = imp_seen_find(m, f, v, &at)) != NULL) {
 		stage_bind_int(m->st, f, c->id[at]);
+		if (m->p->f[f].type == FT_INDICATOR)
+			m->cur_ind = c->id[at];
 		return 0;
 	}
 	if (value_bool(v, &b) != 0) {
@@ -236,6 +247,8 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 	(void)factor;
 	if ((c = imp_seen_find(m, f, v, &at)) != NULL) {
 		stage_bind_int(m->st, f, c->id[at]);
+		if (m->p->f[f].type == FT_INDICATOR)
+			m->cur_ind = c->id[at];
 		return 0;
 	}
 	long long id = imp_ref_find(m, m->p->f[f].type, v, &what, &known);
@@ -268,6 +281,8 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 	}
 	free(known);
 	stage_bind_int(m->st, f, id);
+	if (m->p->f[f].type == FT_INDICATOR)
+		m->cur_ind = id;
 	imp_seen_add(m, f, v, id, NULL);
 	return 0;
 }
@@ -405,6 +420,7 @@ int imp_check_long(struct imp *m, const struct csv_row *row)
 		}
 	}
 	m->cur_has_period = 0;
+	m->cur_ind = 0;
 	if (m->has_period)
 		m->cur_period = m->period;
 	for (size_t i = 0; i < m->p->n; i++) {
@@ -460,6 +476,7 @@ int imp_check_wide(struct imp *m, const struct csv_row *row)
 		if (missing)
 			continue;
 		stage_bind_int(m->st, (size_t)fi_ind, m->colind[c]);
+		m->cur_ind = m->colind[c];
 		int bad = check_cell(m, (size_t)fi_val, raw, m->colname[c], m->colfactor[c]) != 0;
 		rc = finish_record(m, base_bad || bad, m->colname[c]);
 	}

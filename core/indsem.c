@@ -60,9 +60,10 @@ int indsem_load(struct db *db, long long id, struct ind_sem *s, char **err)
 char *indsem_check(const struct ind_sem *s, double v)
 {
 	char a[64], b[64];
-	if (!isfinite(v) || fabs(v) > 1e15)
-		return xasprintf(tr("%s: %s is not a plausible figure"), s->name,
-		                 fmt_num(a, sizeof a, v, 4));
+	if (!isfinite(v) || fabs(v) > 1e15) {
+		snprintf(a, sizeof a, "%g", v);
+		return xasprintf(tr("%s: %s is not a plausible figure"), s->name, a);
+	}
 	if (s->whole && v != floor(v))
 		return xasprintf(tr("%s is counted in whole numbers: %s is not one"), s->name,
 		                 fmt_num(a, sizeof a, v, 4));

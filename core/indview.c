@@ -37,6 +37,8 @@ static void row_free(struct ind_row *r)
 	free(r->category);
 	free(r->region);
 	free(r->baseline_source);
+	free(r->ratio_of[0]);
+	free(r->ratio_of[1]);
 	if (r->has_target)
 		target_free(&r->target);
 	for (size_t i = 0; i < r->n_others; i++)
@@ -361,6 +363,9 @@ static int rolled_ratio(struct db *db, struct ind_row *r, const char *end)
 		else if (fa == 1 && fb == 1 && b != 0) {
 			found = 1;
 			r->actual = (r->sem.percent ? 100.0 : 1.0) * a / b;
+			static const char name[] = "SELECT name FROM indicator WHERE id = ?1";
+			r->ratio_of[0] = db_text_of(db, name, num);
+			r->ratio_of[1] = db_text_of(db, name, den);
 			snprintf(r->actual_period, sizeof r->actual_period, "%s", period);
 		}
 	}
@@ -543,6 +548,10 @@ int indview_reload_row(struct db *db, struct period p, struct ind_row *r, char *
 	r->n_others = 0;
 	free(r->baseline_source);
 	r->baseline_source = NULL;
+	for (int k = 0; k < 2; k++) {
+		free(r->ratio_of[k]);
+		r->ratio_of[k] = NULL;
+	}
 	r->has_target = r->has_baseline = r->has_actual = 0;
 	r->actual_rolled = r->rolled_from = r->actual_counted = r->has_official = 0;
 	r->register_full = 0;
@@ -566,6 +575,66 @@ char *indview_others_text(const struct ind_row *r)
 	for (size_t i = 0; i < r->n_others; i++)
 		sbuf_printf(&b, "%s%s (%s)", i ? "; " : "",
 		            fmt_num(num, sizeof num, r->others[i].value, 2), r->others[i].source);
+	return sbuf_take(&b);
+}
+
+const char *indview_mark(const struct ind_row *r)
+{
+	if (!r->has_actual)
+		return "";
+	if (r->actual_rolled)
+		return "Σ";
+	if (r->actual_counted)
+		return "#";
+	if (r->has_counted && r->counted != r->actual)
+		return "!";
+	return "";
+}
+
+char *indview_note(const struct ind_row *r)
+{
+	struct sbuf b = { 0 };
+	char a[64], c[64];
+	const char *sep = i18n_get() == LANG_ZH ? "；" : "; ";
+	if (r->has_actual && r->actual_rolled) {
+		if (r->rolled_from > 0)
+			sbuf_printf(&b, trn("Σ the sum of %d county's figures", "Σ the sum of %d counties' figures",
+			                    r->rolled_from), r->rolled_from);
+		else
+			sbuf_printf(&b, tr("Σ %s over %s, from the counties' figures"),
+			            r->ratio_of[0] ? r->ratio_of[0] : "", r->ratio_of[1] ? r->ratio_of[1] : "");
+	}
+	if (r->has_counted) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		if (r->register_full && r->has_official && r->official != r->counted)
+			sbuf_printf(&b, tr("# the register is complete and counts %s (the official figure "
+			                   "was %s)"), fmt_num(a, sizeof a, r->counted, 4),
+			            fmt_num(c, sizeof c, r->official, 4));
+		else if (r->register_full)
+			sbuf_printf(&b, tr("# counted from the complete register"));
+		else if (r->has_actual)
+			sbuf_printf(&b, tr("! the register counts %s, but it is not complete for %s: the "
+			                   "official figure stands"), fmt_num(a, sizeof a, r->counted, 4),
+			            r->region);
+		else
+			sbuf_printf(&b, tr("the register counts %s, but it is not complete for %s"),
+			            fmt_num(a, sizeof a, r->counted, 4), r->region);
+	}
+	if (r->has_baseline && r->has_target && r->baseline_source != NULL &&
+	    r->target.source != NULL && strcmp(r->baseline_source, r->target.source) != 0) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		sbuf_printf(&b, tr("baseline %s (%d) as %s states it"),
+		            fmt_num(a, sizeof a, r->baseline, 4), r->baseline_year, r->baseline_source);
+	}
+	if (r->has_goal && r->share_last_year) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		sbuf_printf(&b, tr("expected: last year's share of the year at this quarter"));
+	}
+	if (b.len == 0)
+		return NULL;
 	return sbuf_take(&b);
 }
 

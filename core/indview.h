@@ -54,6 +54,7 @@ struct ind_row {
 
 	int    actual_rolled;      /* actual is made from the counties' figures (Σ): */
 	int    rolled_from;        /* the sum of this many regions', or a ratio (0) */
+	char  *ratio_of[2];        /* a ratio's numerator and denominator names; owned */
 
 	const struct counter *counter;  /* the register's counter, or NULL */
 	int    has_counted;        /* counted, and the register holds data */
@@ -109,6 +110,18 @@ int indview_reload_row(struct db *db, struct period p, struct ind_row *r, char *
 
 /* "400 (景科字〔2022〕49号)" joined with "; ".  Caller frees. */
 char *indview_others_text(const struct ind_row *r);
+
+/* Where the row's actual comes from, as a mark after the figure: "Σ"
+ * made from the counties' figures, "#" the count of a complete register,
+ * "!" an official figure the register's count (incomplete) differs from;
+ * "" otherwise.  Static. */
+const char *indview_mark(const struct ind_row *r);
+
+/* The row's figures beside each other, in the UI language, for a note
+ * under a report or the screen's status line: how a Σ figure was made,
+ * the register's count beside the official figure, a baseline taken from
+ * another document.  NULL when there is nothing to say.  Caller frees. */
+char *indview_note(const struct ind_row *r);
 
 /* The status in the current UI language. */
 const char *ind_status_label(enum ind_status s);

@@ -1,10 +1,13 @@
 /* regfull.c: register completeness per region (see regfull.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/parse.h"
+#include "core/region.h"
 #include "core/db_internal.h"
 #include "core/profile.h"
 #include "core/regfull.h"
@@ -103,4 +106,35 @@ int regfull_mark(struct db *db, const char *reg, long long region_id, const char
 	int rc = audit_log(db, "register_complete", id, "insert", NULL, after, batch_id, err);
 	free(after);
 	return rc;
+}
+
+int regfull_set(struct db *db, const char *reg, const char *region, const char *as_of,
+                int complete, char **err)
+{
+	const struct profile *p = profile_find(reg);
+	char day[11];
+	if (p == NULL || !(p->flags & PK_IMPORT)) {
+		err_set(err, "\"%s\" is not a kind of record", reg);
+		return ST_USAGE;
+	}
+	long long id = region_find(db, region);
+	if (id == 0) {
+		err_set(err, "\"%s\" is not a region of this database", region);
+		return ST_USAGE;
+	}
+	if (as_of == NULL)
+		snprintf(day, sizeof day, "%.10s", util_now());
+	else if (parse_date(as_of, day) != 0) {
+		err_set(err, "\"%s\" is not a date (YYYY-MM-DD)", as_of);
+		return ST_USAGE;
+	}
+	int rc = db_begin_write(db, err);
+	if (rc != ST_OK)
+		return rc;
+	rc = regfull_mark(db, p->kind, id, day, complete, 0, err);
+	if (rc == ST_OK)
+		rc = db_commit(db, err);
+	if (rc != ST_OK)
+		db_rollback(db);
+	return rc == ST_DATA ? ST_USAGE : rc;
 }

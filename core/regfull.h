@@ -23,4 +23,11 @@ int regfull_is(struct db *db, const char *reg, long long region_id, const char *
 int regfull_mark(struct db *db, const char *reg, long long region_id, const char *as_of,
                  int complete, long long batch_id, char **err);
 
+/* A clerk's mark: register `reg` complete (or not) for the region named
+ * `region` from day `as_of` (YYYY-MM-DD; NULL: today) on, in its own write
+ * transaction.  ST_OK; ST_USAGE for an unknown register, region or a bad
+ * day (said in *err); ST_DB. */
+int regfull_set(struct db *db, const char *reg, const char *region, const char *as_of,
+                int complete, char **err);
+
 #endif
