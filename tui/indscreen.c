@@ -81,6 +81,9 @@ static const struct binding ind_keys[] = {
 	{ 0, NULL, "Left Right  h l", N_("Scroll the columns sideways (the indicator stays)") },
 	{ 0, NULL, "Enter", N_("Every target of the indicator, with its document") },
 	{ 0, NULL, "*", N_("(after a target) other documents set a different target for that year") },
+	{ 0, NULL, "Σ", N_("(after an actual) made from the counties' figures: the city reported none") },
+	{ 0, NULL, "#", N_("(after an actual) counted from a register that is complete for the region") },
+	{ 0, NULL, "!", N_("(after an actual) the register counts otherwise, but is not complete: the official figure stands") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -160,9 +163,17 @@ static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 	} else {
 		cells[COL_TARGET] = xstrdup("- ");
 	}
+	/* how the figure was had (Σ, #, !), and an incomplete register's
+	 * count beside the official figure */
+	const char *mark = indview_mark(r);
+	char counted[64] = "";
+	if (r->has_counted && !r->register_full)
+		snprintf(counted, sizeof counted, tr(" reg. %s"),
+		         fmt_num(num, sizeof num, r->counted, 0));
 	cells[COL_ACTUAL] = r->has_actual
-	    ? xasprintf("%s (%s)", fmt_num(num, sizeof num, r->actual, r->decimals), r->actual_period)
-	    : xstrdup("-");
+	    ? xasprintf("%s (%s)%s%s%s", fmt_num(num, sizeof num, r->actual, r->decimals),
+	                r->actual_period, *mark ? " " : "", mark, counted)
+	    : xasprintf("-%s", counted);
 	cells[COL_PROGRESS] = r->has_progress
 	    ? xasprintf("%s%%", fmt_num(num, sizeof num, r->progress_pct, 1))
 	    : xstrdup("-");
@@ -717,6 +728,14 @@ static void ind_status(void *self, char *buf, size_t size)
 	snprintf(buf, size, "%s%s%s",
 	         s->regions.n ? s->regions.items[s->region].name : tr("every region"),
 	         scr_sep(), period);
+	/* the selected figure's marks explained */
+	size_t i = table_selected(&s->table);
+	char *note = i < s->set.n ? indview_note(&s->set.rows[i]) : NULL;
+	if (note != NULL) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", scr_sep(), note);
+		free(note);
+	}
 }
 
 static void ind_position(void *self, char *buf, size_t size)

@@ -27,6 +27,7 @@ jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
 events projects achievements task-targets regions tasks indicators documents designations
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
+complete REGION DATE
 """.split())
 
 # parts of a line taken out before looking for words: the program's options
