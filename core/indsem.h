@@ -15,7 +15,7 @@ struct ind_sem {
 	char   name[128];           /* for messages */
 	enum ind_nature nature;
 	enum ind_rollup rollup;
-	char   numerator[33], denominator[33];   /* indicator codes (ratio) */
+	char   numerator[101], denominator[101];   /* other indicators' codes or names (ratio) */
 	int    has_min, has_max;
 	double min, max;
 	int    whole;

@@ -321,11 +321,12 @@ static int figure_at(struct db *db, long long ind, enum ind_rollup how, long lon
 	return rolled_sum(db, ind, region, "9999-12-31", period, v, &n, NULL, 0);
 }
 
-/* Indicator `code`'s id and roll-up; 0 if there is none. */
+/* The indicator named `code` (its code or its name): its id and roll-up;
+ * 0 if there is none. */
 static long long ind_by_code(struct db *db, const char *code, enum ind_rollup *how)
 {
 	struct ind_sem sem;
-	long long id = db_scalar(db, "SELECT id FROM indicator WHERE code = ?1", code);
+	long long id = db_scalar(db, "SELECT id FROM indicator WHERE code = ?1 OR name = ?1", code);
 	if (id <= 0 || indsem_load(db, id, &sem, NULL) != ST_OK)
 		return 0;
 	*how = sem.rollup;

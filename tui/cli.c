@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/pack.h"
 #include "core/period.h"
+#include "core/privs.h"
 #include "core/profile.h"
 #include "core/region.h"
 #include "core/report.h"
@@ -19,6 +20,7 @@
 #include "core/width.h"
 #include "tui/cli.h"
 #include "tui/cli_cmds.h"
+#include "tui/sysdirs.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -95,6 +97,12 @@ CLI_EXTRA_USAGE
 	};
 	for (int i = 0; help[i]; i++)
 		fputs(tr(help[i]), f);
+	/* the files tui/setup.c reads */
+	fprintf(f, tr("\nconfiguration: %s, then %s\n"
+	              "  keys database, language, ascii, colours, esc_delay; they win over the defaults\n"
+	              "  above, and the options and INNOTRACK_DB, INNOTRACK_ASCII, NO_COLOR, ESCDELAY\n"
+	              "  win over them\n"),
+	        sysdirs_config, "$XDG_CONFIG_HOME/innotrack/config");
 	fputs(tr("\nexit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
 	         "             3 database could not be opened, was busy, or is damaged\n"), f);
 }
@@ -144,7 +152,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 {
 	static char *rest[256];
 	memset(c, 0, sizeof *c);
-	i18n_set(i18n_from_env());
+	/* the locale's or the configuration's language is set (tui/main.c) */
 	lang_first(argc, argv);
 	if (argc > (int)(sizeof rest / sizeof rest[0])) {
 		cli_error("too many arguments");
@@ -204,7 +212,11 @@ int cli_open_db(struct cli *c, struct db **db)
 	if (stat(path, &sb) != 0) {
 		/* say it in the clerk's language, and create nothing */
 		*db = NULL;
-		cli_error(tr("%s: no such database (create one with: innotrack --db %s init)"), path, path);
+		if (c->shared)
+			cli_error(tr("%s: the shared ledger is not there yet; the administrator creates it "
+			             "with: innotrack init"), path);
+		else
+			cli_error(tr("%s: no such database (create one with: innotrack --db %s init)"), path, path);
 		free(path);
 		return ST_DB;
 	}
@@ -217,6 +229,8 @@ int cli_open_db(struct cli *c, struct db **db)
 	return rc;
 }
 
+/* The file is written as the clerk, not as the ledger's group, through a
+ * temporary that mkstemp makes beside it (core/privs.h). */
 int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 {
 	o->f = stdout;
@@ -224,9 +238,13 @@ int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 	o->tmp = NULL;
 	if (path == NULL)
 		return 0;
-	o->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	if ((o->f = fopen(o->tmp, "wb")) == NULL) {
+	int fd = privs_out_create(path, &o->tmp);
+	if (fd < 0 || (o->f = fdopen(fd, "wb")) == NULL) {
 		cli_error("%s: %s: %s", cmd, path, errno_text(errno));
+		if (fd >= 0) {
+			close(fd);
+			privs_out_discard(o->tmp);
+		}
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
@@ -238,16 +256,21 @@ int cli_out_close(struct cli_out *o, int rc, char **err)
 {
 	if (o->path == NULL)
 		return rc;
+	/* on the disk before it takes the target's name */
+	if (rc == ST_OK && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
+		err_set(err, "%s: %s", o->path, errno_text(errno));
+		rc = ST_DATA;
+	}
 	if (fclose(o->f) != 0 && rc == ST_OK) {
 		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
 	}
-	if (rc == ST_OK && rename(o->tmp, o->path) != 0) {
+	if (rc == ST_OK && privs_out_commit(o->tmp, o->path) != 0) {
 		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
+	} else if (rc != ST_OK) {
+		privs_out_discard(o->tmp);
 	}
-	if (rc != ST_OK)
-		unlink(o->tmp);
 	free(o->tmp);
 	o->tmp = NULL;
 	return rc;

@@ -4,7 +4,8 @@
 --     合同成交额).  Percents, ratios and ranks (kind) are levels: stock.
 --   rollup: how the city's figure follows from its counties' when the city
 --     has none of its own: 'sum', 'ratio' (of the numerator and
---     denominator indicators, named by code, both known), or 'none'.
+--     denominator indicators, each named by its code or name, both
+--     known), or 'none'.
 --   min_value, max_value: the plausible range (NULL: no bound); whole:
 --     figures are whole numbers.
 -- Existing indicators get what their kind implies; a pack's indicators.csv

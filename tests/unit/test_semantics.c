@@ -443,8 +443,8 @@ static void test_pack_figures(void **state)
 	}
 	/* every indicator's roll-up names indicators that exist */
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM indicator i WHERE rollup = 'ratio' AND"
-	                           " (NOT EXISTS (SELECT 1 FROM indicator n WHERE n.code = i.numerator)"
-	                           " OR NOT EXISTS (SELECT 1 FROM indicator d WHERE d.code = i.denominator))",
+	                           " (NOT EXISTS (SELECT 1 FROM indicator n WHERE i.numerator IN (n.code, n.name))"
+	                           " OR NOT EXISTS (SELECT 1 FROM indicator d WHERE i.denominator IN (d.code, d.name)))",
 	                           NULL), 0);
 	db_close(db);
 	/* Kunshan: teams (个, 附件2) and persons (人, 附件3) are two tasks */
