@@ -290,14 +290,23 @@ static int apply_pack(struct imp *m, struct stage_counts *c)
 
 /* --complete: the register holds every record of --region from the end
  * of --period (else today) on. */
-static int mark_complete(struct imp *m)
+static int mark_complete(struct imp *m, int dry)
 {
 	char day[16];
 	if (m->has_period)
 		period_end(m->period, day, sizeof day);
 	else
 		snprintf(day, sizeof day, "%.10s", util_now());
-	return regfull_mark(m->db, m->p->kind, m->region_id, day, 1, m->res->batch_id, &m->err);
+	if (dry) {
+		imp_say(m, IMP_INFO, 0, NULL, "a full list: the register would be complete for %s from %s "
+		        "on, its counts standing for the region's figures", m->o->region, day);
+		return ST_OK;
+	}
+	int rc = regfull_mark(m->db, m->p->kind, m->region_id, day, 1, m->res->batch_id, &m->err);
+	if (rc == ST_OK)
+		imp_say(m, IMP_INFO, 0, NULL, "a full list: the register is complete for %s from %s on, "
+		        "its counts standing for the region's figures", m->o->region, day);
+	return rc;
 }
 
 /* Compare with the table and, unless a dry run, apply: one write transaction. */
@@ -316,6 +325,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 		if (rc == ST_OK)
 			rc = stage_changes(m->st, 20, on_change, m, &m->err);
 		db_rollback(m->db);
+		if (rc == ST_OK && m->o->complete)
+			rc = mark_complete(m, 1);
 	} else {
 		if (db_begin_write(m->db, &m->err) != ST_OK)
 			return ST_DB;
@@ -336,7 +347,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 				rc = set_parents(m);
 		}
 		if (rc == ST_OK && m->o->complete)
-			rc = mark_complete(m);
+			rc = mark_complete(m, 0);
 		if (rc == ST_OK && write)
 			rc = db_commit(m->db, &m->err);
 		else

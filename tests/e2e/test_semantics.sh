@@ -3,13 +3,14 @@
 # by the share of its year (1-9月 38.6 of 50 is 正常 with 应达 75%, not 风险
 # with 应达 100%), marks a city figure made from its counties (Σ) and
 # explains it on the status line, and shows an incomplete register's count
-# beside the official figure.  TAP output; needs tmux and python3.
+# beside the official figure; the import form's 全量 question marks a
+# register complete.  TAP output; needs tmux and python3.
 E2E_NAME=semantics
 E2E_TOOLS=sqlite3
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 DB=$TMP/test.db
 
-echo "1..9"
+echo "1..13"
 
 T new-session -d -s keep -x 80 -y 24 "sleep 3600"
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
@@ -51,5 +52,23 @@ expect "高新技术企业数量: the official 262 stands, marked !" \
 T send-keys -t zh g j j j j j
 expect "selected, the status line gives the register's count beside it" \
 	poll_in zh has "景德镇市 · ${y}年第3季度 · ! 台账计得 5"
+# the import screen: a full list of 浮梁县 marks the register complete for it
+printf '统一社会信用代码,企业名称,地区,梯次\n91360200000000005A,景德镇电子信息科技有限公司,浮梁县,科技型中小企业\n' \
+	> "$TMP/fl.csv"
+T send-keys -t zh Tab G Enter
+poll_in zh has "尚无导入" > /dev/null
+T send-keys -t zh i
+poll_in zh has "全量 否" > /dev/null
+T send-keys -t zh "$TMP/fl.csv" Down Down Down 浮梁 Down 是
+expect "the import form asks whether the file is the region's full list" \
+	poll_in zh has "全量 是"
+T send-keys -t zh F2
+expect "the dry run says the register would be complete for 浮梁县" \
+	poll_in zh has "全量名单：浮梁县的台账将自"
+T send-keys -t zh F2
+expect "applied: the register is marked complete for 浮梁县, with the batch" \
+	poll_in zh has "已导入为批次"
+expect "... in the database" sql_is "SELECT r.name, c.complete, c.batch_id FROM register_complete c
+	JOIN region r ON r.id = c.region_id" "浮梁县|1|2"
 T send-keys -t zh F10
 exit $failed
