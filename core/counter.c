@@ -12,10 +12,11 @@
 static const struct counter counters[] = {
 	/* high-tech certificates valid on the period's last day: issued on or
 	 * before it, less than three years before it */
-	{ "hte_valid", "enterprises",
+	{ "hte_valid",
 	  "SELECT count(*) FROM enterprise WHERE region_id IN (SELECT id FROM sub)"
 	  " AND hte_cert_date <= ?3 AND date(hte_cert_date, '+3 years') > ?3",
-	  "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)" },
+	  "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)",
+	  "enterprises" },
 };
 
 const struct counter *counter_find(const char *key)

@@ -9,11 +9,6 @@
 
 struct counter {
 	const char *key;    /* the CH_COUNTER value */
-	/* The register (kind of record, core/profile.h) it counts: its count
-	 * stands for a region's figure only where that register is marked
-	 * complete (core/regfull.h); elsewhere it is shown beside the
-	 * official figure. */
-	const char *reg;
 	/* One integer.  Runs after a CTE sub(id) of the region and every
 	 * region below it; ?1 the region's id, ?2 the first day of the
 	 * period's year (flows count the year to date, as statistics offices
@@ -22,6 +17,11 @@ struct counter {
 	/* Nonzero once the register holds what this counter counts: an empty
 	 * register's 0 would claim a figure nobody has reported. */
 	const char *used;
+	/* The register (kind of record, core/profile.h) it counts: its count
+	 * stands for a region's figure only where that register is marked
+	 * complete (core/regfull.h); elsewhere it is shown beside the
+	 * official figure.  NULL: never complete, always beside. */
+	const char *reg;
 };
 
 /* The counter named key, or NULL (a figure typed in or imported). */
