@@ -60,10 +60,11 @@ static void write_notes(const struct ind_set *s, FILE *out)
  * or a mail; figures right-aligned. */
 static void write_text(const struct ind_set *s, const char *period, FILE *out)
 {
-	enum { NCOL = 9 };
+	enum { NCOL = 10 };
 	const char *head[NCOL] = { tr("indicator"), tr("unit"), tr("region"), tr("baseline"),
-		tr("target"), tr("target_source"), tr("actual"), tr("progress_pct"), tr("status") };
-	const int right[NCOL] = { 0, 0, 0, 1, 1, 0, 1, 1, 0 };
+		tr("target"), tr("target_source"), tr("actual"), tr("progress_pct"), tr("expected_pct"),
+		tr("status") };
+	const int right[NCOL] = { 0, 0, 0, 1, 1, 0, 1, 1, 1, 0 };
 	int wd[NCOL];
 	char ***cells = xcalloc(s->n, sizeof *cells);
 	for (int c = 0; c < NCOL; c++)
@@ -95,7 +96,11 @@ static void write_text(const struct ind_set *s, const char *period, FILE *out)
 		    : xstrdup("-");
 		cells[i][7] = r->has_progress ? xstrdup(fmt_num(g, sizeof g, r->progress_pct, 1))
 		                              : xstrdup("-");
-		cells[i][8] = xstrdup(ind_status_label(r->status));
+		/* stocks: the share of the way from baseline to target due by
+		 * now; flows: the share of the year's goal due */
+		cells[i][8] = r->has_expected ? xstrdup(fmt_num(g, sizeof g, r->expected_pct, 0))
+		                              : xstrdup("-");
+		cells[i][9] = xstrdup(ind_status_label(r->status));
 		free(others);
 		for (int c = 0; c < NCOL; c++) {
 			int w = width_str(cells[i][c]);
