@@ -22,7 +22,9 @@ ALTER TABLE indicator ADD COLUMN whole INTEGER NOT NULL DEFAULT 0 CHECK (whole I
 UPDATE indicator SET min_value = 0 WHERE kind IN ('count','amount','percent','ratio');
 UPDATE indicator SET max_value = 100 WHERE kind = 'percent';
 UPDATE indicator SET min_value = 1, whole = 1 WHERE kind = 'rank';
-UPDATE indicator SET whole = 1 WHERE kind = 'count' AND unit IN ('家','个','项','人','件','次');
+-- counts of firms, people, projects; not a figure per 10,000 people
+UPDATE indicator SET whole = 1 WHERE kind = 'count' AND unit IN ('家','个','项','人','件','次')
+  AND name NOT LIKE '%万人%';
 
 -- A register (a kind of record: 'enterprises', 'talents', ...) marked as
 -- holding every record of a region from a day on (complete = 1), or no
