@@ -254,9 +254,13 @@ void indview_assess(struct ind_row *r, struct period p)
 }
 
 /* The regions whose figures make a region's: those directly below it
- * that divide it.  Parks lie inside the counties and districts, so their
- * figures are already in those and are left out. */
-#define KIDS "SELECT id FROM region WHERE parent_id = ?2 AND kind <> 'park'"
+ * that divide it.  Where there are counties, county-level cities and
+ * districts, they do, and the parks among them, which lie inside them
+ * and report on their own, are left out; elsewhere (a county-level
+ * city's 区镇, zones and towns; a county's townships) every region below. */
+#define DIVIDING "kind IN ('county','county_city','district')"
+#define KIDS "SELECT id FROM region WHERE parent_id = ?2 AND (" DIVIDING \
+	" OR NOT EXISTS (SELECT 1 FROM region WHERE parent_id = ?2 AND " DIVIDING "))"
 
 /* The sum of the counties' figures of indicator ind, at `period` if it is
  * not NULL, else at the latest period ending by `end` for which every

@@ -250,6 +250,28 @@ static void test_rollup_sum(void **state)
 	db_close(db);
 }
 
+/* A county-level city's 区镇 (zones and towns) divide it: all of them. */
+static void test_rollup_sum_zones_and_towns(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("ks.db", "kunshan");
+	struct ind_set s;
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM region WHERE parent_id IS NOT NULL", NULL);
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		put(db, "joint_prov_labs", (const char *)sqlite3_column_text(st, 0), "2020", 1);
+		n++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(n, 11);
+	struct ind_row *r = row_of(db, &s, "joint_prov_labs", "昆山市", "2020");
+	assert_true(r->actual_rolled);
+	assert_int_equal(r->rolled_from, 11);
+	assert_true(fabs(r->actual - 11) < 1e-9);
+	indview_free(&s);
+	db_close(db);
+}
+
 static void test_rollup_ratio_and_none(void **state)
 {
 	(void)state;
@@ -490,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_pace_flow_last_year),
 		cmocka_unit_test(test_flow_share_from_figures),
 		cmocka_unit_test(test_rollup_sum),
+		cmocka_unit_test(test_rollup_sum_zones_and_towns),
 		cmocka_unit_test(test_rollup_ratio_and_none),
 		cmocka_unit_test(test_register_partial_and_complete),
 		cmocka_unit_test(test_value_check),
