@@ -185,6 +185,7 @@ static void assess_flow(struct ind_row *r, struct period p)
 		p = own;
 	}
 	r->has_goal = 1;
+	r->goal_year = p.year;
 	r->goal = flow_goal(r, p.year);
 	r->share_last_year = p.quarter && r->has_last_share;
 	r->year_share = !p.quarter ? 1.0 : r->share_last_year ? r->last_share : p.quarter / 4.0;
@@ -632,6 +633,12 @@ char *indview_note(const struct ind_row *r)
 			sbuf_puts(&b, sep);
 		sbuf_printf(&b, tr("baseline %s (%d) as %s states it"),
 		            fmt_num(a, sizeof a, r->baseline, 4), r->baseline_year, r->baseline_source);
+	}
+	if (r->has_goal && r->has_target && fabs(r->goal - r->target.value) > 1e-9) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		sbuf_printf(&b, tr("the goal for %d is %s, on the line from the baseline to the target"),
+		            r->goal_year, fmt_num(a, sizeof a, r->goal, 2));
 	}
 	if (r->has_goal && r->share_last_year) {
 		if (b.len)

@@ -68,7 +68,8 @@ struct ind_row {
 	/* Flows: the year-to-date figure against the share of the year's goal
 	 * expected by the period's end. */
 	int    has_goal;
-	double goal;               /* the amount for the period's year */
+	double goal;               /* the amount for the figure's year, */
+	int    goal_year;          /* that year */
 	double year_share;         /* 0..1: the quarter's share of a year */
 	int    share_last_year;    /* year_share is last year's at the same quarter */
 	int    has_last_share;     /* input to indview_assess: last year's share known */

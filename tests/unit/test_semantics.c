@@ -149,6 +149,10 @@ static void test_pace_flow_quarters(void **state)
 	 * baseline, 13.1 + 36.9 * 4/5 = 42.62 for 2024 */
 	assess_at(&r, "2024Q2", 20);
 	assert_true(fabs(r.goal - 42.62) < 1e-9);
+	assert_int_equal(r.goal_year, 2024);
+	char *note = indview_note(&r);
+	assert_non_null(strstr(note, "the goal for 2024 is 42.62"));
+	free(note);
 	assert_true(fabs(r.expected_pct - 50.0) < 1e-9);
 	assert_true(fabs(r.progress_pct - 100.0 * 20 / 42.62) < 1e-9);
 	assert_int_equal(r.status, IND_BEHIND);
