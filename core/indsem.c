@@ -59,14 +59,13 @@ int indsem_load(struct db *db, long long id, struct ind_sem *s, char **err)
 
 char *indsem_check(const struct ind_sem *s, double v)
 {
-	char a[64], b[64];
+	char a[64];
 	if (!isfinite(v) || fabs(v) > 1e15) {
 		snprintf(a, sizeof a, "%g", v);
 		return xasprintf(tr("%s: %s is not a plausible figure"), s->name, a);
 	}
 	if (s->whole && v != floor(v))
-		return xasprintf(tr("%s is counted in whole numbers: %s is not one"), s->name,
-		                 fmt_num(a, sizeof a, v, 4));
+		return xasprintf(tr("%s is counted in whole numbers"), s->name);
 	int has_min = s->has_min, has_max = s->has_max;
 	double min = s->min, max = s->max;
 	if (s->percent && !has_min && !has_max) {
@@ -74,12 +73,12 @@ char *indsem_check(const struct ind_sem *s, double v)
 		min = 0;
 		max = 100;
 	}
+	if (has_min && v < min && min == 0)
+		return xasprintf(tr("%s cannot be negative"), s->name);
 	if (has_min && v < min)
-		return xasprintf(tr("%s cannot be below %s: %s"), s->name,
-		                 fmt_num(a, sizeof a, min, 4), fmt_num(b, sizeof b, v, 4));
+		return xasprintf(tr("%s cannot be below %s"), s->name, fmt_num(a, sizeof a, min, 4));
 	if (has_max && v > max)
-		return xasprintf(tr("%s cannot be above %s: %s"), s->name,
-		                 fmt_num(a, sizeof a, max, 4), fmt_num(b, sizeof b, v, 4));
+		return xasprintf(tr("%s cannot be above %s"), s->name, fmt_num(a, sizeof a, max, 4));
 	return NULL;
 }
 

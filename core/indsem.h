@@ -27,7 +27,8 @@ struct ind_sem {
 int indsem_load(struct db *db, long long id, struct ind_sem *s, char **err);
 
 /* Does v make sense for the indicator?  NULL if so; else what is wrong,
- * in the UI language, naming the indicator (caller frees).  Whole figures
+ * in the UI language, naming the indicator but not v, which the caller
+ * shows as it was written (caller frees).  Whole figures
  * must be whole, nothing below min or above max; a percent without a
  * declared range must lie within 0-100; figures must be finite. */
 char *indsem_check(const struct ind_sem *s, double v);

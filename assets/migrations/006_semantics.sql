@@ -22,6 +22,9 @@ ALTER TABLE indicator ADD COLUMN whole INTEGER NOT NULL DEFAULT 0 CHECK (whole I
 UPDATE indicator SET min_value = 0 WHERE kind IN ('count','amount','percent','ratio');
 UPDATE indicator SET max_value = 100 WHERE kind = 'percent';
 UPDATE indicator SET min_value = 1, whole = 1 WHERE kind = 'rank';
+-- counts and amounts add up from the counties, unless per head
+UPDATE indicator SET rollup = 'sum' WHERE kind IN ('count','amount')
+  AND name NOT LIKE '%万人%' AND name NOT LIKE '%每%';
 -- counts of firms, people, projects; not a figure per 10,000 people
 UPDATE indicator SET whole = 1 WHERE kind = 'count' AND unit IN ('家','个','项','人','件','次')
   AND name NOT LIKE '%万人%';

@@ -42,7 +42,7 @@ is "$(sqlite3 "$TMP/e.db" "SELECT count(*) FROM region")" 0 "an empty database h
 mkdir "$TMP/pack"; cp "$SRCDIR"/assets/packs/jingdezhen/*.csv "$TMP/pack/"
 printf 'jdz-x,新区,county,nowhere,\n' >> "$TMP/pack/regions.csv"
 err=$(run --db "$TMP/p.db" init --pack "$TMP/pack" 2>&1); is $? 1 "a bad pack folder exits 1"
-like "$err" "regions.csv:9: column parent: \"nowhere\"" "and names file, line and column"
+like "$err" "regions.csv:9: column 4 parent: \"nowhere\"" "and names file, line and column"
 
 # report --format csv
 csv=$(run --db "$DB" report --format csv --lang en --period 2025); is $? 0 "report --format csv"

@@ -80,13 +80,13 @@ like "$out" "^高新技术企业数量 +家 +浮梁县 +- " "undone, its mark no
 # figures that make no sense for their indicator
 printf '指标,地区,时期,数值\n万人R&D人员数,昌江区,2025,(1.5)\n高新技术企业数量,乐平市,2025,-5\n高新技术企业数量,浮梁县,2025,46.5\nR&D投入占GDP的比例,景德镇市,2025,120\n技术市场合同成交额,景德镇市,2025,1e300\n' > "$TMP/bad.csv"
 err=$(run import observations "$TMP/bad.csv" 2>&1); is $? 1 "nonsense figures are refused (exit 1)"
-like "$err" "bad.csv:3: column 数值: 高新技术企业数量 cannot be below 0: -5" "a negative count, by line and column"
-like "$err" "bad.csv:2: column 数值: 万人R&D人员数 cannot be below 0: -1\.5" "(1.5) is read as -1.5, and refused"
-like "$err" "bad.csv:4: .*46\.5 is not one" "a count that is not whole"
-like "$err" "bad.csv:5: .*cannot be above 100: 120" "a percent above 100"
-like "$err" "bad.csv:6: .*1e\+300 is not a plausible figure" "1e300"
+like "$err" "bad.csv:3: column 4 数值: \"-5\": 高新技术企业数量 cannot be negative" "a negative count, by line and column"
+like "$err" "bad.csv:2: column 4 数值: \"\(1\.5\)\": 万人R&D人员数 cannot be negative" "(1.5) is read as negative, and refused"
+like "$err" "bad.csv:4: .*\"46\.5\": 高新技术企业数量 is counted in whole numbers" "a count that is not whole"
+like "$err" "bad.csv:5: .*\"120\": R&D投入占GDP的比例 cannot be above 100" "a percent above 100"
+like "$err" "bad.csv:6: .*\"1e300\" is not a plausible figure" "1e300"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM observation WHERE period = '2025'")" 0 "and nothing is written"
 err=$(run --lang zh import observations "$TMP/bad.csv" 2>&1)
-like "$err" "高新技术企业数量 不能低于 0：-5" "... said in Chinese"
+like "$err" "高新技术企业数量 不能为负数" "... said in Chinese"
 
 done_testing
