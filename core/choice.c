@@ -87,6 +87,18 @@ SET(CH_IND_KIND,
     { "ratio", "Ratio", "比值", NULL },
     { "rank", "Rank", "位次", "排名" });
 
+/* Stock: a level at the period's end; flow: an amount over the period,
+ * which statistics offices send as the year to date (core/indsem.h). */
+SET(CH_IND_NATURE,
+    { "stock", "Level at period end", "时点值", "存量|期末值|时点" },
+    { "flow", "Year-to-date amount", "年内累计", "流量|累计值|时期|本年累计" });
+
+/* How a city's figure follows from its counties' (core/indsem.h). */
+SET(CH_ROLLUP,
+    { "sum", "Sum", "求和", "合计|加总" },
+    { "ratio", "Numerator over denominator", "分子比分母", "比值|比率" },
+    { "none", "None", "不汇总", "无|不合计" });
+
 /* What core counts from the registers for an indicator or a task, in
  * place of a typed figure (core/indview.c). */
 SET(CH_COUNTER,

@@ -11,10 +11,10 @@
 
 /* A count of one table's rows t in the region (or below it) that meet
  * `where`; the same rows' ids for the records behind the figure. */
-#define ROWS(key, table, where, used) \
+#define ROWS(key, table, where, used, reg) \
 	{ key, "SELECT count(*) FROM " table " t WHERE t.region_id IN (SELECT id FROM sub) AND " where, \
 	  used, table, "SELECT t.id FROM " table " t WHERE t.region_id IN (SELECT id FROM sub) AND " where \
-	  " ORDER BY t.id" }
+	  " ORDER BY t.id", reg }
 
 /* The day a talent came on duty: the stage history's, else the date the
  * talent was brought in. */
@@ -45,40 +45,40 @@ static const struct counter counters[] = {
 	  "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)",
 	  "enterprise",
 	  "SELECT id FROM enterprise WHERE region_id IN (SELECT id FROM sub)"
-	  " AND hte_cert_date <= ?3 AND date(hte_cert_date, '+3 years') > ?3 ORDER BY id" },
+	  " AND hte_cert_date <= ?3 AND date(hte_cert_date, '+3 years') > ?3 ORDER BY id", "enterprises" },
 	/* 004: designations of the counties and townships the region holds */
 	{ "innovative_county_count", "SELECT " DESIGNATED(COUNTIES, "innovative_county"),
-	  ANY_DESIGNATION, NULL, NULL },
-	{ "innovative_county_pct", SHARE(COUNTIES, "innovative_county"), ANY_DESIGNATION, NULL, NULL },
+	  ANY_DESIGNATION, NULL, NULL, NULL },
+	{ "innovative_county_pct", SHARE(COUNTIES, "innovative_county"), ANY_DESIGNATION, NULL, NULL, NULL },
 	{ "innovative_township_pct", SHARE("'township'", "innovative_township"), ANY_DESIGNATION,
-	  NULL, NULL },
+	  NULL, NULL, NULL },
 
 	/* ---- the cooperation registers ---- */
 	/* long-term partner institutes signed in the days counted (a planned
 	 * partnership has no date until it is signed) */
 	ROWS("long_term_partners", "partnership", "t.long_term = 1 AND t.since BETWEEN ?2 AND ?3",
-	     "SELECT EXISTS (SELECT 1 FROM partnership)"),
+	     "SELECT EXISTS (SELECT 1 FROM partnership)", "partnerships"),
 	ROWS("platforms_approved", "platform", "t.approved_on BETWEEN ?2 AND ?3",
-	     "SELECT EXISTS (SELECT 1 FROM platform)"),
+	     "SELECT EXISTS (SELECT 1 FROM platform)", "platforms"),
 	ROWS("key_labs_provincial", "platform",
 	     "t.approved_on BETWEEN ?2 AND ?3 AND t.level IN ('national', 'provincial')"
 	     " AND instr(t.kind, '重点实验室') > 0",
-	     "SELECT EXISTS (SELECT 1 FROM platform)"),
+	     "SELECT EXISTS (SELECT 1 FROM platform)", "platforms"),
 	ROWS("major_projects", "project", "t.is_major = 1 AND t.started_on BETWEEN ?2 AND ?3",
-	     "SELECT EXISTS (SELECT 1 FROM project)"),
+	     "SELECT EXISTS (SELECT 1 FROM project)", "projects"),
 	ROWS("coop_projects", "project", "t.started_on BETWEEN ?2 AND ?3",
-	     "SELECT EXISTS (SELECT 1 FROM project)"),
+	     "SELECT EXISTS (SELECT 1 FROM project)", "projects"),
 	ROWS("events_held", "event", "t.held_on BETWEEN ?2 AND ?3",
-	     "SELECT EXISTS (SELECT 1 FROM event)"),
-	ROWS("talents_on_duty", "talent", ON_DUTY, "SELECT EXISTS (SELECT 1 FROM talent)"),
+	     "SELECT EXISTS (SELECT 1 FROM event)", "events"),
+	ROWS("talents_on_duty", "talent", ON_DUTY, "SELECT EXISTS (SELECT 1 FROM talent)", "talents"),
 	/* Until the talent register has its closed list of categories: the
 	 * foreign ones and those whose category says high-level. */
 	ROWS("foreign_experts", "talent", "(t.is_foreign = 1 OR t.category = '外国专家') AND " ON_DUTY,
-	     "SELECT EXISTS (SELECT 1 FROM talent)"),
+	     "SELECT EXISTS (SELECT 1 FROM talent)", "talents"),
 	ROWS("high_level_talents", "talent",
 	     "(instr(t.category, '高层次') > 0 OR instr(t.category, '领军') > 0"
 	     " OR instr(t.category, '院士') > 0 OR instr(t.category, '带头人') > 0) AND " ON_DUTY,
-	     "SELECT EXISTS (SELECT 1 FROM talent)"),
+	     "SELECT EXISTS (SELECT 1 FROM talent)", "talents"),
 };
 
 const struct counter *counter_find(const char *key)

@@ -25,6 +25,12 @@ struct counter {
 	 * figure is not a count of one register's rows. */
 	const char *table;
 	const char *ids;
+	/* The register (kind of record, core/profile.h) it counts: its count
+	 * stands for a region's figure only where that register is marked
+	 * complete (core/regfull.h); elsewhere it is shown beside the
+	 * official figure.  NULL: the register is the only source (designations
+	 * are entered from their documents): its count always stands. */
+	const char *reg;
 };
 
 /* The counter named key, or NULL (a figure typed in or imported). */

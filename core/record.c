@@ -12,6 +12,7 @@
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/period.h"
+#include "core/indsem.h"
 #include "core/record.h"
 #include "core/reftype.h"
 #include "core/util.h"
@@ -553,6 +554,17 @@ int record_check(struct db *db, struct record *r, char **err)
 			return rc;
 	}
 	derive(r);
+	/* an actual must make sense for its indicator (core/indsem.h) */
+	int fi = record_field(p, "indicator_id"), fv = record_field(p, "value");
+	if (strcmp(p->table, "observation") == 0 && fi >= 0 && fv >= 0 && r->v[fi] != NULL &&
+	    r->v[fv] != NULL && *r->v[fv] != '\0') {
+		char *why = indicator_value_check(db, atoll(r->v[fi]), strtod(r->v[fv], NULL));
+		if (why != NULL) {
+			field_error(p, (size_t)fv, err, "%s", why);
+			free(why);
+			return ST_DATA;
+		}
+	}
 	return check_key(db, r, err);
 }
 

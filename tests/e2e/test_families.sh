@@ -101,7 +101,7 @@ expect "a talent and a platform of another clerk's are there" \
 1"
 
 start app 80 24 "INNOTRACK_LOGIN=clerk1 LANG=$ZH" --lang zh
-expect "the program starts" poll has "行 1/41"
+expect "the program starts" poll has "行 1/43"
 
 # --- 主体: 人才 ---------------------------------------------------------
 keys F9 j j Enter
