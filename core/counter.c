@@ -7,7 +7,20 @@
 
 #include "core/counter.h"
 #include "core/db_internal.h"
+#include "core/ladder.h"
+#include "core/talent.h"
 #include "core/util.h"
+
+/* Firms of the region whose rung on the period's last day is `cond`. */
+#define FIRMS_AT(cond) \
+	"SELECT count(*) FROM enterprise e WHERE e.region_id IN (SELECT id FROM sub) AND " \
+	LADDER_TIER_AT("e", "?3") " " cond
+#define LADDER_USED "SELECT EXISTS (SELECT 1 FROM enterprise WHERE tier <> 'none')"
+/* Talents of the region of category `cat` for whom `cond` holds. */
+#define TALENTS(cat, cond) \
+	"SELECT count(*) FROM talent t WHERE t.region_id IN (SELECT id FROM sub)" \
+	" AND t.category = '" cat "' AND " cond
+#define TALENTS_USED "SELECT EXISTS (SELECT 1 FROM talent)"
 
 static const struct counter counters[] = {
 	/* high-tech certificates valid on the period's last day: issued on or
@@ -16,6 +29,29 @@ static const struct counter counters[] = {
 	  "SELECT count(*) FROM enterprise WHERE region_id IN (SELECT id FROM sub)"
 	  " AND hte_cert_date <= ?3 AND date(hte_cert_date, '+3 years') > ?3",
 	  "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)" },
+
+	/* ---- the enterprise and talent pipelines (core/ladder.h, core/talent.h) ---- */
+	/* firms on a rung of the ladder on the period's last day */
+	{ "tech_sme", FIRMS_AT("= 'tech_sme'"), LADDER_USED },
+	{ "gazelle", FIRMS_AT("= 'gazelle'"), LADDER_USED },
+	{ "unicorn", FIRMS_AT("= 'unicorn'"), LADDER_USED },
+	/* 高成长性科技型企业: gazelles and unicorns */
+	{ "high_growth", FIRMS_AT("IN ('gazelle', 'unicorn')"), LADDER_USED },
+	/* per cent (whole) of the register's firms that have an R&D unit */
+	{ "rnd_inst_share",
+	  "SELECT coalesce(CAST(round(100.0 * sum(has_rnd_inst > 0) / count(*)) AS INTEGER), 0)"
+	  " FROM enterprise WHERE region_id IN (SELECT id FROM sub)",
+	  "SELECT EXISTS (SELECT 1 FROM enterprise WHERE has_rnd_inst > 0)" },
+	/* talents of a category on duty on the last day (a stock) */
+	{ "tech_brokers", TALENTS("tech_broker", TALENT_ON_DUTY_AT("t", "?3")), TALENTS_USED },
+	{ "foreign_experts_on_duty", TALENTS("foreign_expert", TALENT_ON_DUTY_AT("t", "?3")),
+	  TALENTS_USED },
+	/* talents of a category who came on duty within the year to date */
+	{ "foreign_experts", TALENTS("foreign_expert", TALENT_BROUGHT_IN("t", "?2", "?3")),
+	  TALENTS_USED },
+	{ "high_level_talents", TALENTS("high_level", TALENT_BROUGHT_IN("t", "?2", "?3")),
+	  TALENTS_USED },
+	/* ---- end of the pipelines ---- */
 };
 
 const struct counter *counter_find(const char *key)

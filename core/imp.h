@@ -147,6 +147,9 @@ long imp_code_seen(const struct imp *m, const char *v);
 const char *imp_cell(const struct csv_row *row, size_t c);
 int imp_blank(const char *s);
 int imp_field(const struct imp *m, const char *col);
+/* The period the whole file reports on: --period, else one its title
+ * lines name.  0 if there is one. */
+int imp_file_period(struct imp *m, struct period *p);
 int imp_supplied(const struct imp *m, size_t f);
 /* Try row as the header: 1 if it is one (the columns are then mapped). */
 int imp_header_try(struct imp *m, const struct csv_row *row);

@@ -178,6 +178,15 @@ int imp_header_try(struct imp *m, const struct csv_row *row)
 	return 0;
 }
 
+int imp_file_period(struct imp *m, struct period *p)
+{
+	if (m->has_period) {
+		*p = m->period;
+		return 0;
+	}
+	return title_period(m->title.s ? m->title.s : "", p);
+}
+
 /* Say how observations are laid out, and where the period comes from. */
 static void say_layout(struct imp *m)
 {
