@@ -11,6 +11,7 @@
 
 #include "core/choice.h"
 #include "core/db.h"
+#include "core/edit.h"       /* ST_CONFLICT */
 #include "core/profile.h"
 
 /* The stages records of kind p move along (CH_TIER, CH_TALENT_STAGE), or

@@ -26,11 +26,11 @@
 #include "tui/screen.h"
 #include "tui/table.h"
 
-#define FUN_BAR 12            /* cells of a bar */
+#define FUN_BAR 10            /* cells of a bar */
 #define FUN_MAXCOLS 9
 #define FUN_WITHIN 90         /* days after the period a certificate's lapse is listed */
 
-enum view { V_FUNNEL, V_CERTS, V_VALID, V_GAZELLE, NVIEWS };
+enum view { V_FUNNEL, V_CERTS, V_VALID, V_GAZELLE, V_TALENTS, NVIEWS };
 
 /* One row of the funnel view: a region and a rung (or the 高成长性 sum). */
 struct frow {
@@ -69,6 +69,7 @@ static const struct binding fun_keys[] = {
 	{ 0, N_("Lapsing"), "c", N_("High-tech certificates lapsed in the period or lapsing soon, with whom to call") },
 	{ 0, N_("Valid"), "v", N_("Valid certificates per region and the share that lapse next year") },
 	{ 0, N_("Gazelle"), "z", N_("Candidates for the gazelle reserve pool (the criteria of the database)") },
+	{ 0, N_("Talents"), "t", N_("Talents brought in this year per region and category, against the targets") },
 	{ 0, N_("Period"), "[ ]  Shift-Left/Right", N_("Previous or next period") },
 	{ 0, NULL, "{ }", N_("Quarters or years") },
 	{ 0, NULL, "+ -", N_("(Lapsing) 30 days more or fewer after the period") },
@@ -175,7 +176,7 @@ static void fun_load_funnel(struct funnel *s)
 		fmt_num(c, sizeof c, (double)counts[i], 0);
 		fun_num(t, sizeof t, goals[i].has, goals[i].value);
 		fun_num(m, sizeof m, goals[i].has, goal_missing(&goals[i], (double)counts[i]));
-		const char *row[] = { k == 0 ? fr->region : "", rung, bar, c, t, m };
+		const char *row[] = { fr->region, rung, bar, c, t, m };
 		grid_add(&s->grid, row);
 		free(bar);
 	}
@@ -285,6 +286,38 @@ static void fun_load_gazelle(struct funnel *s)
 	free(crit);
 }
 
+/* The talents section of the report, with a bar of each count against
+ * its target. */
+static void fun_load_talents(struct funnel *s)
+{
+	static const char *const titles[] = { N_("Region"), N_("Category"), N_("Talents"), N_("Count"),
+	                                      N_("Target"), N_("Missing") };
+	static const enum table_align al[] = { TA_LEFT, TA_LEFT, TA_LEFT, TA_RIGHT, TA_RIGHT, TA_RIGHT };
+	struct report_ctx c = { .db = s->db, .p = s->period };
+	struct rtable t;
+	char *err = NULL;
+	fun_cols(s, titles, al, 6);
+	rt_init(&t, report_talents.columns);
+	if (report_talents.fill(&c, &t, &err) != ST_OK) {
+		s->error = err;
+		rt_free(&t);
+		return;
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		const struct rcell *r = &t.cells[i * (size_t)t.ncol];
+		char *bar = hbar_text(r[3].text ? r[2].num / (r[3].num > 0 ? r[3].num : 1) : 0, FUN_BAR,
+		                      scr_ascii());
+		const char *row[] = { r[0].text, r[1].text, bar, r[2].text,
+		                      r[3].text ? r[3].text : "-", r[4].text ? r[4].text : "-" };
+		grid_add(&s->grid, row);
+		free(bar);
+	}
+	rt_free(&t);
+	char end[16];
+	s->note = xasprintf(tr("Came on duty from %d-01-01 to %s; brokers and the city's foreign "
+	                       "experts: on duty"), s->period.year, period_end(s->period, end, sizeof end));
+}
+
 static void fun_load(struct funnel *s)
 {
 	free(s->rows);
@@ -300,6 +333,7 @@ static void fun_load(struct funnel *s)
 	case V_FUNNEL:  fun_load_funnel(s); break;
 	case V_CERTS:   fun_load_certs(s); break;
 	case V_VALID:   fun_load_valid(s); break;
+	case V_TALENTS: fun_load_talents(s); break;
 	default:        fun_load_gazelle(s); break;
 	}
 	fun_fit(s);
@@ -443,6 +477,7 @@ static int fun_key(void *self, struct frame *f, int key, int focused)
 	case 'c': fun_view(s, V_CERTS); return 1;
 	case 'v': fun_view(s, V_VALID); return 1;
 	case 'z': fun_view(s, V_GAZELLE); return 1;
+	case 't': fun_view(s, V_TALENTS); return 1;
 	case '[': case KC_KEY(KEY_SLEFT): fun_period(s, period_step(s->period, -1)); return 1;
 	case ']': case KC_KEY(KEY_SRIGHT): fun_period(s, period_step(s->period, 1)); return 1;
 	case '{':
@@ -496,7 +531,8 @@ static void fun_status(void *self, char *buf, size_t size)
 {
 	struct funnel *s = self;
 	static const char *const names[NVIEWS] = {
-		N_("Funnel"), N_("Lapsing certificates"), N_("Valid certificates"), N_("Gazelle candidates")
+		N_("Funnel"), N_("Lapsing certificates"), N_("Valid certificates"), N_("Gazelle candidates"),
+		N_("Talents brought in")
 	};
 	char p[32];
 	if (s->error != NULL) {
@@ -517,9 +553,13 @@ static void fun_position(void *self, char *buf, size_t size)
 	table_position(&s->table, buf, size);
 }
 
+/* Coming back to the screen counts again: the clerk may have moved a
+ * firm or added a talent elsewhere meanwhile. */
 static void fun_focus(void *self, int on)
 {
 	struct funnel *s = self;
+	if (on && !s->focused)
+		fun_load(s);
 	s->focused = on;
 	table_focus(&s->table, on);
 }

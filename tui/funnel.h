@@ -5,7 +5,8 @@
  * Other views of the same screen: the high-tech certificates that lapsed
  * or lapse soon, with whom to call; the valid certificates per region and
  * the share that lapse next year; the candidates for the gazelle reserve
- * pool. */
+ * pool; the talents brought in per region and category against the
+ * targets (a county's five foreign experts a year). */
 #ifndef INNOTRACK_FUNNEL_H
 #define INNOTRACK_FUNNEL_H
 
