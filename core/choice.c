@@ -124,6 +124,14 @@ SET(CH_COUNTER,
     { "innovative_township_pct", "Share of innovative townships", "创新型乡镇占比", NULL },
     { "long_term_partners", "Long-term partner institutes", "长期合作院所数", NULL });
 
+/* The gazelle criteria a pack sets (core/ladder.h). */
+SET(CH_GAZELLE_RULE,
+    { "years", "Years of growth looked at", "考察年数", "年数" },
+    { "min_growth_pct", "Least revenue growth a year (%)", "营业收入年均增长率下限（%）", "年均增长率|营收增长率" },
+    { "min_revenue_yuan", "Least revenue in the last year (yuan)", "最近一年营业收入下限（元）", "营业收入下限" },
+    { "min_rnd_pct", "Least R&D share of revenue (%)", "研发费用占营业收入比例下限（%）", "研发强度下限|研发强度" },
+    { "min_employees", "Least employees", "从业人员下限（人）", "从业人员下限|从业人员" });
+
 SET(CH_DESIGNATION,
     { "innovative_county", "Innovative county", "创新型县（市、区）", "创新型县|创新型县市" },
     { "innovative_township", "Innovative township", "创新型乡镇", "创新型乡" });

@@ -34,6 +34,7 @@ static const struct pack_file {
 	{ "tasks.csv", "tasks", "task" },
 	{ "task_targets.csv", "task-targets", NULL },
 	{ "designations.csv", "designations", NULL },
+	{ "gazelle_rules.csv", "gazelle-rules", NULL },
 };
 
 /* The importer's errors, one a line. */

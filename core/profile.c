@@ -137,6 +137,19 @@ static const struct pfield ey_f[] = {
 	  .type = FT_BOOL },
 };
 
+/* The gazelle criteria (core/ladder.h): a pack's file and its import. */
+static const struct pfield gz_f[] = {
+	{ .col = "key", .key = "key", .en = "Criterion", .zh = "条件",
+	  .aliases = "认定条件|指标",
+	  .type = FT_ENUM, .flags = PF_NAME | PF_REQ | PF_KEY, .choices = &CH_GAZELLE_RULE, .width = 24 },
+	{ .col = "value", .key = "value", .en = "Value", .zh = "数值",
+	  .aliases = "标准|下限",
+	  .type = FT_REAL, .flags = PF_REQ },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .aliases = "说明|依据",
+	  .type = FT_TEXT, .dflt = "" },
+};
+
 static const struct pfield tal_f[] = {
 	{ .col = "name", .key = "name", .en = "Name", .zh = "姓名",
 	  .aliases = "人才姓名|名称",
@@ -513,7 +526,7 @@ KIND(P_tgt, N_("targets"), "target", "Targets", "目标", tgt_f,
      " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_ent, N_("enterprises"), "enterprise", "Enterprises", "企业", ent_f, "t.id",
      "t.uscc || ' ' || t.name", PK_IMPORT | PK_EDIT, .view = ent_view, .nview = N(ent_view), .group = &FIRMS);
-KIND(P_ey, N_("enterprise-years"), "enterprise_year", "Yearly figures", "企业年度数据", ey_f,
+KIND(P_ey, N_("enterprise-years"), "enterprise_year", "Yearly figures", "年报", ey_f,
      "t.enterprise_id, t.year", NAME_OF("enterprise", "enterprise_id") " || ' ' || t.year",
      PK_IMPORT | PK_EDIT, .view = ey_view, .nview = N(ey_view), .group = &FIRMS);
 KIND(P_tal, N_("talents"), "talent", "Talents", "人才", tal_f, "t.id", "t.name",
@@ -544,12 +557,14 @@ KIND(P_task, N_("tasks"), "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.
      PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", des_f, "t.id",
      NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT);
+KIND(P_gz, N_("gazelle-rules"), "gazelle_rule", "Gazelle criteria", "瞪羚认定条件", gz_f, "t.id",
+     "t.key", PK_IMPORT | PK_EDIT);
 KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
      "t.file_name", 0, .group = &LEDGER);
 
 const struct profile *const profiles[] = {
 	&P_ent, &P_ey, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_task, &P_tt,
-	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_batch, NULL
+	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_gz, &P_batch, NULL
 };
 
 const struct profile *profile_find(const char *kind)

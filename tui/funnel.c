@@ -56,6 +56,7 @@ struct funnel {
 	long long *ids;              /* V_GAZELLE: the firm of each row; owned */
 	size_t nrows;
 	char *note;                  /* a line about the view (criteria, date); owned */
+	int note_dirty;              /* the note changed since it was drawn */
 	char *error;                 /* owned */
 	/* the firms popup */
 	struct ladder_firm *firms;
@@ -337,6 +338,7 @@ static void fun_load(struct funnel *s)
 	default:        fun_load_gazelle(s); break;
 	}
 	fun_fit(s);
+	s->note_dirty = 1;
 	if (keep != (size_t)-1)
 		table_go(&s->table, keep);
 }
@@ -519,7 +521,8 @@ static void fun_place(void *self, WINDOW *win, int h, int w)
 static void fun_draw(void *self, int all)
 {
 	struct funnel *s = self;
-	if (all && s->win != NULL) {
+	if ((all || s->note_dirty) && s->win != NULL) {
+		s->note_dirty = 0;
 		wmove(s->win, 0, 0);
 		wclrtoeol(s->win);
 		scr_put(s->win, 0, 0, s->note ? s->note : "", s->w, TA_LEFT, scr_attr(ROLE_NORMAL));

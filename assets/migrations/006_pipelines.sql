@@ -65,21 +65,26 @@ DROP TABLE enterprise_year;
 ALTER TABLE enterprise_year_new RENAME TO enterprise_year;
 
 -- What makes a firm a candidate for the gazelle reserve pool: the pack's
--- (or the bureau's) figures, not the program's.  Revenue grown by at least
--- min_growth_pct a year on average over `years` years, revenue in the
--- last of them at least min_revenue_yuan, R&D at least min_rnd_pct of it,
--- and at least min_employees people.
+-- figures (gazelle_rules.csv, or `innotrack import gazelle-rules`), not
+-- the program's.  Revenue grown by at least min_growth_pct a year on
+-- average over `years` years, revenue in the last of them at least
+-- min_revenue_yuan, R&D at least min_rnd_pct of it, at least
+-- min_employees people.  A database made before packs had the file gets
+-- these.
 CREATE TABLE gazelle_rule (
-  key   TEXT PRIMARY KEY,
-  value REAL NOT NULL,
-  note  TEXT NOT NULL DEFAULT ''
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE
+             CHECK (key IN ('years','min_growth_pct','min_revenue_yuan','min_rnd_pct',
+                            'min_employees')),
+  value      REAL NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  batch_id   INTEGER REFERENCES import_batch(id),
+  version    INTEGER NOT NULL DEFAULT 1,
+  updated_by TEXT, updated_at TEXT
 ) STRICT;
-INSERT INTO gazelle_rule(key, value, note) VALUES
-  ('years', 3, '营业收入增长的考察年数'),
-  ('min_growth_pct', 20, '营业收入年均增长率不低于（%）'),
-  ('min_revenue_yuan', 5000000, '最近一年营业收入不低于（元）'),
-  ('min_rnd_pct', 3, '研发费用占营业收入比例不低于（%）'),
-  ('min_employees', 0, '从业人员不少于（人）');
+INSERT INTO gazelle_rule(key, value) VALUES
+  ('years', 3), ('min_growth_pct', 20), ('min_revenue_yuan', 5000000), ('min_rnd_pct', 3),
+  ('min_employees', 0);
 
 -- Talents: a closed list of categories, and 'abandoned' beside 'left'.
 -- SQLite changes a CHECK only by building the table anew; dropping the

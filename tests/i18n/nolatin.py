@@ -26,7 +26,7 @@ certificates ledger changes
 jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
 events projects achievements task-targets regions tasks indicators documents designations
-enterprise-years
+enterprise-years gazelle-rules
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
 """.split())
 
