@@ -221,10 +221,12 @@ int pipe_move(struct db *db, const struct profile *p, long long id, long long ve
 	char *from = NULL;
 	rc = move_check(db, k, id, version, to, day, reason, &from, err);
 	char *before = rc == ST_OK ? audit_snapshot(db, k->table, id) : NULL;
-	if (rc == ST_OK)
-		rc = stage_set(db, k, id, to, day, err);
+	/* the history row first: the schema records a tier changed without
+	 * one (a correction in the form) as a move of its own */
 	if (rc == ST_OK)
 		rc = step_row(db, k, id, from, to, day, reason, err);
+	if (rc == ST_OK)
+		rc = stage_set(db, k, id, to, day, err);
 	if (rc == ST_OK) {
 		char *after = audit_snapshot(db, k->table, id);
 		rc = audit_log(db, k->table, id, "update", before, after, 0, err);

@@ -36,6 +36,19 @@ BEGIN
          b.login, b.id
   FROM import_batch b WHERE b.id = new.batch_id;
 END;
+-- A clerk who corrects the tier in the record's form moves the firm too:
+-- the move is recorded on the day of the save, without a reason.  A move
+-- made as such (core/pipe.c) writes its row first, which this sees.
+CREATE TRIGGER enterprise_tier_edit AFTER UPDATE OF tier ON enterprise
+WHEN old.tier IS NOT new.tier AND new.batch_id IS old.batch_id AND new.version > old.version
+ AND NOT EXISTS (SELECT 1 FROM enterprise_stage s WHERE s.enterprise_id = new.id
+                 AND s.id = (SELECT max(id) FROM enterprise_stage WHERE enterprise_id = new.id)
+                 AND s.tier = new.tier AND s.from_tier IS old.tier AND s.batch_id IS NULL)
+BEGIN
+  INSERT INTO enterprise_stage(enterprise_id, from_tier, tier, entered_on, login)
+  VALUES (new.id, old.tier, new.tier, substr(coalesce(new.updated_at, datetime('now')), 1, 10),
+          new.updated_by);
+END;
 CREATE TRIGGER import_batch_undo_moves AFTER UPDATE OF undone_at ON import_batch
 WHEN new.undone_at IS NOT NULL
 BEGIN

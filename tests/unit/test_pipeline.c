@@ -23,6 +23,7 @@
 #include "core/pack.h"
 #include "core/pipe.h"
 #include "core/profile.h"
+#include "core/record.h"
 #include "core/region.h"
 #include "core/talent.h"
 #include "core/util.h"
@@ -177,9 +178,20 @@ static void test_moves(void **state)
 	assert_string_equal(st[0].login, "tester");
 	assert_string_equal(st[1].from, "tech_sme");
 	pipe_history_free(st, n);
+	/* a tier corrected in the form is a move too, dated by the save */
+	struct record r;
+	struct record_conflict rc_;
+	assert_int_equal(record_read(db, ent, e, &r, &err), ST_OK);
+	record_set(&r, (size_t)record_field(ent, "tier"), "unicorn");
+	assert_int_equal(record_save(db, &r, &rc_, &err), ST_OK);
+	record_free(&r);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM enterprise_stage WHERE from_tier = 'gazelle'"
+	                               " AND tier = 'unicorn' AND login = 'tester'"
+	                               " AND entered_on = date('now', 'localtime')", NULL), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM enterprise_stage", NULL), 3);
 	/* each move audited with the login */
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'enterprise'"
-	                               " AND action = 'update' AND login = 'tester'", NULL), 2);
+	                               " AND action = 'update' AND login = 'tester'", NULL), 3);
 	/* the rung on a day: before the first move, the rung it left */
 	assert_int_equal(count(db, "tech_sme", "乐平市", "2024"), 1);
 	assert_int_equal(count(db, "tech_sme", "乐平市", "2025Q1"), 0);
@@ -188,6 +200,7 @@ static void test_moves(void **state)
 	assert_int_equal(count(db, "gazelle", "景德镇市", "2025"), 1);
 	assert_int_equal(count(db, "gazelle", "浮梁县", "2025"), 0);
 	assert_int_equal(count(db, "high_growth", "景德镇市", "2025"), 1);
+	assert_int_equal(count(db, "unicorn", "乐平市", "2025"), 0);    /* corrected today */
 
 	/* a talent: stages with dates; on duty gives introduced_on */
 	exec(db, "INSERT INTO talent(name, category, region_id) VALUES ('Anna', 'foreign_expert',"
