@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/ladder.h"
 #include "core/parse.h"
+#include "core/region.h"
 #include "core/util.h"
 
 const struct rung ladder_rungs[] = {
@@ -21,6 +22,8 @@ const struct rung ladder_rungs[] = {
 	{ "unicorn", "unicorn" },
 };
 const size_t ladder_nrungs = sizeof ladder_rungs / sizeof ladder_rungs[0];
+_Static_assert(sizeof ladder_rungs / sizeof ladder_rungs[0] + 1 == LADDER_COUNTS,
+               "LADDER_COUNTS: the rungs and the high-growth count");
 
 int cert_valid_to(const char *issued, char out[11])
 {
@@ -277,4 +280,86 @@ int cert_counts(struct db *db, long long region_id, struct period p, long long *
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? ST_OK : db_fail(db, "certificates", err);
+}
+
+/* ---- the funnel in one pass ---- */
+
+/* Region ids and their parents, to roll a region's firms up the tree. */
+struct parents {
+	long long *id, *parent;
+	size_t n;
+};
+
+static int parents_load(struct db *db, struct parents *t, char **err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, coalesce(parent_id, 0) FROM region", err);
+	memset(t, 0, sizeof *t);
+	if (st == NULL)
+		return ST_DB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t->id = xrealloc(t->id, (t->n + 1) * sizeof *t->id);
+		t->parent = xrealloc(t->parent, (t->n + 1) * sizeof *t->parent);
+		t->id[t->n] = sqlite3_column_int64(st, 0);
+		t->parent[t->n++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(db, "regions", err);
+}
+
+static long long parent_of(const struct parents *t, long long id)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->id[i] == id)
+			return t->parent[i];
+	return 0;
+}
+
+/* Add n firms of region r (rung values: tier on the day, certificate
+ * valid) to every region of rl that holds r. */
+static void counts_add(const struct region_list *rl, const struct parents *t, long long r,
+                       const char *tier, int valid, long long n, long long (*out)[LADDER_COUNTS])
+{
+	for (int depth = 0; r != 0 && depth < 64; depth++, r = parent_of(t, r))
+		for (size_t i = 0; i < rl->n; i++) {
+			if (rl->items[i].id != r)
+				continue;
+			for (size_t k = 0; k < ladder_nrungs; k++)
+				if (strcmp(ladder_rungs[k].tier, "high_tech") == 0 ? valid
+				                                                   : strcmp(tier, ladder_rungs[k].tier) == 0)
+					out[i][k] += n;
+			if (strcmp(tier, "gazelle") == 0 || strcmp(tier, "unicorn") == 0)
+				out[i][ladder_nrungs] += n;
+		}
+}
+
+int ladder_counts(struct db *db, const struct region_list *rl, struct period p,
+                  long long (*out)[LADDER_COUNTS], char **err)
+{
+	static const char sql[] =
+	    "SELECT region_id, t, v, count(*) FROM (SELECT e.region_id, "
+	    LADDER_TIER_AT("e", "?1") " AS t, " CERT_VALID_AT("e", "?1") " AS v"
+	    " FROM enterprise e WHERE e.region_id IS NOT NULL) GROUP BY 1, 2, 3";
+	struct parents t;
+	char end[16];
+	memset(out, 0, rl->n * sizeof *out);
+	int rc = parents_load(db, &t, err);
+	if (rc != ST_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (st == NULL) {
+		free(t.id);
+		free(t.parent);
+		return ST_DB;
+	}
+	sqlite3_bind_text(st, 1, period_end(p, end, sizeof end), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *tier = sqlite3_column_text(st, 1);
+		counts_add(rl, &t, sqlite3_column_int64(st, 0), tier ? (const char *)tier : "",
+		           sqlite3_column_int(st, 2), sqlite3_column_int64(st, 3), out);
+	}
+	sqlite3_finalize(st);
+	free(t.id);
+	free(t.parent);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(db, "enterprises", err);
 }

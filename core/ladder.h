@@ -51,6 +51,17 @@ struct rung {
 extern const struct rung ladder_rungs[];
 extern const size_t ladder_nrungs;
 
+/* The firms on each rung of ladder_rungs (the same counts as their
+ * counters) and the high-growth ones (gazelle and unicorn, the counter
+ * high_growth), for each region of rl with the regions under it, on p's
+ * last day: one pass over the register instead of a count per region and
+ * rung.  out[i][k]: region rl->items[i], rung k (k == ladder_nrungs: high
+ * growth).  ST_OK or ST_DB. */
+#define LADDER_COUNTS 5
+struct region_list;
+int ladder_counts(struct db *db, const struct region_list *rl, struct period p,
+                  long long (*out)[LADDER_COUNTS], char **err);
+
 /* A firm a rung's count counts. */
 struct ladder_firm {
 	long long id;

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 
 #include "core/choice.h"
-#include "core/counter.h"
 #include "core/goal.h"
 #include "core/i18n.h"
 #include "core/ladder.h"
@@ -19,15 +18,13 @@ static const char *const columns[] = {
 	N_("region"), N_("tier"), N_("count"), N_("target"), N_("missing"), NULL
 };
 
-static int fill_region(const struct report_ctx *c, const struct region_item *r, struct rtable *t,
-                       char **err)
+static int fill_region(const struct report_ctx *c, const struct region_item *r,
+                       const long long *counts, struct rtable *t, char **err)
 {
 	for (size_t i = 0; i < ladder_nrungs; i++) {
-		long long n = 0;
+		long long n = counts[i];
 		struct goal g;
-		int rc = counter_count(c->db, counter_find(ladder_rungs[i].counter), r->id, c->p, &n, err);
-		if (rc == ST_OK)
-			rc = goal_find(c->db, ladder_rungs[i].counter, r->id, c->p.year, &g, err);
+		int rc = goal_find(c->db, ladder_rungs[i].counter, r->id, c->p.year, &g, err);
 		if (rc != ST_OK)
 			return rc;
 		rt_text(t, r->name);
@@ -64,9 +61,15 @@ static int gazelle_notes(const struct report_ctx *c, struct rtable *t, char **er
 static int fill(const struct report_ctx *c, struct rtable *t, char **err)
 {
 	struct region_list rl;
+	long long (*counts)[LADDER_COUNTS] = NULL;
 	int rc = region_list_under(c->db, c->region_id, &rl, err);
+	if (rc == ST_OK) {
+		counts = xcalloc(rl.n + 1, sizeof *counts);
+		rc = ladder_counts(c->db, &rl, c->p, counts, err);
+	}
 	for (size_t i = 0; rc == ST_OK && i < rl.n; i++)
-		rc = fill_region(c, &rl.items[i], t, err);
+		rc = fill_region(c, &rl.items[i], counts[i], t, err);
+	free(counts);
 	region_list_free(&rl);
 	if (rc == ST_OK) {
 		char end[16];

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "core/choice.h"
-#include "core/counter.h"
 #include "core/goal.h"
 #include "core/i18n.h"
 #include "core/ladder.h"
@@ -125,27 +124,17 @@ static void fun_num(char *buf, size_t size, int has, double v)
 
 /* ---- the funnel ---- */
 
-/* Count a region's rung (or the gazelles and unicorns together) and find
- * its target; the biggest count of each rung scales the bars that have no
- * target. */
+/* A row of the funnel: what it counts, and the target of its counter. */
 static void fun_add_row(struct funnel *s, const struct region_item *r, const char *tier,
-                        const char *counter, long long biggest[], size_t k,
-                        long long *counts, struct goal *goals)
+                        const char *counter, struct goal *g)
 {
 	char *err = NULL;
-	long long n = 0;
-	struct goal g = { 0 };
-	if (counter_count(s->db, counter_find(counter), r->id, s->period, &n, &err) != ST_OK ||
-	    goal_find(s->db, counter, r->id, s->period.year, &g, &err) != ST_OK) {
+	if (goal_find(s->db, counter, r->id, s->period.year, g, &err) != ST_OK) {
 		free(s->error);
 		s->error = err;
 	}
 	s->rows = xrealloc(s->rows, (s->nrows + 1) * sizeof *s->rows);
 	s->rows[s->nrows++] = (struct frow){ r->id, r->name, tier };
-	counts[s->nrows - 1] = n;
-	goals[s->nrows - 1] = g;
-	if (n > biggest[k])
-		biggest[k] = n;
 }
 
 static void fun_load_funnel(struct funnel *s)
@@ -154,16 +143,27 @@ static void fun_load_funnel(struct funnel *s)
 	                                      N_("Target"), N_("Missing") };
 	static const enum table_align al[] = { TA_LEFT, TA_LEFT, TA_LEFT, TA_RIGHT, TA_RIGHT, TA_RIGHT };
 	size_t per = ladder_nrungs + 1, total = s->regions.n * per;
-	long long *counts = xcalloc(total + 1, sizeof *counts), biggest[8] = { 0 };
+	long long *counts = xcalloc(total + 1, sizeof *counts), biggest[LADDER_COUNTS] = { 0 };
+	long long (*byreg)[LADDER_COUNTS] = xcalloc(s->regions.n + 1, sizeof *byreg);
 	struct goal *goals = xcalloc(total + 1, sizeof *goals);
+	char *err = NULL;
 	fun_cols(s, titles, al, 6);
+	if (ladder_counts(s->db, &s->regions, s->period, byreg, &err) != ST_OK) {
+		free(s->error);
+		s->error = err;
+	}
 	for (size_t i = 0; i < s->regions.n; i++) {
 		const struct region_item *r = &s->regions.items[i];
-		for (size_t k = 0; k < ladder_nrungs; k++)
-			fun_add_row(s, r, ladder_rungs[k].tier, ladder_rungs[k].counter, biggest, k,
-			            counts, goals);
-		fun_add_row(s, r, NULL, "high_growth", biggest, ladder_nrungs, counts, goals);
+		for (size_t k = 0; k < per; k++) {
+			size_t at = s->nrows;
+			fun_add_row(s, r, k < ladder_nrungs ? ladder_rungs[k].tier : NULL,
+			            k < ladder_nrungs ? ladder_rungs[k].counter : "high_growth", &goals[at]);
+			counts[at] = byreg[i][k];
+			if (counts[at] > biggest[k])
+				biggest[k] = counts[at];
+		}
 	}
+	free(byreg);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct frow *fr = &s->rows[i];
 		size_t k = i % per;

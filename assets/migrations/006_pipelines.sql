@@ -19,20 +19,14 @@ ALTER TABLE import_batch ADD COLUMN period_end TEXT;
 
 -- An import that puts a firm on another rung records the move, dated by
 -- the file's period.  Only a newer batch moves it: undoing a batch gives
--- the row an older batch id back, which is no move.
+-- the row an older batch id back, which is no move.  A firm a file adds
+-- has no move: when it came onto its rung is not known, and it stands
+-- there at any date until its first move.
 CREATE TRIGGER enterprise_tier_import AFTER UPDATE OF tier ON enterprise
 WHEN old.tier IS NOT new.tier AND new.batch_id > coalesce(old.batch_id, 0)
 BEGIN
   INSERT INTO enterprise_stage(enterprise_id, from_tier, tier, entered_on, login, batch_id)
   SELECT new.id, old.tier, new.tier, coalesce(b.period_end, substr(b.started_at, 1, 10)),
-         b.login, b.id
-  FROM import_batch b WHERE b.id = new.batch_id;
-END;
-CREATE TRIGGER enterprise_tier_import_new AFTER INSERT ON enterprise
-WHEN new.batch_id IS NOT NULL AND new.tier <> 'none'
-BEGIN
-  INSERT INTO enterprise_stage(enterprise_id, from_tier, tier, entered_on, login, batch_id)
-  SELECT new.id, 'none', new.tier, coalesce(b.period_end, substr(b.started_at, 1, 10)),
          b.login, b.id
   FROM import_batch b WHERE b.id = new.batch_id;
 END;

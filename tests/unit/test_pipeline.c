@@ -258,6 +258,23 @@ static void test_counts(void **state)
 	exec(db, "UPDATE enterprise SET has_rnd_inst = 1 WHERE name IN ('甲', '丁')");
 	assert_int_equal(count(db, "rnd_inst_share", "景德镇市", "2025"), 40);
 	assert_int_equal(count(db, "rnd_inst_share", "高新区", "2025"), 50);
+	/* the funnel's one pass gives the counters' figures, for every region */
+	struct region_list rl;
+	assert_int_equal(region_list_under(db, 0, &rl, &err), ST_OK);
+	long long (*byreg)[LADDER_COUNTS] = xcalloc(rl.n, sizeof *byreg);
+	assert_int_equal(ladder_counts(db, &rl, p, byreg, &err), ST_OK);
+	for (size_t i = 0; i < rl.n; i++)
+		for (size_t k = 0; k <= ladder_nrungs; k++) {
+			long long n = -1;
+			const char *key = k < ladder_nrungs ? ladder_rungs[k].counter : "high_growth";
+			assert_int_equal(counter_count(db, counter_find(key), rl.items[i].id, p, &n, &err),
+			                 ST_OK);
+			if (n != byreg[i][k])
+				fail_msg("%s %s: counter %lld, funnel %lld", rl.items[i].name, key, n, byreg[i][k]);
+		}
+	assert_true(byreg[0][1] == 3 && byreg[0][0] == 2 && byreg[0][4] == 1);   /* 甲 乙 丁 */
+	free(byreg);
+	region_list_free(&rl);
 	/* the firms a rung counts are the ones listed */
 	struct ladder_firm *f;
 	size_t n;
