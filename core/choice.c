@@ -37,7 +37,25 @@ SET(CH_TALENT_STAGE,
     { "negotiating", "Negotiating", "洽谈中", "洽谈" },
     { "signed", "Signed", "已签约", "签约" },
     { "on_duty", "On duty", "已到岗", "到岗|在岗" },
-    { "left", "Left", "已离开", "离开|离岗" });
+    { "left", "Left", "已离开", "离开|离岗" },
+    { "abandoned", "Abandoned", "已放弃", "放弃|未成功" });
+
+/* The kinds of talent the policy documents count (DOMAIN.md §3); the
+ * aliases are the words of the counties' sheets. */
+SET(CH_TALENT_CATEGORY,
+    { "academician", "Academician team", "院士团队", "院士|院士工作站团队" },
+    { "high_level", "High-level talent", "高层次人才",
+      "高层次科技领军人才|国家级高层次科技领军人才|省级高层次科技领军人才|领军人才|高层次创新创业人才|高层次科技人才" },
+    { "discipline_leader", "Discipline leader", "学术和技术带头人", "主要学科学术和技术带头人|学科带头人|技术带头人" },
+    { "young", "Young scientist", "青年科技人才", "青年人才" },
+    { "overseas", "Overseas talent", "海外人才", "高层次和急需紧缺海外人才|海外高层次人才|急需紧缺海外人才" },
+    { "foreign_expert", "Foreign expert", "外国专家", "外籍专家|外国专家（外籍）" },
+    { "tech_vp", "Technology vice president", "科技副总", "科技副总经理" },
+    { "commissioner", "Science commissioner", "科技特派员", "特派员" },
+    { "tech_broker", "Technology broker", "技术经纪人", "科技经纪人" },
+    { "rural", "Rural technical talent", "乡土科技人才", "乡村振兴乡土科技人才|乡土人才" },
+    { "help_team", "Team sent into a firm", "入企帮扶团队", "帮扶团队" },
+    { "other", "Other", "其他", "其它" });
 
 SET(CH_TALENT_MODE,
     { "fulltime", "Full-time", "全职", "全职引进" },
@@ -103,10 +121,19 @@ SET(CH_ROLLUP,
  * place of a typed figure (core/indview.c). */
 SET(CH_COUNTER,
     { "hte_valid", "Valid high-tech certificates", "有效高企证书数", NULL },
+    /* the enterprise and talent pipelines (core/ladder.h) */
+    { "tech_sme", "Tech SMEs", "科技型中小企业数", NULL },
+    { "gazelle", "Gazelle firms", "瞪羚企业数", NULL },
+    { "unicorn", "Unicorn firms", "独角兽企业数", NULL },
+    { "high_growth", "High-growth firms (gazelle and unicorn)", "高成长性科技型企业数", NULL },
+    { "rnd_inst_share", "Share of firms with an R&D unit", "建有研发机构企业占比", NULL },
+    { "tech_brokers", "Technology brokers on duty", "在岗技术经纪人数", NULL },
+    { "foreign_experts_on_duty", "Foreign experts on duty", "在岗外国专家数", NULL },
+    { "high_level_talents", "High-level talents brought in", "引进高层次人才数", NULL },
+    { "foreign_experts", "Foreign experts brought in", "引进外国专家数", NULL },
     { "innovative_county_count", "Innovative counties", "创新型县数", NULL },
     { "innovative_county_pct", "Share of innovative counties", "创新型县占比", NULL },
     { "innovative_township_pct", "Share of innovative townships", "创新型乡镇占比", NULL },
-    { "foreign_experts", "Foreign experts brought in", "引进外国专家数", NULL },
     { "long_term_partners", "Long-term partner institutes", "长期合作院所数", NULL },
     /* the cooperation registers (core/counter.c, its own block) */
     { "platforms_approved", "Platforms approved", "获批平台载体数", NULL },
@@ -114,8 +141,7 @@ SET(CH_COUNTER,
     { "major_projects", "Major industrialisation projects", "重大成果产业化项目数", NULL },
     { "coop_projects", "Cooperation projects started", "合作项目数", NULL },
     { "events_held", "Matchmaking events held", "对接活动场次", NULL },
-    { "talents_on_duty", "Talents on duty", "到岗人才数", NULL },
-    { "high_level_talents", "High-level talents on duty", "到岗高层次人才数", NULL });
+    { "talents_on_duty", "Talents on duty", "到岗人才数", NULL });
 
 /* How a cooperation project is organised (000, 002); stored in Chinese. */
 SET(CH_PROJ_FORM,
@@ -127,6 +153,14 @@ SET(CH_PROJ_FORM,
     { "合同研发", "Contract research", "合同研发", NULL },
     { "其他", "Other", "其他", NULL });
 
+/* The gazelle criteria a pack sets (core/ladder.h). */
+SET(CH_GAZELLE_RULE,
+    { "years", "Years of growth looked at", "考察年数", "年数" },
+    { "min_growth_pct", "Least revenue growth a year (%)", "营业收入年均增长率下限（%）", "年均增长率|营收增长率" },
+    { "min_revenue_yuan", "Least revenue in the last year (yuan)", "最近一年营业收入下限（元）", "营业收入下限" },
+    { "min_rnd_pct", "Least R&D share of revenue (%)", "研发费用占营业收入比例下限（%）", "研发强度下限|研发强度" },
+    { "min_employees", "Least employees", "从业人员下限（人）", "从业人员下限|从业人员" });
+
 SET(CH_DESIGNATION,
     { "innovative_county", "Innovative county", "创新型县（市、区）", "创新型县|创新型县市" },
     { "innovative_township", "Innovative township", "创新型乡镇", "创新型乡" });
@@ -134,6 +168,11 @@ SET(CH_DESIGNATION,
 const char *choice_label(const struct choice *c)
 {
 	return i18n_get() == LANG_ZH ? c->zh : c->en;
+}
+
+const char *choice_key_label(const struct choice *c)
+{
+	return i18n_get() == LANG_ZH ? c->zh : c->value;
 }
 
 const struct choice *choice_by_value(const struct choice_set *s, const char *value)

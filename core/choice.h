@@ -24,10 +24,15 @@ struct choice_set {
 
 extern const struct choice_set CH_TIER, CH_CMP, CH_LEVEL, CH_TALENT_STAGE, CH_TALENT_MODE,
 	CH_INST_KIND, CH_REGION_KIND, CH_ACH_FIELD, CH_ACH_STAGE, CH_DIRECTION, CH_IND_KIND,
-	CH_DESIGNATION, CH_COUNTER, CH_PROJ_FORM, CH_IND_NATURE, CH_ROLLUP;
+	CH_DESIGNATION, CH_COUNTER, CH_PROJ_FORM, CH_IND_NATURE, CH_ROLLUP, CH_TALENT_CATEGORY,
+	CH_GAZELLE_RULE;
 
 /* The label of c in the UI language. */
 const char *choice_label(const struct choice *c);
+
+/* For a report's cell: the stored value in English (the key scripts
+ * read), the label in Chinese. */
+const char *choice_key_label(const struct choice *c);
 
 /* The choice stored as `value`; NULL if none. */
 const struct choice *choice_by_value(const struct choice_set *s, const char *value);

@@ -7,6 +7,8 @@
 
 #include "core/counter.h"
 #include "core/db_internal.h"
+#include "core/ladder.h"
+#include "core/talent.h"
 #include "core/util.h"
 
 /* A count of one table's rows t in the region (or below it) that meet
@@ -35,6 +37,21 @@
 	"SELECT CASE WHEN " OF_KIND(kind) " = 0 THEN NULL ELSE 100.0 * " DESIGNATED(kind, what) \
 	" / " OF_KIND(kind) " END"
 #define ANY_DESIGNATION "SELECT EXISTS (SELECT 1 FROM region_designation)"
+
+/* Firms of the region whose rung on the period's last day is `cond`. */
+#define FIRMS_WHERE(cond) \
+	" FROM enterprise e WHERE e.region_id IN (SELECT id FROM sub) AND " LADDER_TIER_AT("e", "?3") " " cond
+#define FIRMS_AT(key, cond) \
+	{ key, "SELECT count(*)" FIRMS_WHERE(cond), LADDER_USED, "enterprise", \
+	  "SELECT e.id" FIRMS_WHERE(cond) " ORDER BY e.id", "enterprises" }
+#define LADDER_USED "SELECT EXISTS (SELECT 1 FROM enterprise WHERE tier <> 'none')"
+/* Talents of the region of category `cat` for whom `cond` holds. */
+#define TALENTS_WHERE(cat, cond) \
+	" FROM talent t WHERE t.region_id IN (SELECT id FROM sub) AND t.category = '" cat "' AND " cond
+#define TALENTS(key, cat, cond) \
+	{ key, "SELECT count(*)" TALENTS_WHERE(cat, cond), TALENTS_USED, "talent", \
+	  "SELECT t.id" TALENTS_WHERE(cat, cond) " ORDER BY t.id", "talents" }
+#define TALENTS_USED "SELECT EXISTS (SELECT 1 FROM talent)"
 
 static const struct counter counters[] = {
 	/* high-tech certificates valid on the period's last day: issued on or
@@ -71,14 +88,27 @@ static const struct counter counters[] = {
 	ROWS("events_held", "event", "t.held_on BETWEEN ?2 AND ?3",
 	     "SELECT EXISTS (SELECT 1 FROM event)", "events"),
 	ROWS("talents_on_duty", "talent", ON_DUTY, "SELECT EXISTS (SELECT 1 FROM talent)", "talents"),
-	/* Until the talent register has its closed list of categories: the
-	 * foreign ones and those whose category says high-level. */
-	ROWS("foreign_experts", "talent", "(t.is_foreign = 1 OR t.category = '外国专家') AND " ON_DUTY,
-	     "SELECT EXISTS (SELECT 1 FROM talent)", "talents"),
-	ROWS("high_level_talents", "talent",
-	     "(instr(t.category, '高层次') > 0 OR instr(t.category, '领军') > 0"
-	     " OR instr(t.category, '院士') > 0 OR instr(t.category, '带头人') > 0) AND " ON_DUTY,
-	     "SELECT EXISTS (SELECT 1 FROM talent)", "talents"),
+
+
+	/* ---- the enterprise and talent pipelines (core/ladder.h, core/talent.h) ---- */
+	/* firms on a rung of the ladder on the period's last day */
+	FIRMS_AT("tech_sme", "= 'tech_sme'"),
+	FIRMS_AT("gazelle", "= 'gazelle'"),
+	FIRMS_AT("unicorn", "= 'unicorn'"),
+	/* 高成长性科技型企业: gazelles and unicorns */
+	FIRMS_AT("high_growth", "IN ('gazelle', 'unicorn')"),
+	/* per cent (whole) of the register's firms that have an R&D unit */
+	{ "rnd_inst_share",
+	  "SELECT coalesce(CAST(round(100.0 * sum(has_rnd_inst > 0) / count(*)) AS INTEGER), 0)"
+	  " FROM enterprise WHERE region_id IN (SELECT id FROM sub)",
+	  "SELECT EXISTS (SELECT 1 FROM enterprise WHERE has_rnd_inst > 0)", NULL, NULL, "enterprises" },
+	/* talents of a category on duty on the last day (a stock) */
+	TALENTS("tech_brokers", "tech_broker", TALENT_ON_DUTY_AT("t", "?3")),
+	TALENTS("foreign_experts_on_duty", "foreign_expert", TALENT_ON_DUTY_AT("t", "?3")),
+	/* talents of a category who came on duty within the year to date */
+	TALENTS("foreign_experts", "foreign_expert", TALENT_BROUGHT_IN("t", "?2", "?3")),
+	TALENTS("high_level_talents", "high_level", TALENT_BROUGHT_IN("t", "?2", "?3")),
+	/* ---- end of the pipelines ---- */
 };
 
 const struct counter *counter_find(const char *key)

@@ -389,7 +389,12 @@ static int apply(struct imp *m, const struct textenc_info *info)
 		if (rc == ST_OK && c.rows_changed > 0)
 			rc = warn_newer(m);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
+			/* dates the moves along the ladder the file makes */
+			struct period fp;
+			char fp_end[16];
 			struct stage_batch b = {
+				.period_end = imp_file_period(m, &fp) == 0 ? period_end(fp, fp_end, sizeof fp_end)
+				                                            : NULL,
 				.kind = m->p->kind, .file_name = base_name(m->o->path), .sha256 = info->sha256,
 				.encoding = textenc_name(info->enc), .file_size = info->size,
 				.warnings = m->res->warnings

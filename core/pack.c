@@ -36,6 +36,7 @@ static const struct pack_file {
 	{ "task_targets.csv", "task-targets", NULL },
 	{ "partnerships.csv", "partnerships", NULL },
 	{ "designations.csv", "designations", NULL },
+	{ "gazelle_rules.csv", "gazelle-rules", NULL },
 };
 
 /* The importer's errors, one a line. */

@@ -104,7 +104,49 @@ static const struct pfield ent_f[] = {
 	{ .col = "has_rnd_inst", .key = "has_rnd_inst", .en = "R&D unit", .zh = "研发机构",
 	  .aliases = "是否建有研发机构|有无研发机构",
 	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "contact", .key = "contact", .en = "Contact", .zh = "联系人",
+	  .aliases = "企业联系人|联系人姓名",
+	  .type = FT_TEXT, .maxlen = 50 },
+	{ .col = "phone", .key = "phone", .en = "Phone", .zh = "联系电话",
+	  .aliases = "电话|手机|联系方式",
+	  .type = FT_TEXT, .maxlen = 32 },
 	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .type = FT_TEXT, .dflt = "" },
+};
+
+/* A firm's figures for a year: what R&D intensity, growth and the gazelle
+ * criteria (core/ladder.h) are computed from. */
+static const struct pfield ey_f[] = {
+	{ .col = "enterprise_id", .key = "enterprise", .en = "Enterprise", .zh = "企业",
+	  .aliases = "企业名称|统一社会信用代码|社会信用代码",
+	  .type = FT_ENTERPRISE, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "year", .key = "year", .en = "Year", .zh = "年度",
+	  .aliases = "年份|统计年度",
+	  .type = FT_YEAR, .flags = PF_REQ | PF_KEY },
+	{ .col = "revenue_cents", .key = "revenue", .en = "Revenue", .zh = "营业收入",
+	  .aliases = "主营业务收入|营业总收入",
+	  .type = FT_CENTS, .width = 12 },
+	{ .col = "rnd_cents", .key = "rnd", .en = "R&D spending", .zh = "研发费用",
+	  .aliases = "研发经费支出|研发投入|R&D经费支出",
+	  .type = FT_CENTS, .width = 12 },
+	{ .col = "employees", .key = "employees", .en = "Employees", .zh = "从业人员",
+	  .aliases = "从业人数|职工人数|员工人数",
+	  .type = FT_INT },
+	{ .col = "has_rnd_inst", .key = "has_rnd_inst", .en = "R&D unit", .zh = "研发机构",
+	  .aliases = "是否建有研发机构|有无研发机构",
+	  .type = FT_BOOL },
+};
+
+/* The gazelle criteria (core/ladder.h): a pack's file and its import. */
+static const struct pfield gz_f[] = {
+	{ .col = "key", .key = "key", .en = "Criterion", .zh = "条件",
+	  .aliases = "认定条件|指标",
+	  .type = FT_ENUM, .flags = PF_NAME | PF_REQ | PF_KEY, .choices = &CH_GAZELLE_RULE, .width = 24 },
+	{ .col = "value", .key = "value", .en = "Value", .zh = "数值",
+	  .aliases = "标准|下限",
+	  .type = FT_REAL, .flags = PF_REQ },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
+	  .aliases = "说明|依据",
 	  .type = FT_TEXT, .dflt = "" },
 };
 
@@ -117,7 +159,7 @@ static const struct pfield tal_f[] = {
 	  .type = FT_TEXT, .flags = PF_KEY, .maxlen = 32 },
 	{ .col = "category", .key = "category", .en = "Category", .zh = "人才类别",
 	  .aliases = "类别|类型",
-	  .type = FT_TEXT, .flags = PF_REQ, .maxlen = 100 },
+	  .type = FT_ENUM, .flags = PF_REQ, .choices = &CH_TALENT_CATEGORY, .width = 10 },
 	{ .col = "mode", .key = "mode", .en = "Mode", .zh = "引进方式",
 	  .aliases = "方式|引才方式",
 	  .type = FT_ENUM, .dflt = "fulltime", .choices = &CH_TALENT_MODE },
@@ -389,6 +431,18 @@ static const struct pfield ent_view[] = {
 	  .sort = "t.hte_cert_date" },
 };
 
+/* R&D intensity and growth over the year before, computed. */
+static const struct pfield ey_view[] = {
+	{ .col = "rnd_pct", .key = "rnd_pct", .en = "R&D %", .zh = "研发强度%",
+	  .type = FT_REAL, .flags = PF_VIEW, .width = 8,
+	  .expr = "CASE WHEN t.revenue_cents > 0 THEN round(100.0 * t.rnd_cents / t.revenue_cents, 2) END" },
+	{ .col = "growth_pct", .key = "growth_pct", .en = "Growth %", .zh = "营收增长%",
+	  .type = FT_REAL, .flags = PF_VIEW, .width = 8,
+	  .expr = "(SELECT CASE WHEN p.revenue_cents > 0 THEN round(100.0 * (t.revenue_cents - p.revenue_cents)"
+	          " / p.revenue_cents, 1) END FROM enterprise_year p"
+	          " WHERE p.enterprise_id = t.enterprise_id AND p.year = t.year - 1)" },
+};
+
 static const struct pfield ind_f[] = {
 	{ .col = "code", .key = "code", .en = "Code", .zh = "代码", .aliases = "编码|指标代码",
 	  .type = FT_TEXT, .flags = PF_REQ | PF_KEY, .maxlen = 32, .width = 10 },
@@ -576,6 +630,9 @@ KIND(P_tgt, N_("targets"), "target", "Targets", "目标", tgt_f,
      " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_ent, N_("enterprises"), "enterprise", "Enterprises", "企业", ent_f, "t.id",
      "t.uscc || ' ' || t.name", PK_IMPORT | PK_EDIT, .view = ent_view, .nview = N(ent_view), .group = &FIRMS);
+KIND(P_ey, N_("enterprise-years"), "enterprise_year", "Yearly figures", "年报", ey_f,
+     "t.enterprise_id, t.year", NAME_OF("enterprise", "enterprise_id") " || ' ' || t.year",
+     PK_IMPORT | PK_EDIT, .view = ey_view, .nview = N(ey_view), .group = &FIRMS);
 KIND(P_tal, N_("talents"), "talent", "Talents", "人才", tal_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &FIRMS);
 KIND(P_inst, N_("institutes"), "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
@@ -616,12 +673,14 @@ KIND(P_tw, N_("task-weights"), "task_weight", "Task weights", "权重", tw_f,
      NAME_OF("task", "task_id") " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", des_f, "t.id",
      NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT, .group = &TASKS);
+KIND(P_gz, N_("gazelle-rules"), "gazelle_rule", "Gazelle criteria", "瞪羚认定条件", gz_f, "t.id",
+     "t.key", PK_IMPORT | PK_EDIT);
 KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
      "t.file_name", 0, .group = &LEDGER);
 
 const struct profile *const profiles[] = {
-	&P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_party, &P_proj, &P_ach, &P_task, &P_tt,
-	&P_ta, &P_tw, &P_des, &P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_batch, NULL
+	&P_ent, &P_ey, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_party, &P_proj, &P_ach, &P_task,
+	&P_tt, &P_ta, &P_tw, &P_des, &P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_gz, &P_batch, NULL
 };
 
 const struct profile *profile_find(const char *kind)

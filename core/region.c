@@ -83,3 +83,27 @@ long long region_top(struct db *db)
 	    "SELECT id FROM region WHERE parent_id IS NULL ORDER BY sort, id LIMIT 1", NULL);
 	return id < 0 ? 0 : id;
 }
+
+int region_list_under(struct db *db, long long id, struct region_list *out, char **err)
+{
+	struct region_list all;
+	int rc = region_list_load(db, &all, err);
+	memset(out, 0, sizeof *out);
+	if (rc != ST_OK)
+		return rc;
+	size_t at = 0;
+	while (at < all.n && id != 0 && all.items[at].id != id)
+		at++;
+	out->items = xcalloc(all.n ? all.n : 1, sizeof *out->items);
+	for (size_t i = at; i < all.n; i++) {
+		struct region_item *it = &all.items[i];
+		if (i > at && it->depth <= all.items[at].depth)
+			break;
+		if (i == at || it->depth == all.items[at].depth + 1) {
+			out->items[out->n++] = *it;
+			it->name = it->kind = NULL;
+		}
+	}
+	region_list_free(&all);
+	return ST_OK;
+}

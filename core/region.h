@@ -19,6 +19,10 @@ struct region_list {
 int region_list_load(struct db *db, struct region_list *out, char **err);
 void region_list_free(struct region_list *l);
 
+/* Region id (0: the top one) and the regions right under it (a city's
+ * counties and parks), in tree order: the rows of a report per region. */
+int region_list_under(struct db *db, long long id, struct region_list *out, char **err);
+
 /* The region whose name, code or alias is `name` (after folding full-width
  * forms and spaces); 0 if none. */
 long long region_find(struct db *db, const char *name);

@@ -10,6 +10,9 @@
 
 const struct report_section *const report_sections[] = {
 	&report_indicators,
+	&report_enterprises,
+	&report_certificates,
+	&report_talents,
 	&report_tasks,
 	NULL
 };

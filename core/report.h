@@ -41,5 +41,11 @@ int report_write(const struct report_ctx *c, const struct report_section *s,
 extern const struct report_section report_indicators;
 /* core/rep_tasks.c */
 extern const struct report_section report_tasks;
+/* core/rep_enterprises.c, rep_certificates.c, rep_talents.c */
+extern const struct report_section report_enterprises, report_certificates, report_talents;
+/* The certificates section with whom to call (contact, phone) after its
+ * columns, and its notes (the screens show it).  t is initialised here;
+ * rt_free it even on error. */
+int rep_certificates_rows(const struct report_ctx *c, struct rtable *t, char **err);
 
 #endif

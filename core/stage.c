@@ -573,8 +573,8 @@ static int insert_batch(struct stage *s, const struct stage_batch *b, const stru
 {
 	sqlite3_stmt *st = db_prepare(s->db,
 	    "INSERT INTO main.import_batch(kind, file_name, file_size, sha256, encoding, rows_new,"
-	    " rows_changed, rows_unchanged, warnings, login, started_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	    " rows_changed, rows_unchanged, warnings, login, started_at, period_end)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (st == NULL)
 		return ST_DB;
 	sqlite3_bind_text(st, 1, b->kind, -1, SQLITE_STATIC);
@@ -588,6 +588,7 @@ static int insert_batch(struct stage *s, const struct stage_batch *b, const stru
 	sqlite3_bind_int64(st, 9, b->warnings);
 	sqlite3_bind_text(st, 10, db_login(s->db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, b->period_end, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

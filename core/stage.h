@@ -66,6 +66,7 @@ struct stage_batch {
 	const char *kind, *file_name, *sha256, *encoding;
 	long long   file_size;
 	long        warnings;
+	const char *period_end;   /* the last day of the file's period; NULL if none */
 };
 
 /* Inside a write transaction the caller began (after stage_classify in

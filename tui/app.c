@@ -10,6 +10,7 @@
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
+#include "tui/funnel.h"
 #include "tui/impscreen.h"
 #include "tui/indscreen.h"
 #include "tui/regscreen.h"
@@ -44,6 +45,9 @@ int app_run(struct db *db, const struct app_opts *opts)
 		else
 			sections[n++] = (struct section){ regscreen_ops((*p)->kind),
 			                                  regscreen_new(db, (*p)->kind), profile_group(*p) };
+		/* the funnel after the registers of firms and talents */
+		if (strcmp((*p)->kind, "talents") == 0 && n < 64)
+			sections[n++] = (struct section){ &funnel_ops, funnel_new(db), profile_group(*p) };
 	}
 	struct frame *f = frame_new(sections, n);
 	frame_set_login(f, session_login(db_session(db)));
@@ -56,6 +60,8 @@ int app_run(struct db *db, const struct app_opts *opts)
 			taskscreen_free(sections[i].self);
 		else if (sections[i].ops == &impscreen_ops)
 			impscreen_free(sections[i].self);
+		else if (sections[i].ops == &funnel_ops)
+			funnel_free(sections[i].self);
 		else
 			regscreen_free(sections[i].self);
 	}

@@ -28,6 +28,7 @@ struct form {
 	struct field *fields;             /* owned */
 	int n;
 	int cur;                          /* the field being edited */
+	int top;                          /* the first field shown, when not all fit */
 	char *entered;                    /* its text when the clerk came to it; owned */
 
 	struct frame *frame;              /* while running; not owned */
@@ -139,14 +140,38 @@ void form_message(struct form *fm, const char *fmt, ...)
 
 /* ---- layout and drawing ---- */
 
+/* How many fields the window shows at a time: all of them, or when the
+ * terminal is too short for that, as many as leave two lines of a
+ * choice's list (the fields then scroll to keep the current one shown). */
+static int form_shown(const struct form *fm)
+{
+	/* border, info, blank; blank, two list lines, hint, border */
+	int room = LINES - 3 - (1 + fm->ninfo + 1) - (1 + 2 + 1 + 1);
+	if (room < 1)
+		room = 1;
+	return fm->n < room ? fm->n : room;
+}
+
+/* Scroll the fields so that the current one is shown. */
+static void form_scroll(struct form *fm)
+{
+	int shown = form_shown(fm);
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	if (fm->cur >= fm->top + shown)
+		fm->top = fm->cur - shown + 1;
+	if (fm->top > fm->n - shown)
+		fm->top = fm->n - shown > 0 ? fm->n - shown : 0;
+}
+
 static int form_field_y(const struct form *fm, int i)
 {
-	return 1 + fm->ninfo + 1 + i;
+	return 1 + fm->ninfo + 1 + i - fm->top;
 }
 
 static int form_area_y(const struct form *fm)
 {
-	return form_field_y(fm, fm->n) + 1;
+	return 1 + fm->ninfo + 1 + form_shown(fm) + 1;
 }
 
 /* Size and centre the window for the terminal as it is now. */
@@ -230,7 +255,7 @@ static void form_draw_field(struct form *fm, int i, int *cy, int *cx)
 	int y = form_field_y(fm, i), fx = 3 + fm->lw + 1;
 	size_t from, to;
 	int cur;
-	if (y >= getmaxy(w) - 1)
+	if (i < fm->top || i >= fm->top + form_shown(fm) || y >= getmaxy(w) - 1)
 		return;
 	scr_put(w, y, 1, i == fm->cur ? ">" : " ", 1, TA_LEFT, A_BOLD);
 	scr_put(w, y, 3, f->label, fm->lw, TA_RIGHT, i == fm->cur ? A_BOLD : A_NORMAL);
@@ -261,6 +286,7 @@ static void form_draw(struct form *fm)
 	mvwaddstr(w, 0, 2 + tw, " ");
 	for (int i = 0; i < fm->ninfo; i++)
 		scr_put(w, 1 + i, 2, fm->info[i], iw, TA_LEFT, A_NORMAL);
+	form_scroll(fm);
 	for (int i = 0; i < fm->n; i++)
 		form_draw_field(fm, i, &cy, &cx);
 	form_draw_area(fm);

@@ -16,6 +16,7 @@
 #include "tui/ask.h"
 #include "tui/form.h"
 #include "tui/keys.h"
+#include "tui/pipeedit.h"
 #include "tui/popup.h"
 #include "tui/recedit.h"
 #include "tui/screen.h"
@@ -579,6 +580,17 @@ static const struct binding view_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* The view of a record that moves along stages (a firm on the ladder, a
+ * talent): the same, and the move. */
+static const struct binding view_move_keys[] = {
+	{ 4, N_("Edit"), "e  F4", N_("Edit this record") },
+	{ 6, N_("Move"), "m  F6", N_("Move it on the ladder or to another stage: the stage, the day, the reason") },
+	{ 8, N_("Delete"), "d  Delete  F8", N_("Delete this record (asks first)") },
+	{ 10, N_("Close"), "Esc  F10  q  Enter", N_("Close this window") },
+	{ 0, NULL, "Up Down  PgUp PgDn", N_("Scroll") },
+	{ 0, NULL, NULL, NULL }
+};
+
 struct recview {
 	struct frame *frame;
 	struct db *db;
@@ -694,6 +706,7 @@ static int rec_view_fill(struct recview *v)
 		free(name);
 		free(value);
 	}
+	pipeedit_history(v->frame, v->db, v->p, v->id, &v->pop->grid);
 	rec_view_referring(v);
 	rec_view_history(v);
 	record_free(&rec);
@@ -734,7 +747,7 @@ int recedit_view(struct frame *f, struct db *db, const struct profile *p, long l
 		popup_free(v.pop);
 		return RECEDIT_DELETED;
 	}
-	const struct binding *bar = frame_set_keys(f, view_keys);
+	const struct binding *bar = frame_set_keys(f, pipeedit_label(p) ? view_move_keys : view_keys);
 	while (!done) {
 		rec_view_show(&v, resized);
 		resized = 0;
@@ -754,6 +767,13 @@ int recedit_view(struct frame *f, struct db *db, const struct profile *p, long l
 				done = rec_view_fill(&v) != 0;
 				resized = 1;
 			}
+			break;
+		case 'm': case KC_F(6):
+			if (pipeedit_label(p) != NULL && pipeedit_move(f, db, p, id)) {
+				result = RECEDIT_SAVED;
+				done = rec_view_fill(&v) != 0;
+			}
+			resized = 1;
 			break;
 		case 'd': case KC_KEY(KEY_DC): case KC_F(8):
 			switch (rec_delete(f, db, p, id, rec_view_show, &v)) {

@@ -93,7 +93,7 @@ echo "1..110"
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
 # another clerk's talent and platform, so that / has something to pass
-sqlite3 "$DB" "INSERT INTO talent (name, category, updated_by) VALUES ('李华', '外国专家', 'clerk9');
+sqlite3 "$DB" "INSERT INTO talent (name, category, updated_by) VALUES ('李华', 'foreign_expert', 'clerk9');
 	INSERT INTO platform (name, kind, level, updated_by)
 	VALUES ('景德镇陶瓷工业设计研究院', '新型研发机构', 'municipal', 'clerk9')" 2> "$TMP/why"
 expect "a talent and a platform of another clerk's are there" \
@@ -104,15 +104,15 @@ start app 80 24 "INNOTRACK_LOGIN=clerk1 LANG=$ZH" --lang zh
 expect "the program starts" poll has "行 1/43"
 
 # --- 主体: 人才 ---------------------------------------------------------
-keys F9 j j Enter
-expect "F9 j j Enter opens the talents register" poll has "人才" "行 1/1"
+keys F9 j j j Enter
+expect "F9 j j j Enter opens the talents register" poll has "人才" "行 1/1"
 expect "... its columns by their Chinese names" poll has "姓名" "证件号码" "人才类别" "引进方式"
 keys F7
 expect "F7 opens the form of a new talent" poll has "新增人才"
 expect "... every field by its Chinese name" poll has "阶段 初步接洽"
 expect "... the form fits 80x24" form_fits
 expect "... no English word on screen" no_english
-fill 王晓明 36020219800101001X 高层次创新人才
+fill 王晓明 36020219800101001X 高层次
 text 柔
 expect "typing 柔 in 引进方式 narrows the list to 柔性" narrowed 柔性 全职
 keys Tab
@@ -174,8 +174,8 @@ clerk1|update
 clerk1|delete"
 
 # --- 产学研: 院所, then 平台 -----------------------------------------------
-keys Tab j Enter
-expect "Tab j Enter opens the institutes" poll has "院所名称" "类型"
+keys Tab j j Enter
+expect "Tab j j Enter opens the institutes" poll has "院所名称" "类型"
 keys a
 expect "a opens the form of a new institute" poll has "新增院所"
 text 中国科学院过程工程研究所

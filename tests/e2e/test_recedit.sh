@@ -132,7 +132,7 @@ clerk1"
 # A region with an enterprise in it cannot be deleted.
 menu app
 # from 企业 down the menu to 地区, past the other kinds
-keys app j j j j j j j j j j j j j j j j j j j Enter
+keys app j j j j j j j j j j j j j j j j j j j j j Enter
 expect "the regions register" poll has "乐平市"
 keys app j d
 expect "d on 乐平市 asks first" poll has "删除地区 jdz-lp 乐平市？y/n"

@@ -43,7 +43,7 @@ expect "a yearly 对接活动 task, an institute, 乐平市's partner and event 
 
 start app 80 24 "INNOTRACK_LOGIN=clerk1 LANG=$ZH" --lang zh
 expect "the program starts" poll has "行 1/43"
-keys F9 j j j j j j j j j j Enter
+keys F9 j j j j j j j j j j j j Enter
 expect "the menu has the task matrix under 考核; it opens on the latest year" \
 	poll has "2025年（括号内为上年数）"
 keys ']'

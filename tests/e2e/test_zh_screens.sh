@@ -107,11 +107,14 @@ tour() {
 		raw=
 		grep -q "上级" "$TMP/sec" && raw=$RAW_KINDS     # the regions
 		grep -q "导入批次\|尚无导入" "$TMP/sec" && imports=$sec
+		funnel=
+		grep -q "各梯次企业数" "$TMP/sec" && funnel=1            # counts, no filter
 		english_free "$w section $sec" "1帮助" "$raw"
 		keys F1
 		english_free "$w section $sec: F1 help" "作用" "$raw"
 		keys Escape
-		if [ $sec -gt 0 ] && [ "$sec" != "$imports" ] && ! grep -q "行 0/0" "$TMP/sec"; then
+		if [ $sec -gt 0 ] && [ "$sec" != "$imports" ] && [ -z "$funnel" ] &&
+		   ! grep -q "行 0/0" "$TMP/sec"; then
 			keys f
 			english_free "$w section $sec: the filter prompt" "筛选" "$raw"
 			keys Escape /

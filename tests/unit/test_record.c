@@ -468,7 +468,7 @@ static void test_talent_platform_region(void **state)
 	/* the enterprise and the institute are referred to now */
 	assert_int_equal(record_read(db, ent, e, &r, &err), ST_OK);
 	assert_int_equal(record_delete(db, &r, &c, &err), ST_DATA);
-	assert_non_null(strstr(err, "1 talents, 1 platforms"));
+	assert_non_null(strstr(err, "1 platforms, 1 talents"));
 	free(err);
 	err = NULL;
 	record_free(&r);

@@ -102,14 +102,14 @@ static struct db *coop_db(const char *name)
 	         " ('论坛', '2023-10-10', (SELECT id FROM region WHERE code = 'jdz')),"
 	         " ('交流', '2024-01-10', (SELECT id FROM region WHERE code = 'jdz-fl'));"
 	         "INSERT INTO talent (name, category, is_foreign, region_id, stage, introduced_on) VALUES"
-	         " ('张', '国家级高层次科技领军人才', 0, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2023-03-03'),"
-	         " ('李', '外国专家', 1, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2023-04-04'),"
-	         " ('Smith', '青年科技人才', 1, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2023-05-05'),"
-	         " ('王', '院士团队', 0, (SELECT id FROM region WHERE code = 'jdz-fl'), 'signed', '2023-05-05'),"
-	         " ('赵', '主要学科学术和技术带头人', 0, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2022-05-05');"
+	         " ('张', 'high_level', 0, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2023-03-03'),"
+	         " ('李', 'foreign_expert', 1, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2023-04-04'),"
+	         " ('Smith', 'young', 1, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2023-05-05'),"
+	         " ('王', 'academician', 0, (SELECT id FROM region WHERE code = 'jdz-fl'), 'signed', '2023-05-05'),"
+	         " ('赵', 'discipline_leader', 0, (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2022-05-05');"
 	         /* on duty by the stage history in 2023, brought in in 2022 */
 	         "INSERT INTO talent (name, category, region_id, stage, introduced_on) VALUES"
-	         " ('钱', '院士团队', (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2022-11-11');"
+	         " ('钱', 'academician', (SELECT id FROM region WHERE code = 'jdz-fl'), 'on_duty', '2022-11-11');"
 	         "INSERT INTO talent_stage (talent_id, stage, on_date) VALUES"
 	         " ((SELECT id FROM talent WHERE name = '钱'), 'on_duty', '2023-01-15');");
 	return db;
@@ -131,8 +131,8 @@ static void test_counters(void **state)
 	/* the city's own: its events, not the counties' */
 	assert_true(count(db, "events_held", "jdz", 1, "2023-01-01", "2023-12-31") == 1);
 	count_is(db, "talents_on_duty", "jdz-fl", 4);        /* 张, 李, Smith, 钱 (by its stage history) */
-	count_is(db, "foreign_experts", "jdz-fl", 2);        /* 李, Smith */
-	count_is(db, "high_level_talents", "jdz-fl", 2);     /* 张, 钱: 王 is only signed, 赵 came in 2022 */
+	count_is(db, "foreign_experts", "jdz-fl", 1);        /* 李: Smith is foreign but a young scientist */
+	count_is(db, "high_level_talents", "jdz-fl", 1);     /* 张: 钱 is an academician team, 赵 came in 2022 */
 	/* a span counts every year of it */
 	assert_true(count(db, "platforms_approved", "jdz-fl", 0, "2023-01-01", "2025-12-31") == 4);
 	/* the records behind a figure are the ones counted */
@@ -288,10 +288,10 @@ static void test_grid_jingdezhen(void **state)
 	assert_true(g.row[fl].c[ind].actual == 1 && g.row[fl].c[ind].target == 2);
 	assert_true(g.row[fl].c[ind].pct == 50);
 	assert_true(g.row[fl].c[ind].has_last && g.row[fl].c[ind].last == 1);   /* 项目三, 2022 */
-	assert_true(g.row[fl].c[tal].actual == 2);
-	assert_true(g.row[fl].c[fo].actual == 2);
+	assert_true(g.row[fl].c[tal].actual == 1);
+	assert_true(g.row[fl].c[fo].actual == 1);
 	assert_false(g.row[fl].c[fo].met);
-	/* 浮梁县 (50, 20, 40: 36.7) ranks above 乐平市 (0) */
+	/* 浮梁县 (50, 10, 20) ranks above 乐平市 (0) */
 	assert_true(g.row[fl].score > g.row[lp].score);
 	assert_int_equal(g.row[fl].rank, 1);
 	assert_int_equal(g.row[lp].rank, 2);
@@ -318,7 +318,7 @@ static void test_grid_jingdezhen(void **state)
 	         " WHERE code IN ('industrialise', 'foreign');");
 	assert_int_equal(tasks_load(db, 2023, 2023, 2023, &g, &err), ST_OK);
 	fl = row_of(&g, "浮梁县", 0);
-	assert_true(g.row[fl].score == 20);
+	assert_true(g.row[fl].score == 10);   /* 1 of 10 high-level talents */
 	tasks_free(&g);
 	db_close(db);
 }
