@@ -14,6 +14,7 @@
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/session.h"
+#include "core/users.h"
 #include "core/util.h"
 
 #define BUSY_TIMEOUT_MS 8000
@@ -222,6 +223,11 @@ static int migrate(struct db *db, char **err)
 			return ST_DB;
 		}
 	}
+	/* the login that creates (or upgrades) a ledger with no admin is its admin */
+	if (have < latest && users_first_admin(db, err) != ST_OK) {
+		db_rollback(db);
+		return ST_DB;
+	}
 	return db_commit(db, err);
 }
 
@@ -259,8 +265,9 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	if (db_exec(db, "PRAGMA journal_mode=WAL", err) != ST_OK ||
 	    db_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
 	                "PRAGMA journal_size_limit=67108864", err) != ST_OK ||
+	    (db->session = session_new()) == NULL ||
 	    migrate(db, err) != ST_OK ||
-	    (db->session = session_start(db, err)) == NULL) {
+	    session_read(db, db->session, err) != ST_OK) {
 		db_close(db);
 		if (!exists)
 			unlink(path);

@@ -449,6 +449,17 @@ static const struct pfield batch_f[] = {
 	  .flags = PF_VIEW, .expr = "t.undone_at", .width = 19 },
 };
 
+/* The users of the ledger (core/users.h writes them; the audit and the
+ * users screen show them by this description). */
+static const struct pfield user_f[] = {
+	{ .col = "login", .key = "login", .en = "Login", .zh = "登录名", .aliases = "用户名|账号",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 64, .width = 12 },
+	{ .col = "role", .key = "role", .en = "Role", .zh = "角色",
+	  .type = FT_ENUM, .flags = PF_REQ, .choices = &CH_ROLE, .width = 10 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .type = FT_REGION },
+};
+
 static const struct menu_group FIRMS = { "Firms & talent", "主体" },
 	COOP = { "Cooperation", "产学研" },
 	TASKS = { "Task tables", "考核" },
@@ -475,7 +486,7 @@ KIND(P_ent, N_("enterprises"), "enterprise", "Enterprises", "企业", ent_f, "t.
 KIND(P_tal, N_("talents"), "talent", "Talents", "人才", tal_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &FIRMS);
 KIND(P_inst, N_("institutes"), "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
-     PK_IMPORT | PK_EDIT, .group = &COOP);
+     PK_IMPORT | PK_EDIT | PK_LOCAL_ADD, .group = &COOP);
 KIND(P_part, N_("partnerships"), "partnership", "Partnerships", "合作", part_f, "t.id",
      NAME_OF("region", "region_id") " || ' - ' || " NAME_OF("institute", "institute_id"),
      PK_IMPORT | PK_EDIT, .group = &COOP);
@@ -503,9 +514,12 @@ KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", 
 KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
      "t.file_name", 0, .group = &LEDGER);
 
+KIND(P_user, N_("users"), "app_user", "Users", "用户", user_f, "t.role <> 'admin', t.login",
+     "t.login", 0);
+
 const struct profile *const profiles[] = {
 	&P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_task, &P_tt,
-	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_batch, NULL
+	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_batch, &P_user, NULL
 };
 
 const struct profile *profile_find(const char *kind)

@@ -33,17 +33,30 @@ int cmd_import(struct cli *c);
 int cmd_imports(struct cli *c);
 int cmd_undo_import(struct cli *c);
 int cmd_export(struct cli *c);
+/* tui/cmd_users.c */
+int cmd_users(struct cli *c);
+int cmd_grant(struct cli *c);
+int cmd_revoke(struct cli *c);
+/* tui/cmd_audit.c */
+int cmd_audit(struct cli *c);
 
 #define CLI_EXTRA_USAGE \
 "       innotrack [--db PATH] import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]\n" \
 "                                    [--period P] [--region R]\n" \
 "       innotrack [--db PATH] imports\n" \
 "       innotrack [--db PATH] undo-import ID\n" \
-"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n"
+"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n" \
+"       innotrack [--db PATH] users | grant LOGIN ROLE [REGION] | revoke LOGIN\n" \
+"       innotrack [--db PATH] audit [--since DATE] [--login L] [--kind K] [--format text|csv]\n" \
+"                                   [-o FILE]\n"
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
 	{ "undo-import", cmd_undo_import }, \
-	{ "export", cmd_export },
+	{ "export", cmd_export }, \
+	{ "users", cmd_users }, \
+	{ "grant", cmd_grant }, \
+	{ "revoke", cmd_revoke }, \
+	{ "audit", cmd_audit },
 
 #endif
