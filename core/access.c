@@ -60,8 +60,8 @@ char *access_how_to_ask(struct db *db)
 	if (session_listed(s))
 		return NULL;
 	char *admins = users_admins(db);
-	char *text = xasprintf(tr("%s is not a user of this ledger and may only read; to ask for "
-	                          "access, ask an admin (%s) to run: innotrack grant %s ROLE [REGION]"),
+	char *text = xasprintf(tr("%s may only read (not a user of this ledger): ask an admin (%s) "
+	                          "to run innotrack grant %s ROLE [REGION]"),
 	                       session_login(s), admins, session_login(s));
 	free(admins);
 	return text;

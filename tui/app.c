@@ -5,15 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/profile.h"
 #include "core/session.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
+#include "tui/histscreen.h"
 #include "tui/impscreen.h"
 #include "tui/indscreen.h"
 #include "tui/regscreen.h"
 #include "tui/screen.h"
+#include "tui/userscreen.h"
 
 /* The menu: the indicators at the top, then the register of every kind
  * that names a menu heading, in the order of the descriptions (it fits
@@ -30,7 +33,7 @@ int app_run(struct db *db, const struct app_opts *opts)
 	struct section sections[64];
 	int n = 0;
 	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
-	for (const struct profile *const *p = profiles; *p && n < 64; p++) {
+	for (const struct profile *const *p = profiles; *p && n < 62; p++) {
 		if ((*p)->group == NULL)
 			continue;
 		if (strcmp((*p)->kind, "imports") == 0)
@@ -40,8 +43,17 @@ int app_run(struct db *db, const struct app_opts *opts)
 			sections[n++] = (struct section){ regscreen_ops((*p)->kind),
 			                                  regscreen_new(db, (*p)->kind), profile_group(*p) };
 	}
+	/* the history of changes, and for an admin the users, under the imports' heading */
+	const char *ledger = profile_group(profile_find("imports"));
+	sections[n++] = (struct section){ &histscreen_ops, histscreen_new(db), ledger };
+	if (session_role(db_session(db)) == SESSION_ADMIN)
+		sections[n++] = (struct section){ &userscreen_ops, userscreen_new(db), ledger };
 	struct frame *f = frame_new(sections, n);
 	frame_set_login(f, session_login(db_session(db)));
+	char *ask = access_how_to_ask(db);
+	if (ask != NULL)
+		frame_message(f, "%s", ask);
+	free(ask);
 	int rc = frame_run(f);
 	frame_free(f);
 	for (int i = 0; i < n; i++) {
@@ -49,6 +61,10 @@ int app_run(struct db *db, const struct app_opts *opts)
 			indscreen_free(sections[i].self);
 		else if (sections[i].ops == &impscreen_ops)
 			impscreen_free(sections[i].self);
+		else if (sections[i].ops == &histscreen_ops)
+			histscreen_free(sections[i].self);
+		else if (sections[i].ops == &userscreen_ops)
+			userscreen_free(sections[i].self);
 		else
 			regscreen_free(sections[i].self);
 	}

@@ -97,7 +97,7 @@ ok "a viewer may not import: exit 1" as v1 1 --db "$DB" import enterprises "$T/o
 ok "... and is told so" has "$T/err" "viewer v1 may only read"
 ok "a login not listed may not import: exit 1" as stranger 1 --db "$DB" --lang zh import enterprises "$T/own.csv"
 ok "... told how to ask: the admins and the grant command" \
-	has "$T/err" "stranger 不是本台账的用户，只能查看；如需修改权限，请管理员（tester）执行：innotrack grant stranger 角色 [地区]"
+	has "$T/err" "stranger 只能查看（不是本台账的用户）：请管理员（tester）执行 innotrack grant stranger 角色 [地区]"
 ok "... but may read" as stranger 0 --db "$DB" export enterprises
 ok "the county clerk undoes their own import" as clerk2 0 --db "$DB" undo-import "$OWN"
 ok "... and their rows are gone" is "SELECT count(*) FROM enterprise" 3
@@ -146,7 +146,7 @@ as_user() {
 mkdir "$T/pub" && chmod 1777 "$T/pub" && cp "$DB" "$T/pub/p.db" && chmod 666 "$T/pub/p.db"
 ok "the plain program: a real user not listed is refused, by their own name" eval \
 	'INNOTRACK_LOGIN= as_user "$A" "$BIN" "$T/pub/p.db" import enterprises "$T/own.csv";
-	 test $? = 1 && grep -q "$A is not a user of this ledger" "$T/err"'
+	 test $? = 1 && grep -q "$A may only read (not a user of this ledger)" "$T/err"'
 if [ -n "${ASAN_OPTIONS:-}" ]; then
 	skip_rest "the sanitizer build cannot run setgid (test_login.sh says why)"
 fi
@@ -161,7 +161,7 @@ cp "$DB" "$SG" && chgrp "$G" "$SG" && chmod 660 "$SG"
 export INNOTRACK_LOGIN=tester
 ok "setgid: INNOTRACK_LOGIN=tester (the admin) is ignored, the real user is refused" eval \
 	'as_user "$A" "$T/sg/innotrack" "$SG" import enterprises "$T/own.csv";
-	 test $? = 1 && grep -q "$A is not a user of this ledger" "$T/err"'
+	 test $? = 1 && grep -q "$A may only read (not a user of this ledger)" "$T/err"'
 ok "... and cannot grant themselves a role" eval \
 	'as_user "$A" "$T/sg/innotrack" "$SG" grant "$A" admin; test $? = 1'
 "$BIN" --db "$SG" grant "$A" county 浮梁县 >/dev/null
@@ -176,5 +176,5 @@ ok "... who may not undo another county's batch" eval \
 	 test $? = 1 && grep -q "may not undo changes to records of 乐平市" "$T/err"'
 ok "another real user claiming the first's login is still themselves" eval \
 	'INNOTRACK_LOGIN=$A as_user "$B" "$T/sg/innotrack" "$SG" import enterprises "$T/own.csv";
-	 test $? = 1 && grep -q "$B is not a user of this ledger" "$T/err"'
+	 test $? = 1 && grep -q "$B may only read (not a user of this ledger)" "$T/err"'
 exit $((fails > 0))

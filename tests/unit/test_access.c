@@ -147,7 +147,7 @@ static void test_refusals_say_who_what_and_why(void **state)
 	db_close(db);
 	db = as("stranger");
 	assert_int_equal(access_check(db, "enterprise", fuliang, ACCESS_ADD, &err), ST_DATA);
-	assert_non_null(strstr(err, "stranger is not a user of this ledger"));
+	assert_non_null(strstr(err, "stranger may only read (not a user of this ledger)"));
 	assert_non_null(strstr(err, "(admin1)"));
 	assert_non_null(strstr(err, "innotrack grant stranger ROLE [REGION]"));
 	free(err);
