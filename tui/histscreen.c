@@ -23,11 +23,13 @@
 
 enum { H_AT, H_BY, H_KIND, H_RECORD, H_ACTION, H_FIELD, H_BEFORE, H_AFTER, H_BATCH, NH };
 
-static const int widths[NH] = { 16, 8, 6, 16, 4, 8, 12, 12, 4 };
+/* the least each column shrinks to: at 80x24 every column but the batch shows */
+static const int widths[NH] = { 16, 6, 4, 8, 4, 6, 8, 8, 4 };
 
 struct histscreen {
 	struct db *db;                 /* not owned */
 	struct grid grid;              /* the lines shown; owned */
+	struct grid at;                /* their times to the second; owned */
 	struct table_col cols[NH];
 	struct table table;
 	struct frame *frame;           /* not owned */
@@ -64,9 +66,12 @@ static void add_line(void *ctx, const struct history_line *l)
 		snprintf(rec, sizeof rec, "#%lld", l->row_id);
 	if (l->batch_id)
 		snprintf(batch, sizeof batch, "%lld", l->batch_id);
-	const char *row[NH] = { l->at, l->login, l->kind, rec, l->action_label, l->field,
+	char at[17];          /* to the minute: the seconds are in the details (Enter) */
+	snprintf(at, sizeof at, "%s", l->at);
+	const char *row[NH] = { at, l->login, l->kind, rec, l->action_label, l->field,
 	                        l->before, l->after, batch };
 	grid_add(&s->grid, row);
+	grid_add(&s->at, &l->at);
 }
 
 static void hist_load(struct histscreen *s)
@@ -78,6 +83,8 @@ static void hist_load(struct histscreen *s)
 	};
 	grid_free(&s->grid);
 	grid_init(&s->grid, NH);
+	grid_free(&s->at);
+	grid_init(&s->at, 1);
 	free(s->error);
 	s->error = NULL;
 	history_each(s->db, &f, add_line, s, &s->error);
@@ -194,7 +201,7 @@ static void hist_details(struct histscreen *s)
 	const enum table_align align[2] = { TA_LEFT, TA_LEFT };
 	struct popup *p = popup_new(tr("Change"), 2, titles, align);
 	for (int c = 0; c < NH; c++) {
-		const char *row[2] = { s->cols[c].title, grid_cell(&s->grid, i, c) };
+		const char *row[2] = { s->cols[c].title, c == H_AT ? grid_cell(&s->at, i, 0) : grid_cell(&s->grid, i, c) };
 		grid_add(&p->grid, row);
 	}
 	popup_ready(p, 0);
@@ -311,6 +318,7 @@ void *histscreen_new(struct db *db)
 	struct histscreen *s = xcalloc(1, sizeof *s);
 	s->db = db;
 	grid_init(&s->grid, NH);
+	grid_init(&s->at, 1);
 	for (int i = 0; i < NH; i++) {
 		s->cols[i].title = tr(titles[i]);
 		s->cols[i].align = i == H_BATCH ? TA_RIGHT : TA_LEFT;
@@ -329,6 +337,7 @@ void histscreen_free(void *self)
 	if (s == NULL)
 		return;
 	grid_free(&s->grid);
+	grid_free(&s->at);
 	free(s->error);
 	free(s->login);
 	free(s);
