@@ -33,21 +33,24 @@ int app_run(struct db *db, const struct app_opts *opts)
 	struct section sections[64];
 	int n = 0;
 	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
-	for (const struct profile *const *p = profiles; *p && n < 62; p++) {
+	for (const struct profile *const *p = profiles; *p && n < 61; p++) {
 		if ((*p)->group == NULL)
 			continue;
-		if (strcmp((*p)->kind, "imports") == 0)
+		if (strcmp((*p)->kind, "imports") == 0) {
+			/* the change log, and for an admin the users, above the imports
+			 * (which stay last) under the same heading */
+			sections[n++] = (struct section){ &histscreen_ops, histscreen_new(db),
+			                                  profile_group(*p) };
+			if (session_role(db_session(db)) == SESSION_ADMIN)
+				sections[n++] = (struct section){ &userscreen_ops, userscreen_new(db),
+				                                  profile_group(*p) };
 			sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db),
 			                                  profile_group(*p) };
+		}
 		else
 			sections[n++] = (struct section){ regscreen_ops((*p)->kind),
 			                                  regscreen_new(db, (*p)->kind), profile_group(*p) };
 	}
-	/* the history of changes, and for an admin the users, under the imports' heading */
-	const char *ledger = profile_group(profile_find("imports"));
-	sections[n++] = (struct section){ &histscreen_ops, histscreen_new(db), ledger };
-	if (session_role(db_session(db)) == SESSION_ADMIN)
-		sections[n++] = (struct section){ &userscreen_ops, userscreen_new(db), ledger };
 	struct frame *f = frame_new(sections, n);
 	frame_set_login(f, session_login(db_session(db)));
 	char *ask = access_how_to_ask(db);

@@ -14,6 +14,7 @@
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/grid.h"
+#include "tui/gridfind.h"
 #include "tui/histscreen.h"
 #include "tui/keys.h"
 #include "tui/popup.h"
@@ -40,6 +41,7 @@ struct histscreen {
 	long long row_id;              /* with kind: one record */
 	char since[11], until[11];     /* "" : open */
 	int loaded;                    /* read once shown (not at start-up) */
+	struct gridfind find;          /* / and f over the lines */
 };
 
 static const struct binding hist_keys[] = {
@@ -48,6 +50,8 @@ static const struct binding hist_keys[] = {
 	{ 0, N_("Record"), "r", N_("Only the changes of one record of that kind, by its number") },
 	{ 0, N_("Dates"), "t", N_("Only the changes of some days: 2025-10-01, or 2025-10-01..2025-12-31") },
 	{ 0, N_("Clear"), "c", N_("No filters") },
+	{ 0, NULL, "/  n  N", N_("Find a text in the changes, then the next or previous") },
+	{ 0, NULL, "f", N_("Show only the changes with a text") },
 	{ 5, N_("Refresh"), "F5", N_("Read the changes again") },
 	{ 0, NULL, "Enter", N_("The selected change in full") },
 	{ 0, NULL, "Up Down  j k  PgUp PgDn  g G", N_("Move in the list") },
@@ -70,6 +74,8 @@ static void add_line(void *ctx, const struct history_line *l)
 	snprintf(at, sizeof at, "%s", l->at);
 	const char *row[NH] = { at, l->login, l->kind, rec, l->action_label, l->field,
 	                        l->before, l->after, batch };
+	if (!gridfind_keep(&s->find, row, NH))
+		return;
 	grid_add(&s->grid, row);
 	grid_add(&s->at, &l->at);
 }
@@ -98,6 +104,17 @@ static void hist_load(struct histscreen *s)
 	table_relayout(&s->table);
 }
 
+static void hist_reload(void *ctx)
+{
+	hist_load(ctx);
+}
+
+static void no_cancel(void *ctx, struct frame *f)
+{
+	(void)ctx;
+	(void)f;
+}
+
 /* ---- the filters ---- */
 
 static void login_done(void *ctx, struct frame *f, const char *text)
@@ -109,7 +126,7 @@ static void login_done(void *ctx, struct frame *f, const char *text)
 	hist_load(s);
 }
 
-static const struct prompt_ops login_ops = { .done = login_done };
+static const struct prompt_ops login_ops = { .done = login_done, .cancel = no_cancel };
 
 static void dates_done(void *ctx, struct frame *f, const char *text)
 {
@@ -129,7 +146,7 @@ static void dates_done(void *ctx, struct frame *f, const char *text)
 	hist_load(s);
 }
 
-static const struct prompt_ops dates_ops = { .done = dates_done };
+static const struct prompt_ops dates_ops = { .done = dates_done, .cancel = no_cancel };
 
 static void record_done(void *ctx, struct frame *f, const char *text)
 {
@@ -147,7 +164,7 @@ static void record_done(void *ctx, struct frame *f, const char *text)
 	hist_load(s);
 }
 
-static const struct prompt_ops record_ops = { .done = record_done };
+static const struct prompt_ops record_ops = { .done = record_done, .cancel = no_cancel };
 
 /* The kinds a change may be of: every description but the batches. */
 static const struct profile *kind_at(size_t i)
@@ -230,6 +247,8 @@ static int hist_key(void *self, struct frame *f, int key, int focused)
 		frame_prompt(f, tr("Changes on: "), s->since, &dates_ops, s);
 		return 1;
 	case 'c':
+		free(s->find.filter);
+		s->find.filter = NULL;
 		free(s->login);
 		s->login = NULL;
 		s->kind = NULL;
@@ -245,7 +264,7 @@ static int hist_key(void *self, struct frame *f, int key, int focused)
 			hist_details(s);
 		return focused;
 	default:
-		return focused && table_key(&s->table, key);
+		return gridfind_key(&s->find, f, key) || (focused && table_key(&s->table, key));
 	}
 }
 
@@ -282,6 +301,8 @@ static void hist_status(void *self, char *buf, size_t size)
 		sbuf_printf(&b, " #%lld", s->row_id);
 	if (*s->since || *s->until)
 		sbuf_printf(&b, "  %s..%s", s->since, s->until);
+	if (s->find.filter)
+		sbuf_printf(&b, "  \"%s\"", s->find.filter);
 	snprintf(buf, size, "%s", b.s);
 	sbuf_free(&b);
 }
@@ -301,7 +322,7 @@ static void hist_focus(void *self, int on)
 }
 
 const struct section_ops histscreen_ops = {
-	.label = N_("Change log"),
+	.label = N_("Log"),
 	.bindings = hist_keys,
 	.place = hist_place,
 	.draw = hist_draw,
@@ -327,6 +348,7 @@ void *histscreen_new(struct db *db)
 	}
 	struct table_source src = { grid_count, grid_row, &s->grid };
 	table_init(&s->table, s->cols, NH, src);
+	s->find = (struct gridfind){ .grid = &s->grid, .table = &s->table, .reload = hist_reload, .ctx = s };
 	s->table.empty = tr("No changes recorded (c clears the filters)");
 	return s;
 }
@@ -338,6 +360,7 @@ void histscreen_free(void *self)
 		return;
 	grid_free(&s->grid);
 	grid_free(&s->at);
+	gridfind_free(&s->find);
 	free(s->error);
 	free(s->login);
 	free(s);

@@ -14,6 +14,7 @@
 #include "core/width.h"
 #include "tui/ask.h"
 #include "tui/grid.h"
+#include "tui/gridfind.h"
 #include "tui/keys.h"
 #include "tui/popup.h"
 #include "tui/table.h"
@@ -32,6 +33,7 @@ struct userscreen {
 	char *login;                   /* owned */
 	const struct choice *role;
 	struct region_list regions;    /* the region list's rows (the city left out) */
+	struct gridfind find;          /* / and f over the users */
 };
 
 static const struct binding user_keys[] = {
@@ -39,6 +41,8 @@ static const struct binding user_keys[] = {
 	{ 4, N_("Change"), "e  Enter  F4", N_("Change the selected user's role or region") },
 	{ 8, N_("Revoke"), "d  Delete  F8", N_("Revoke the selected user's access (asks first)") },
 	{ 5, N_("Refresh"), "F5", N_("Read the list of users again") },
+	{ 0, NULL, "/  n  N", N_("Find a login, role or region, then the next or previous") },
+	{ 0, NULL, "f", N_("Show only the users with a text") },
 	{ 0, NULL, "Up Down  j k  PgUp PgDn  g G", N_("Move in the list") },
 	{ 0, NULL, NULL, NULL }
 };
@@ -55,7 +59,8 @@ static void user_load(struct userscreen *s)
 		for (size_t i = 0; i < n; i++) {
 			const char *row[NU] = { u[i].login, choice_label(u[i].role), u[i].region,
 			                        u[i].updated_by, u[i].updated_at };
-			grid_add(&s->grid, row);
+			if (gridfind_keep(&s->find, row, NU))
+				grid_add(&s->grid, row);
 		}
 	users_free(u, n);
 	for (int i = 0; i < NU; i++) {
@@ -157,7 +162,18 @@ static void login_done(void *ctx, struct frame *f, const char *text)
 	role_choose(s, 2);     /* a county clerk, most often */
 }
 
-static const struct prompt_ops login_ops = { .done = login_done };
+static void login_cancel(void *ctx, struct frame *f)
+{
+	(void)ctx;
+	(void)f;
+}
+
+static const struct prompt_ops login_ops = { .done = login_done, .cancel = login_cancel };
+
+static void user_reload(void *ctx)
+{
+	user_load(ctx);
+}
 
 static void user_change(struct userscreen *s)
 {
@@ -216,7 +232,7 @@ static int user_key(void *self, struct frame *f, int key, int focused)
 		user_load(s);
 		return 1;
 	default:
-		return focused && table_key(&s->table, key);
+		return gridfind_key(&s->find, f, key) || (focused && table_key(&s->table, key));
 	}
 }
 
@@ -281,6 +297,7 @@ void *userscreen_new(struct db *db)
 		free(err);
 	struct table_source src = { grid_count, grid_row, &s->grid };
 	table_init(&s->table, s->cols, NU, src);
+	s->find = (struct gridfind){ .grid = &s->grid, .table = &s->table, .reload = user_reload, .ctx = s };
 	s->table.empty = tr("No users yet: a (F7) grants a login a role");
 	user_load(s);
 	return s;
@@ -293,6 +310,7 @@ void userscreen_free(void *self)
 		return;
 	grid_free(&s->grid);
 	region_list_free(&s->regions);
+	gridfind_free(&s->find);
 	free(s->error);
 	free(s->login);
 	free(s);

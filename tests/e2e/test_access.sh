@@ -22,7 +22,7 @@ lacks() {
 	! grep -q -F -- "$2" "$SCREEN" || { echo "\"$2\" is on the screen" > "$TMP/why"; return 1; }
 }
 
-echo "1..22"
+echo "1..23"
 
 INNOTRACK_LOGIN=admin1 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1 &&
 	INNOTRACK_LOGIN=admin1 "$BIN" --db "$DB" import enterprises "$SRC/tests/fixtures/enterprises.csv" \
@@ -39,6 +39,7 @@ menu c2
 keys c2 j Enter
 expect "the enterprises register" poll_in c2 has "景德镇陶瓷新材料有限公司" "乐平市"
 expect "... and no users screen in clerk2's menu" lacks c2 " 用户 "
+expect "... but the log" poll_in c2 has " 日志 "
 keys c2 Enter
 expect "Enter shows the 乐平市 enterprise" poll_in c2 has "所在地区" "乐平市"
 keys c2 e
@@ -70,7 +71,7 @@ clerk2|update"
 start adm 80 24 "INNOTRACK_LOGIN=admin1 LANG=$ZH" --lang zh
 expect "the program starts for admin1" poll_in adm has "admin1"
 menu adm
-keys adm End Enter
+keys adm G k Enter
 expect "the users screen lists admin1 and clerk2 with 浮梁县" \
 	poll_in adm has "clerk2" "县级用户" "浮梁县"
 keys adm a
@@ -94,7 +95,7 @@ clerk2|county|浮梁县|admin1
 clerk3|viewer||admin1
 李四|county|乐平市|admin1"
 menu adm
-keys adm Up Enter
+keys adm k Enter
 keys adm l
 text adm clerk2
 keys adm Enter

@@ -250,8 +250,8 @@ clerk1|update
 clerk1|delete"
 
 # --- 台账: 文件 (a new document, which a task target will cite) ----------
-keys F9 G k k Enter
-expect "F9 G k k Enter opens the documents: the pack's three" poll has "文件" "行 1/3"
+keys F9 G k k k Enter
+expect "F9 G k k k Enter (over the log) opens the documents: the pack's three" poll has "文件" "行 1/3"
 keys a
 expect "a opens the form of a new document" poll has "新增文件"
 expect "... which fits 80x24" form_fits
