@@ -9,6 +9,7 @@
 #include "core/csvread.h"
 #include "core/db.h"
 #include "core/guess.h"
+#include "core/privs.h"
 #include "core/profile.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -49,7 +50,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 
 int guess_kind(const char *path, enum textenc enc, const char **kind, char **err)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = privs_fopen_clerk(path, "rb");
 	if (f == NULL) {
 		err_set(err, "%s: %s", path, errno_text(errno));
 		return ST_DATA;

@@ -18,6 +18,7 @@
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
+#include "core/privs.h"
 #include "core/region.h"
 #include "core/textenc.h"
 
@@ -125,7 +126,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 /* 0 read; 1 the file is not CSV (said); -1 a database error (m->err). */
 static int read_file(struct imp *m, const struct textenc_info *info)
 {
-	FILE *f = fopen(m->o->path, "rb");
+	FILE *f = privs_fopen_clerk(m->o->path, "rb");
 	struct textdec *dec = textdec_new(info->enc);
 	struct csvread *r = csvread_new(on_row, m);
 	char *buf = xmalloc(CHUNK), *cerr = NULL;

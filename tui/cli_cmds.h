@@ -1,6 +1,6 @@
 /* cli_cmds.h: the table of commands, and the helpers command files share.
- * A new command file adds its entry to CLI_EXTRA_COMMANDS and its usage
- * line to CLI_EXTRA_USAGE. */
+ * A new command file adds its entry to CLI_EXTRA_COMMANDS, its usage
+ * line to CLI_EXTRA_USAGE and its help block to CLI_EXTRA_HELP. */
 #ifndef INNOTRACK_CLI_CMDS_H
 #define INNOTRACK_CLI_CMDS_H
 
@@ -49,6 +49,13 @@ int cmd_audit(struct cli *c);
 "       innotrack [--db PATH] users | grant LOGIN ROLE [REGION] | revoke LOGIN\n" \
 "       innotrack [--db PATH] audit [--since DATE] [--login L] [--kind K] [--format text|csv]\n" \
 "                                   [-o FILE]\n"
+/* help blocks of the commands above, N_() marked, each ending in a comma */
+#define CLI_EXTRA_HELP \
+	N_("  users         who may change what: each login, its role and region; grant gives\n" \
+	   "                LOGIN a role: admin, city, county with the REGION it keeps, or viewer\n" \
+	   "                (管理员, 市级, 县级, 只读); revoke takes it back (admins only)\n"), \
+	N_("  audit         every change: when, who, kind, record, field, before and after, oldest\n" \
+	   "                first; --since DATE, --login L, --kind K narrow it\n"),
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
