@@ -40,7 +40,7 @@ int cmd_users(struct cli *c)
 	} else {
 		static const char *const head[] = { N_("login"), N_("role"), N_("region"),
 		                                    N_("granted by"), N_("when") };
-		static const int w[] = { 12, 10, 12, 12 };
+		static const int w[] = { 12, 12, 12, 12 };
 		for (int i = 0; i < 4; i++)
 			put_cell(tr(head[i]), w[i]);
 		printf("%s\n", tr(head[4]));
