@@ -627,8 +627,9 @@ static int check_access(struct db *db, const struct record *r, int del, int new_
 
 int record_may(struct db *db, const struct profile *p, long long id, int del, char **err)
 {
-	if (id == 0)
-		return access_writes_some(db) ? ST_OK : access_check(db, p->table, 0, ACCESS_ADD, err);
+	if (id == 0)      /* the region is not known yet: only whether any may be added */
+		return access_writes_some(db) && access_region_field(p) >= 0
+		    ? ST_OK : access_check(db, p->table, 0, ACCESS_ADD, err);
 	return access_check_row(db, p, id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
 }
 

@@ -213,6 +213,11 @@ static void test_record_editor_save_and_delete(void **state)
 	assert_int_equal(record_read(db, profile_find("enterprises"), theirs, &r, &err), ST_OK);
 	assert_int_equal(record_may(db, r.p, theirs, 0, &err), ST_DATA);
 	assert_int_equal(record_may(db, r.p, mine, 0, &err), ST_OK);
+	/* adding: an enterprise (its region comes later), an institute, not an indicator */
+	assert_int_equal(record_may(db, r.p, 0, 0, &err), ST_OK);
+	assert_int_equal(record_may(db, profile_find("institutes"), 0, 0, &err), ST_OK);
+	assert_int_equal(record_may(db, profile_find("indicators"), 0, 0, &err), ST_DATA);
+	assert_non_null(strstr(err, "may not add records that belong to the whole city"));
 	assert_int_equal(record_delete(db, &r, &c, &err), ST_DATA);
 	assert_non_null(strstr(err, "may not delete records of 乐平市"));
 	record_free(&r);
