@@ -137,7 +137,15 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 
 int db_begin_write(struct db *db, char **err)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	if (db_exec(db, "BEGIN IMMEDIATE", err) != ST_OK)
+		return ST_DB;
+	/* the role and region as they are now, not as they were at start-up:
+	 * an admin may have revoked them while this program ran */
+	if (db->session != NULL && session_read(db, db->session, err) != ST_OK) {
+		db_rollback(db);
+		return ST_DB;
+	}
+	return ST_OK;
 }
 
 int db_commit(struct db *db, char **err)
@@ -222,7 +230,8 @@ static int migrate(struct db *db, char **err)
 		        "innotrack schema version)", db->path);
 		return ST_DB;
 	}
-	if (db_begin_write(db, err) != ST_OK)
+	/* not db_begin_write: the session's table may not be there yet */
+	if (db_exec(db, "BEGIN IMMEDIATE", err) != ST_OK)
 		return ST_DB;
 	/* Someone else may have migrated while we waited for the lock. */
 	have = db_schema_version(db);

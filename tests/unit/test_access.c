@@ -290,6 +290,29 @@ static void test_packs_and_users(void **state)
 	db_close(db);
 }
 
+/* A grant or revoke counts at once, also for a program that was running. */
+static void test_revoked_while_running(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	struct db *clerk = as("lp");
+	struct db *admin = as("admin1");
+	long long ind = db_scalar(clerk, "SELECT min(id) FROM indicator WHERE counter IS NULL", NULL);
+	struct obs_rec o = { .indicator_id = ind, .region_id = leping, .has_value = 1, .value = 7 };
+	struct edit_conflict c;
+	snprintf(o.period, sizeof o.period, "2024");
+	assert_int_equal(obs_save(clerk, &o, &c, &err), ST_OK);
+	assert_int_equal(users_revoke(admin, "lp", &err), ST_OK);
+	o.value = 8;
+	assert_int_equal(obs_save(clerk, &o, &c, &err), ST_DATA);
+	assert_non_null(strstr(err, "lp may only read"));
+	assert_int_equal(users_grant(admin, "lp", users_role("county"), leping, &err), ST_OK);
+	assert_int_equal(obs_save(clerk, &o, &c, &err), ST_OK);
+	free(err);
+	db_close(admin);
+	db_close(clerk);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_record_editor_save_and_delete),
 		cmocka_unit_test(test_indicator_forms),
 		cmocka_unit_test(test_packs_and_users),
+		cmocka_unit_test(test_revoked_while_running),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
