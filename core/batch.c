@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/batch.h"
 #include "core/db_internal.h"
 #include "core/i18n.h"
@@ -222,6 +223,35 @@ static int restore(struct db *db, const struct profile *p, long long id, const c
 	return n >= 0 ? ST_OK : ST_DB;
 }
 
+/* May the session undo batch id: delete the rows it added and give the
+ * rows it changed their images before, in the regions they have now and
+ * had before?  ST_OK; ST_DATA with *err (the first region refused); ST_DB. */
+static int may_undo(struct db *db, const struct profile *p, long long id, char **err)
+{
+	int fi = access_region_field(p);
+	if (access_writes_all(db) || fi < 0 || !access_writes_some(db))
+		return access_check(db, p->table, 0, ACCESS_UNDO, err);
+	const char *T = p->table, *col = p->f[fi].col;
+	char *with = xasprintf(AUDIT_ROWS("%s"), T);
+	char *sql = xasprintf("%sSELECT DISTINCT coalesce(t.%s, 0) FROM a JOIN main.%s t ON t.id = a.row_id"
+	                      " WHERE a.action IN ('insert', 'update')"
+	                      " UNION SELECT coalesce(json_extract(a.before, '$.%s'), 0) FROM a"
+	                      " WHERE a.action = 'update'", with, col, T, col);
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	free(with);
+	free(sql);
+	if (st == NULL)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = ST_OK, step;
+	while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = access_check(db, T, sqlite3_column_int64(st, 0), ACCESS_UNDO, err);
+	if (rc == ST_OK && step != SQLITE_DONE)
+		rc = db_fail(db, "undo", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int batch_undo(struct db *db, long long id,
                void (*conflict)(void *ctx, const char *text), void *ctx,
                long *restored, long *deleted, char **err)
@@ -251,6 +281,10 @@ int batch_undo(struct db *db, long long id,
 	}
 	sqlite3_finalize(st);
 	if (rc != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	if ((rc = may_undo(db, p, id, err)) != ST_OK) {
 		db_rollback(db);
 		return rc;
 	}

@@ -165,6 +165,14 @@ SET(CH_DESIGNATION,
     { "innovative_county", "Innovative county", "创新型县（市、区）", "创新型县|创新型县市" },
     { "innovative_township", "Innovative township", "创新型乡镇", "创新型乡" });
 
+/* Who may change what (core/access.c): the roles of app_user, as
+ * `innotrack grant` takes them in either language. */
+SET(CH_ROLE,
+    { "admin", "Admin", "管理员", "administrator" },
+    { "city", "City clerk", "市级用户", "市级|市级录入员" },
+    { "county", "County clerk", "县级用户", "县级|县级录入员|园区" },
+    { "viewer", "Viewer", "只读用户", "只读|查看" });
+
 const char *choice_label(const struct choice *c)
 {
 	return i18n_get() == LANG_ZH ? c->zh : c->en;

@@ -15,6 +15,7 @@
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/session.h"
+#include "core/users.h"
 #include "core/util.h"
 
 #define BUSY_TIMEOUT_MS 8000
@@ -136,7 +137,15 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 
 int db_begin_write(struct db *db, char **err)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	if (db_exec(db, "BEGIN IMMEDIATE", err) != ST_OK)
+		return ST_DB;
+	/* the role and region as they are now, not as they were at start-up:
+	 * an admin may have revoked them while this program ran */
+	if (db->session != NULL && session_read(db, db->session, err) != ST_OK) {
+		db_rollback(db);
+		return ST_DB;
+	}
+	return ST_OK;
 }
 
 int db_commit(struct db *db, char **err)
@@ -221,7 +230,8 @@ static int migrate(struct db *db, char **err)
 		        "innotrack schema version)", db->path);
 		return ST_DB;
 	}
-	if (db_begin_write(db, err) != ST_OK)
+	/* not db_begin_write: the session's table may not be there yet */
+	if (db_exec(db, "BEGIN IMMEDIATE", err) != ST_OK)
 		return ST_DB;
 	/* Someone else may have migrated while we waited for the lock. */
 	have = db_schema_version(db);
@@ -241,6 +251,11 @@ static int migrate(struct db *db, char **err)
 			db_rollback(db);
 			return ST_DB;
 		}
+	}
+	/* the login that creates (or upgrades) a ledger with no admin is its admin */
+	if (have < latest && users_first_admin(db, err) != ST_OK) {
+		db_rollback(db);
+		return ST_DB;
 	}
 	return db_commit(db, err);
 }
@@ -281,8 +296,9 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	if (db_exec(db, "PRAGMA journal_mode=WAL", err) != ST_OK ||
 	    db_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
 	                "PRAGMA journal_size_limit=67108864", err) != ST_OK ||
+	    (db->session = session_new()) == NULL ||
 	    migrate(db, err) != ST_OK ||
-	    (db->session = session_start(db, err)) == NULL) {
+	    session_read(db, db->session, err) != ST_OK) {
 		db_close(db);
 		if (!exists)
 			unlink(path);

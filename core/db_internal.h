@@ -25,7 +25,10 @@ const char *db_login(const struct db *db);
 int db_exec(struct db *db, const char *sql, char **err);
 
 /* BEGIN IMMEDIATE (waits up to the busy timeout for other writers),
- * COMMIT, ROLLBACK.  Never hold a write transaction across keyboard input. */
+ * COMMIT, ROLLBACK.  Never hold a write transaction across keyboard input.
+ * db_begin_write reads the session's role and region again inside the
+ * transaction, so that what core/access.c checks is what app_user says
+ * now (a grant or revoke while the program runs counts at once). */
 int db_begin_write(struct db *db, char **err);
 int db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);

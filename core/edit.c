@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/db_internal.h"
 #include "core/edit.h"
 #include "core/indsem.h"
 #include "core/period.h"
+#include "core/profile.h"
 #include "core/util.h"
 
 static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
@@ -135,10 +137,14 @@ int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **e
 	sqlite3_finalize(st);
 	if (rc == ST_CONFLICT && c->version == 0)
 		deleted_by(db, "observation", r->id, c);
+	if (rc == ST_DB)
+		rc = db_fail(db, "observation", err);
+	/* the region is part of the cell: it is the same before and after */
+	if (rc == ST_OK)
+		rc = access_check(db, "observation", r->region_id,
+		                  existing ? ACCESS_CHANGE : ACCESS_ADD, err);
 	if (rc != ST_OK) {
 		db_rollback(db);
-		if (rc == ST_DB)
-			return db_fail(db, "observation", err);
 		return rc;
 	}
 	char *before = existing ? audit_snapshot(db, "observation", existing) : NULL;
@@ -200,9 +206,13 @@ int obs_delete(struct db *db, const struct obs_rec *r, struct edit_conflict *c, 
 	                   r->id, r->version, c, NULL);
 	if (rc == ST_CONFLICT && c->version == 0)
 		deleted_by(db, "observation", r->id, c);
+	if (rc == ST_DB)
+		rc = db_fail(db, "observation", err);
+	if (rc == ST_OK)
+		rc = access_check_row(db, profile_find("observation"), r->id, ACCESS_DELETE, err);
 	if (rc != ST_OK) {
 		db_rollback(db);
-		return rc == ST_DB ? db_fail(db, "observation", err) : rc;
+		return rc;
 	}
 	char *before = audit_snapshot(db, "observation", r->id);
 	char *sql = xasprintf("DELETE FROM observation WHERE id = %lld", r->id);
@@ -264,10 +274,16 @@ int target_save(struct db *db, struct target_rec *r, struct edit_conflict *c, ch
 		                   r->id, r->version, c, NULL);
 		if (rc == ST_CONFLICT && c->version == 0)
 			deleted_by(db, "target", r->id, c);
-		if (rc != ST_OK) {
-			db_rollback(db);
-			return rc == ST_DB ? db_fail(db, "target", err) : rc;
-		}
+		if (rc == ST_DB)
+			rc = db_fail(db, "target", err);
+		if (rc == ST_OK)
+			rc = access_check_row(db, profile_find("target"), r->id, ACCESS_CHANGE, err);
+	}
+	if (rc == ST_OK)
+		rc = access_check(db, "target", r->region_id, r->id ? ACCESS_CHANGE : ACCESS_ADD, err);
+	if (rc != ST_OK) {
+		db_rollback(db);
+		return rc;
 	}
 	char *before = r->id ? audit_snapshot(db, "target", r->id) : NULL;
 	sqlite3_stmt *st = db_prepare(db, r->id
@@ -330,6 +346,10 @@ int target_choose(struct db *db, long long target_id, char **err)
 	int rc = db_begin_write(db, err);
 	if (rc != ST_OK)
 		return rc;
+	if ((rc = access_check_row(db, profile_find("target"), target_id, ACCESS_CHANGE, err)) != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	sqlite3_stmt *st = db_prepare(db,
 	    "INSERT INTO target_choice(indicator_id, region_id, year, target_id, chosen_by, chosen_at)"
 	    " SELECT indicator_id, region_id, year, id, ?2, ?3 FROM target WHERE id = ?1"

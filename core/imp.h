@@ -140,6 +140,8 @@ struct imp {
 	struct pending { long line; char *code; char *parent; } *pend;
 	size_t  npend;
 
+	int refused;          /* a row is of a region the session may not write */
+
 	/* warnings kept for the batch record */
 	struct kept { long line; char *col; char *msg; } *kept;
 	size_t nkept;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/access.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
@@ -316,16 +317,6 @@ static int set_parents(struct imp *m)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	/* a changed row's audit image was taken with the parent not yet set */
-	if (rc == ST_OK && m->res->batch_id > 0) {
-		char *img = stage_image_sql(m->p, "t");
-		sql = xasprintf("UPDATE main.audit SET after = (SELECT %s FROM main.%s t"
-		                " WHERE t.id = audit.row_id) WHERE batch_id = %lld AND action = 'update'",
-		                img, m->p->table, m->res->batch_id);
-		rc = db_exec(m->db, sql, &m->err);
-		free(sql);
-		free(img);
-	}
 	return rc;
 }
 
@@ -361,6 +352,39 @@ static int mark_complete(struct imp *m, int dry)
 	return rc;
 }
 
+/* One region the file's rows touch: refused if the session may not
+ * write there, at the first line that does. */
+static int on_region(void *ctx, long line, long long region_id, int added)
+{
+	struct imp *m = ctx;
+	char *why = NULL;
+	int rc = access_check(m->db, m->p->table, region_id, added ? ACCESS_ADD : ACCESS_CHANGE, &why);
+	if (rc == ST_DATA) {
+		imp_say(m, IMP_ERROR, line, NULL, "%s", why);
+		m->refused = 1;
+		rc = ST_OK;
+	} else if (rc != ST_OK) {
+		free(m->err);
+		m->err = why;
+		why = NULL;
+	}
+	free(why);
+	return rc;
+}
+
+/* May the session write every row (the regions they have and will
+ * have)?  ST_OK; ST_DATA with each refusal said; ST_DB. */
+static int check_access(struct imp *m)
+{
+	if (access_writes_all(m->db))
+		return ST_OK;
+	m->refused = 0;
+	int rc = stage_regions(m->st, access_region_field(m->p), on_region, m, &m->err);
+	if (rc == ST_OK && m->refused)
+		rc = ST_DATA;
+	return rc;
+}
+
 /* Compare with the table and, unless a dry run, apply: one write transaction. */
 static int apply(struct imp *m, const struct textenc_info *info)
 {
@@ -375,6 +399,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			return ST_DB;
 		rc = stage_classify(m->st, &c, &m->err);
 		if (rc == ST_OK)
+			rc = check_access(m);
+		if (rc == ST_OK)
 			rc = list_changes(m, &c);
 		if (rc == ST_OK)
 			rc = warn_newer(m);
@@ -386,6 +412,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			return ST_DB;
 		rc = stage_classify(m->st, &c, &m->err);
 		int write = c.rows_new + c.rows_changed > 0 || m->o->complete;
+		if (rc == ST_OK)
+			rc = check_access(m);
 		if (rc == ST_OK && c.rows_changed > 0)
 			rc = warn_newer(m);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
@@ -406,6 +434,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 				rc = ST_DB;
 			if (rc == ST_OK)
 				rc = set_parents(m);
+			if (rc == ST_OK)
+				rc = stage_audit_changes(m->st, m->res->batch_id, &m->err);
 		}
 		if (rc == ST_OK && m->o->complete)
 			rc = mark_complete(m, 0);
@@ -485,6 +515,24 @@ static int take_options(struct imp *m)
 	return ST_OK;
 }
 
+/* A session that may write none of the kind's records is told before
+ * the file is read: a viewer, a login not listed, a county clerk and a
+ * kind of the whole city's.  ST_OK or ST_DATA (said). */
+static int refuse_early(struct imp *m)
+{
+	int none = !access_writes_some(m->db) ||
+	           (!access_writes_all(m->db) && access_region_field(m->p) < 0 &&
+	            !(m->p->flags & PK_LOCAL_ADD));
+	char *why = NULL;
+	if (!none || access_check(m->db, m->p->table, 0, ACCESS_ADD, &why) == ST_OK) {
+		free(why);
+		return ST_OK;
+	}
+	imp_say(m, IMP_ERROR, 0, NULL, "%s", why);
+	free(why);
+	return ST_DATA;
+}
+
 /* Read, check and stage every row, then look for duplicate keys.  ST_OK
  * (the rows are staged; r->rows may be 0), ST_DATA (every reason said),
  * ST_DB. */
@@ -542,8 +590,12 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	struct filehash *hash = NULL;
 	memset(r, 0, sizeof *r);
 	int rc = take_options(&m);
-	if (rc != ST_OK)
+	if (rc == ST_OK && !o->pack)
+		rc = refuse_early(&m);
+	if (rc != ST_OK) {
+		imp_free(&m);
 		return rc;
+	}
 	const char *why = import_check_file(o->path);
 	if (why != NULL) {
 		imp_say(&m, IMP_ERROR, 0, NULL, "%s", why);

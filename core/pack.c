@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/access.h"
 #include "core/assets.h"
 #include "core/db_internal.h"
 #include "core/i18n.h"
@@ -135,6 +136,10 @@ int pack_load(struct db *db, const char *name, char **err)
 	int rc = db_begin_write(db, err);
 	if (rc != ST_OK)
 		return rc;
+	if ((rc = access_check(db, "region", 0, ACCESS_PACK, err)) != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	if (db_scalar(db, "SELECT count(*) FROM region", NULL) != 0) {
 		err_set(err, "%s: the database already holds regions; a pack loads into an empty one",
 		        db->path);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/db_internal.h"
 #include "core/edit.h"
@@ -219,7 +220,9 @@ int pipe_move(struct db *db, const struct profile *p, long long id, long long ve
 	if (rc != ST_OK)
 		return rc;
 	char *from = NULL;
-	rc = move_check(db, k, id, version, to, day, reason, &from, err);
+	rc = access_check_row(db, p, id, ACCESS_CHANGE, err);
+	if (rc == ST_OK)
+		rc = move_check(db, k, id, version, to, day, reason, &from, err);
 	char *before = rc == ST_OK ? audit_snapshot(db, k->table, id) : NULL;
 	/* the history row first: the schema records a tier changed without
 	 * one (a correction in the form) as a move of its own */

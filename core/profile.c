@@ -607,6 +607,17 @@ static const struct pfield batch_f[] = {
 	  .flags = PF_VIEW, .expr = "t.undone_at", .width = 19 },
 };
 
+/* The users of the ledger (core/users.h writes them; the audit and the
+ * users screen show them by this description). */
+static const struct pfield user_f[] = {
+	{ .col = "login", .key = "login", .en = "Login", .zh = "登录名", .aliases = "用户名|账号",
+	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 64, .width = 12 },
+	{ .col = "role", .key = "role", .en = "Role", .zh = "角色",
+	  .type = FT_ENUM, .flags = PF_REQ, .choices = &CH_ROLE, .width = 10 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .type = FT_REGION },
+};
+
 static const struct menu_group FIRMS = { "Firms & talent", "主体" },
 	COOP = { "Cooperation", "产学研" },
 	TASKS = { "Task tables", "考核" },
@@ -636,7 +647,7 @@ KIND(P_ey, N_("enterprise-years"), "enterprise_year", "Yearly figures", "年报"
 KIND(P_tal, N_("talents"), "talent", "Talents", "人才", tal_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &FIRMS);
 KIND(P_inst, N_("institutes"), "institute", "Institutes", "院所", inst_f, "t.id", "t.name",
-     PK_IMPORT | PK_EDIT, .group = &COOP);
+     PK_IMPORT | PK_EDIT | PK_LOCAL_ADD, .group = &COOP);
 KIND(P_part, N_("partnerships"), "partnership", "Partnerships", "合作", part_f, "t.id",
      NAME_OF("region", "region_id") " || ' - ' || " NAME_OF("institute", "institute_id"),
      PK_IMPORT | PK_EDIT, .view = part_view, .nview = N(part_view), .group = &COOP);
@@ -678,9 +689,12 @@ KIND(P_gz, N_("gazelle-rules"), "gazelle_rule", "Gazelle criteria", "瞪羚认�
 KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
      "t.file_name", 0, .group = &LEDGER);
 
+KIND(P_user, N_("users"), "app_user", "Users", "用户", user_f, "t.role <> 'admin', t.login",
+     "t.login", 0);
+
 const struct profile *const profiles[] = {
 	&P_ent, &P_ey, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_party, &P_proj, &P_ach, &P_task,
-	&P_tt, &P_ta, &P_tw, &P_des, &P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_gz, &P_batch, NULL
+	&P_tt, &P_ta, &P_tw, &P_des, &P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_gz, &P_batch, &P_user, NULL
 };
 
 const struct profile *profile_find(const char *kind)

@@ -63,6 +63,7 @@ struct pfield {
 
 #define PK_IMPORT 0x1    /* imported, exported and loaded from packs */
 #define PK_EDIT   0x2    /* a clerk adds, corrects and deletes records */
+#define PK_LOCAL_ADD 0x4 /* no region, yet a county clerk may add one (core/access.h) */
 
 /* A heading of the program's menu, over the registers of one area of work. */
 struct menu_group {

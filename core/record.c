@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/db_internal.h"
 #include "core/i18n.h"
@@ -626,6 +627,29 @@ void record_overrule(struct record *r, const struct record_conflict *c)
 
 /* ---- saving ---- */
 
+/* May the session change r as stored (del: delete it)?  And, with
+ * new_too, write its values (the region it will have)? */
+static int check_access(struct db *db, const struct record *r, int del, int new_too, char **err)
+{
+	int rc = ST_OK;
+	if (r->id && !new_too)
+		rc = access_check_row(db, r->p, r->id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
+	if (rc == ST_OK && new_too) {
+		int fi = access_region_field(r->p);
+		long long region = fi >= 0 && r->v[fi] != NULL ? strtoll(r->v[fi], NULL, 10) : 0;
+		rc = access_check(db, r->p->table, region, r->id ? ACCESS_CHANGE : ACCESS_ADD, err);
+	}
+	return rc;
+}
+
+int record_may(struct db *db, const struct profile *p, long long id, int del, char **err)
+{
+	if (id == 0)      /* the region is not known yet: only whether any may be added */
+		return access_writes_some(db) && access_region_field(p) >= 0
+		    ? ST_OK : access_check(db, p->table, 0, ACCESS_ADD, err);
+	return access_check_row(db, p, id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
+}
+
 static void bind_value(sqlite3_stmt *st, int at, const struct pfield *f, const char *v)
 {
 	if (v == NULL)
@@ -708,7 +732,11 @@ int record_save(struct db *db, struct record *r, struct record_conflict *c, char
 		return rc;
 	rc = check_version(db, r, c, err);
 	if (rc == ST_OK)
+		rc = check_access(db, r, 0, 0, err);
+	if (rc == ST_OK)
 		rc = record_check(db, r, err);
+	if (rc == ST_OK)
+		rc = check_access(db, r, 0, 1, err);
 	if (rc != ST_OK) {
 		db_rollback(db);
 		return rc;
@@ -1026,6 +1054,8 @@ int record_delete(struct db *db, const struct record *r, struct record_conflict 
 	if (rc != ST_OK)
 		return rc;
 	rc = check_version(db, r, c, err);
+	if (rc == ST_OK)
+		rc = check_access(db, r, 1, 0, err);
 	if (rc == ST_OK)
 		rc = check_unreferenced(db, r, err);
 	char *before = rc == ST_OK ? audit_snapshot(db, r->p->table, r->id) : NULL;

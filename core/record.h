@@ -70,9 +70,16 @@ int record_check(struct db *db, struct record *r, char **err);
 /* Insert (r->id 0) or update r at the version read, after record_check,
  * with version + 1, updated_by (the login), updated_at and an audit row
  * in the same transaction (BEGIN IMMEDIATE).  ST_OK: r is read again
- * (id, version, values as stored).  ST_CONFLICT: *c filled (free it with
+ * (id, version, values as stored).  ST_DATA with *err when the session
+ * may not change the record as stored or as it would be (core/access.h).  ST_CONFLICT: *c filled (free it with
  * record_conflict_free), nothing written.  ST_DATA, ST_DB: *err set. */
 int record_save(struct db *db, struct record *r, struct record_conflict *c, char **err);
+
+/* May the session change (del: delete) record id of kind p as it is
+ * stored, or (id 0) add records at all?  For a form to say so before the
+ * clerk types; save and delete check again, the values included.  ST_OK,
+ * or ST_DATA with *err saying what is refused and why; ST_DB. */
+int record_may(struct db *db, const struct profile *p, long long id, int del, char **err);
 
 /* Keep mine: the next save goes over the version in c (a record they
  * deleted is added anew). */

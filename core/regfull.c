@@ -10,6 +10,7 @@
 #include "core/region.h"
 #include "core/db_internal.h"
 #include "core/profile.h"
+#include "core/access.h"
 #include "core/regfull.h"
 #include "core/util.h"
 
@@ -78,6 +79,10 @@ int regfull_mark(struct db *db, const char *reg, long long region_id, const char
 		err_set(err, "\"%s\" is not a kind of record", reg);
 		return ST_DATA;
 	}
+	/* saying a region's register is complete changes that region's figures */
+	int rc = access_check(db, "register_complete", region_id, ACCESS_CHANGE, err);
+	if (rc != ST_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db,
 	    "INSERT INTO register_complete(register, region_id, as_of, complete, batch_id,"
 	    " marked_by, marked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -103,7 +108,7 @@ int regfull_mark(struct db *db, const char *reg, long long region_id, const char
 	if (id == 0)
 		return db_fail(db, "marking the register", err);
 	char *after = audit_snapshot(db, "register_complete", id);
-	int rc = audit_log(db, "register_complete", id, "insert", NULL, after, batch_id, err);
+	rc = audit_log(db, "register_complete", id, "insert", NULL, after, batch_id, err);
 	free(after);
 	return rc;
 }

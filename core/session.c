@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/choice.h"
 #include "core/db_internal.h"
 #include "core/session.h"
 #include "core/util.h"
@@ -17,15 +18,9 @@ struct session {
 	int               listed;     /* 1 if app_user has the login */
 };
 
-static const char *const role_names[] = {
-	[SESSION_ADMIN] = "admin",
-	[SESSION_CLERK] = "clerk",
-	[SESSION_VIEWER] = "viewer",
-};
-
 const char *session_role_name(enum session_role r)
 {
-	return role_names[r];
+	return (size_t)r < CH_ROLE.n ? CH_ROLE.v[r].value : "";
 }
 
 /* INNOTRACK_LOGIN, when the program runs with its own ids; else NULL. */
@@ -58,9 +53,8 @@ static int read_app_user(struct db *db, struct session *s, char **err)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		const char *role = (const char *)sqlite3_column_text(st, 0);
-		for (size_t i = 0; i < sizeof role_names / sizeof role_names[0]; i++)
-			if (role != NULL && strcmp(role, role_names[i]) == 0)
-				s->role = (enum session_role)i;
+		const struct choice *c = choice_by_value(&CH_ROLE, role);
+		s->role = c != NULL ? (enum session_role)(c - CH_ROLE.v) : SESSION_VIEWER;
 		s->region_id = sqlite3_column_int64(st, 1);
 		s->listed = 1;
 	}
@@ -69,13 +63,32 @@ static int read_app_user(struct db *db, struct session *s, char **err)
 	return rc;
 }
 
-struct session *session_start(struct db *db, char **err)
+char *session_process_login(void)
+{
+	const char *over = login_override();
+	return over != NULL ? xstrdup(over) : login_of_uid();
+}
+
+struct session *session_new(void)
 {
 	struct session *s = xcalloc(1, sizeof *s);
-	const char *over = login_override();
-	s->login = over != NULL ? xstrdup(over) : login_of_uid();
-	s->role = SESSION_CLERK;
-	if (read_app_user(db, s, err) != ST_OK) {
+	s->login = session_process_login();
+	s->role = SESSION_NONE;
+	return s;
+}
+
+int session_read(struct db *db, struct session *s, char **err)
+{
+	s->role = SESSION_NONE;
+	s->region_id = 0;
+	s->listed = 0;
+	return read_app_user(db, s, err);
+}
+
+struct session *session_start(struct db *db, char **err)
+{
+	struct session *s = session_new();
+	if (session_read(db, s, err) != ST_OK) {
 		session_free(s);
 		return NULL;
 	}

@@ -69,7 +69,9 @@ struct stage *stage_new(struct db *db, const struct profile *p, const int *prese
 	 * (Debian's SQLite has secure_delete on), which made dropping the
 	 * table of a million rows take half a second */
 	db_exec(db, "PRAGMA temp.secure_delete = 0", NULL);
-	sbuf_puts(&ct, "CREATE TEMP TABLE import_stage(_line INTEGER, _id INTEGER, _act INTEGER");
+	/* _before: a changed row's image before the batch, for its audit row */
+	sbuf_puts(&ct, "CREATE TEMP TABLE import_stage(_line INTEGER, _id INTEGER, _act INTEGER,"
+	          " _before TEXT");
 	sbuf_puts(&in, "INSERT INTO " STAGE "(_line");
 	sbuf_puts(&vals, "?1");
 	for (size_t i = 0; i < p->n; i++) {
@@ -597,15 +599,17 @@ static int insert_batch(struct stage *s, const struct stage_batch *b, const stru
 	return ST_OK;
 }
 
+/* The audit is written once and never changed: a changed row's image
+ * before is kept in the staging table while the row is updated, and its
+ * audit row is written with both images by stage_audit_changes. */
 static int apply_updates(struct stage *s, const char *now, long long batch, char **err)
 {
 	const char *T = s->p->table;
 	char *img = stage_image_sql(s->p, "t");
 	struct sbuf b = { 0 };
 	int rc;
-	sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
-	            " SELECT ?1, ?2, '%s', t.id, 'update', %s, NULL, ?3"
-	            " FROM " STAGE " s JOIN main.%s t ON t.id = s._id WHERE s._act = 2", T, img, T);
+	sbuf_printf(&b, "UPDATE " STAGE " AS s SET _before = %s FROM main.%s t"
+	            " WHERE s._act = 2 AND t.id = s._id", img, T);
 	rc = batch > 0 ? run(s->db, b.s, now, batch, 0, err) : ST_OK;
 	sbuf_free(&b);
 	if (rc == ST_OK) {
@@ -618,13 +622,56 @@ static int apply_updates(struct stage *s, const char *now, long long batch, char
 		rc = run(s->db, b.s, now, batch, 0, err);
 		sbuf_free(&b);
 	}
-	if (rc == ST_OK && batch > 0) {
-		sbuf_printf(&b, "UPDATE main.audit SET after = (SELECT %s FROM main.%s t"
-		            " WHERE t.id = audit.row_id) WHERE batch_id = ?3 AND action = 'update'", img, T);
-		rc = run(s->db, b.s, now, batch, 0, err);
-		sbuf_free(&b);
-	}
 	free(img);
+	return rc;
+}
+
+int stage_audit_changes(struct stage *s, long long batch, char **err)
+{
+	if (batch <= 0 || s->all_new)
+		return ST_OK;
+	const char *T = s->p->table;
+	char *img = stage_image_sql(s->p, "t");
+	struct sbuf b = { 0 };
+	sbuf_printf(&b, "INSERT INTO main.audit(at, login, tbl, row_id, action, before, after, batch_id)"
+	            " SELECT (SELECT started_at FROM main.import_batch WHERE id = ?3), ?2, '%s', t.id,"
+	            " 'update', s._before, %s, ?3"
+	            " FROM " STAGE " s JOIN main.%s t ON t.id = s._id WHERE s._act = 2 ORDER BY s.rowid",
+	            T, img, T);
+	int rc = run(s->db, b.s, "", batch, 0, err);
+	sbuf_free(&b);
+	free(img);
+	return rc;
+}
+
+int stage_regions(struct stage *s, int field, stage_region_fn fn, void *ctx, char **err)
+{
+	const char *T = s->p->table;
+	struct sbuf b = { 0 };
+	const char *act = s->all_new ? "1" : "s._act";
+	/* the region each row will have, and the one each changed row has now */
+	if (field >= 0 && s->pos[field])
+		sbuf_printf(&b, "SELECT min(s._line), coalesce(s.%s, 0), %s FROM " STAGE " s"
+		            " WHERE %s IN (1, 2) GROUP BY 2, 3", s->p->f[field].col, act, act);
+	else
+		sbuf_printf(&b, "SELECT min(s._line), 0, %s FROM " STAGE " s WHERE %s IN (1, 2)"
+		            " GROUP BY 3", act, act);
+	if (field >= 0 && !s->all_new)
+		sbuf_printf(&b, " UNION ALL SELECT min(s._line), coalesce(t.%s, 0), 2 FROM " STAGE " s"
+		            " JOIN main.%s t ON t.id = s._id WHERE s._act = 2 GROUP BY 2",
+		            s->p->f[field].col, T);
+	sbuf_puts(&b, " ORDER BY 1");
+	sqlite3_stmt *st = db_prepare(s->db, b.s, err);
+	sbuf_free(&b);
+	if (st == NULL)
+		return ST_DB;
+	int rc = ST_OK, step;
+	while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		        sqlite3_column_int(st, 2) == 1);
+	if (rc == ST_OK && step != SQLITE_DONE)
+		rc = db_fail(s->db, "import", err);
+	sqlite3_finalize(st);
 	return rc;
 }
 

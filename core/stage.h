@@ -70,7 +70,8 @@ struct stage_batch {
 };
 
 /* Inside a write transaction the caller began (after stage_classify in
- * it): record the batch, apply new and changed rows with their audit rows.
+ * it): record the batch, apply new and changed rows with the audit rows
+ * of the new ones (the changed ones' come from stage_audit_changes).
  * *batch_id gets the batch.  With b NULL (a data pack) no batch and no
  * audit rows are recorded: the rows' batch_id is NULL, *batch_id 0.
  * ST_OK or ST_DB. */
@@ -79,6 +80,20 @@ int stage_apply(struct stage *s, const struct stage_batch *b, const struct stage
 
 /* The JSON image of row t of a profile's table, as audit keeps it.
  * Caller frees. */
+/* After stage_apply, and after anything else the batch sets in the rows
+ * it changed: an audit row for each changed row with its image before and
+ * after.  Nothing for a data pack (batch 0).  ST_OK or ST_DB. */
+int stage_audit_changes(struct stage *s, long long batch, char **err);
+
+/* After stage_classify, for each region the rows to be written touch
+ * (once per region and per new or changed, at the first line it is
+ * on): fn(ctx, line, region id (0: none), 1 if added).  `field` is the
+ * kind's region field, or -1 if it has none (every row is then of no
+ * region).  The changed rows' regions now are given too (as changed).
+ * Stops at the first status fn returns other than ST_OK and returns it. */
+typedef int (*stage_region_fn)(void *ctx, long line, long long region_id, int added);
+int stage_regions(struct stage *s, int field, stage_region_fn fn, void *ctx, char **err);
+
 char *stage_image_sql(const struct profile *p, const char *alias);
 
 #endif

@@ -5,17 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/profile.h"
 #include "core/session.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/frame.h"
 #include "tui/funnel.h"
+#include "tui/histscreen.h"
 #include "tui/impscreen.h"
 #include "tui/indscreen.h"
 #include "tui/regscreen.h"
 #include "tui/taskscreen.h"
 #include "tui/screen.h"
+#include "tui/userscreen.h"
 
 /* The menu: the indicators at the top, then the register of every kind
  * that names a menu heading, in the order of the descriptions (it fits
@@ -32,16 +35,24 @@ int app_run(struct db *db, const struct app_opts *opts)
 	struct section sections[64];
 	int n = 0;
 	sections[n++] = (struct section){ &indscreen_ops, indscreen_new(db), NULL };
-	for (const struct profile *const *p = profiles; *p && n < 64; p++) {
+	for (const struct profile *const *p = profiles; *p && n < 61; p++) {
 		if ((*p)->group == NULL)
 			continue;
 		/* the task matrix heads the assessment's registers */
 		if (strcmp((*p)->kind, "tasks") == 0)
 			sections[n++] = (struct section){ &taskscreen_ops, taskscreen_new(db),
 			                                  profile_group(*p) };
-		if (strcmp((*p)->kind, "imports") == 0)
+		if (strcmp((*p)->kind, "imports") == 0) {
+			/* the change log, and for an admin the users, above the imports
+			 * (which stay last) under the same heading */
+			sections[n++] = (struct section){ &histscreen_ops, histscreen_new(db),
+			                                  profile_group(*p) };
+			if (session_role(db_session(db)) == SESSION_ADMIN)
+				sections[n++] = (struct section){ &userscreen_ops, userscreen_new(db),
+				                                  profile_group(*p) };
 			sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db),
 			                                  profile_group(*p) };
+		}
 		else
 			sections[n++] = (struct section){ regscreen_ops((*p)->kind),
 			                                  regscreen_new(db, (*p)->kind), profile_group(*p) };
@@ -51,6 +62,10 @@ int app_run(struct db *db, const struct app_opts *opts)
 	}
 	struct frame *f = frame_new(sections, n);
 	frame_set_login(f, session_login(db_session(db)));
+	char *ask = access_how_to_ask(db);
+	if (ask != NULL)
+		frame_message(f, "%s", ask);
+	free(ask);
 	int rc = frame_run(f);
 	frame_free(f);
 	for (int i = 0; i < n; i++) {
@@ -62,6 +77,10 @@ int app_run(struct db *db, const struct app_opts *opts)
 			impscreen_free(sections[i].self);
 		else if (sections[i].ops == &funnel_ops)
 			funnel_free(sections[i].self);
+		else if (sections[i].ops == &histscreen_ops)
+			histscreen_free(sections[i].self);
+		else if (sections[i].ops == &userscreen_ops)
+			userscreen_free(sections[i].self);
 		else
 			regscreen_free(sections[i].self);
 	}

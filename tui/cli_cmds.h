@@ -33,6 +33,12 @@ int cmd_import(struct cli *c);
 int cmd_imports(struct cli *c);
 int cmd_undo_import(struct cli *c);
 int cmd_export(struct cli *c);
+/* tui/cmd_users.c */
+int cmd_users(struct cli *c);
+int cmd_grant(struct cli *c);
+int cmd_revoke(struct cli *c);
+/* tui/cmd_audit.c */
+int cmd_audit(struct cli *c);
 
 /* tui/cmd_complete.c */
 int cmd_complete(struct cli *c);
@@ -43,18 +49,30 @@ int cmd_complete(struct cli *c);
 "       innotrack [--db PATH] imports\n" \
 "       innotrack [--db PATH] undo-import ID\n" \
 "       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n" \
-"       innotrack [--db PATH] complete KIND REGION [--as-of DATE] [--not]\n"
-/* help blocks of the commands above, N_() marked */
+"       innotrack [--db PATH] complete KIND REGION [--as-of DATE] [--not]\n" \
+"       innotrack [--db PATH] users | grant LOGIN ROLE [REGION] | revoke LOGIN\n" \
+"       innotrack [--db PATH] audit [--since DATE] [--login L] [--kind K] [--format text|csv]\n" \
+"                                   [-o FILE]\n"
+/* help blocks of the commands above, N_() marked, each ending in a comma */
 #define CLI_EXTRA_HELP \
 	N_("  import        --complete: the file lists every record of region R, so the register's\n" \
 	   "                counts stand for R's figures from the end of P (default: today) on\n"), \
 	N_("  complete      the register KIND holds every record of REGION from DATE (default:\n" \
-	   "                today) on, so its counts stand for the region's figures; --not: no longer\n"),
+	   "                today) on, so its counts stand for the region's figures; --not: no longer\n"), \
+	N_("  users         who may change what: each login, its role and region; grant gives\n" \
+	   "                LOGIN a role: admin, city, county with the REGION it keeps, or viewer\n" \
+	   "                (管理员, 市级, 县级, 只读); revoke takes it back (admins only)\n"), \
+	N_("  audit         every change: when, who, kind, record, field, before and after, oldest\n" \
+	   "                first; --since DATE, --login L, --kind K narrow it\n"),
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
 	{ "undo-import", cmd_undo_import }, \
 	{ "export", cmd_export }, \
-	{ "complete", cmd_complete },
+	{ "complete", cmd_complete }, \
+	{ "users", cmd_users }, \
+	{ "grant", cmd_grant }, \
+	{ "revoke", cmd_revoke }, \
+	{ "audit", cmd_audit },
 
 #endif

@@ -491,6 +491,18 @@ static int rec_run(struct frame *f, struct recform *r)
 	return saved;
 }
 
+/* May the session change (del: delete) record id (0: add one)?  If not,
+ * the status line says why, before the clerk types anything. */
+static int rec_may(struct frame *f, struct db *db, const struct profile *p, long long id, int del)
+{
+	char *err = NULL;
+	int rc = record_may(db, p, id, del, &err);
+	if (rc != ST_OK)
+		frame_message(f, "%s", err ? err : tr("Not saved"));
+	free(err);
+	return rc == ST_OK;
+}
+
 long long recedit_add(struct frame *f, struct db *db, const struct profile *p)
 {
 	return recedit_add_preset(f, db, p, NULL);
@@ -500,6 +512,8 @@ long long recedit_add_preset(struct frame *f, struct db *db, const struct profil
                              const char *const *preset)
 {
 	struct recform r = { .db = db, .p = p };
+	if (!rec_may(f, db, p, 0, 0))
+		return 0;
 	record_init(&r.rec, p);
 	for (size_t i = 0; preset != NULL && preset[i] != NULL; i += 2) {
 		int k = record_field(p, preset[i]);
@@ -521,6 +535,10 @@ int recedit_edit(struct frame *f, struct db *db, const struct profile *p, long l
 		recform_free(&r);
 		return 1;                       /* gone: the register reads again */
 	}
+	if (!rec_may(f, db, p, id, 0)) {
+		recform_free(&r);
+		return 0;
+	}
 	int saved = rec_run(f, &r) || r.gone;     /* gone: the register reads again */
 	recform_free(&r);
 	return saved;
@@ -541,6 +559,10 @@ static int rec_delete(struct frame *f, struct db *db, const struct profile *p, l
 		free(err);
 		record_free(&rec);
 		return 1;
+	}
+	if (!rec_may(f, db, p, id, 1)) {
+		record_free(&rec);
+		return 0;
 	}
 	char *label = record_label(db, p, id);
 	char *q = xasprintf(tr("Delete %s %s? y/n"), rec_noun(p), label ? label : "");

@@ -10,6 +10,7 @@ echo "1..2"
 login() { sqlite3 "$1" "SELECT login FROM import_batch ORDER BY id DESC LIMIT 1"; }
 
 newdb l.db
+"$BIN" --db "$T/l.db" grant clerk1 city >/dev/null
 INNOTRACK_LOGIN=clerk1 "$BIN" --db "$T/l.db" import enterprises "$FX/enterprises.csv" >/dev/null
 ok "INNOTRACK_LOGIN names the clerk of an import" test "$(login "$T/l.db")" = clerk1
 

@@ -9,7 +9,7 @@
 # is this test's.  Needs root (to add users), setpriv, tmux and sqlite3;
 # users and groups are named itk_* and removed at the end.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-PLAN=24
+PLAN=27
 S=${SERVER_TEST_DIR:-}
 skip_all() {
 	echo "1..$PLAN"
@@ -76,6 +76,8 @@ printf '# the shared ledger\ndatabase = %s\n' "$DB" >"$S/etc/innotrack.conf"
 
 ok "the administrator creates the ledger named in the system configuration" \
 	as $ADM "$PROG" init
+# who made it is its admin, and lets the two clerks write everywhere
+as $ADM "$PROG" grant $C1 city >/dev/null && as $ADM "$PROG" grant $C2 city >/dev/null
 ok "the ledger is 0660 and the group's (whatever the umask)" \
 	test "$(stat -c %U:%G:%a "$DB")" = "$ADM:$G:660"
 as $C1 sqlite3 "$DB" 'SELECT count(*) FROM region' >"$T/sq.out" 2>&1
@@ -108,6 +110,16 @@ tmux -S "$T/c1/tmux" kill-server 2>/dev/null
 login() { sqlite3 "$DB" "SELECT login FROM import_batch ORDER BY id DESC LIMIT 1"; }
 AS_ENV="INNOTRACK_LOGIN=$C2" as $C1 "$PROG" import talents "$FX/talents.csv" >/dev/null
 ok "INNOTRACK_LOGIN does not change the login of a setgid run" test "$(login)" = "$C1"
+ok "... nor does the audit take it" test "$(sqlite3 "$DB" "SELECT group_concat(DISTINCT login) FROM audit
+	WHERE batch_id = (SELECT max(id) FROM import_batch)")" = "$C1"
+AS_ENV="INNOTRACK_LOGIN=$ADM" as $C1 "$PROG" grant $C1 admin >/dev/null 2>"$T/grant.err"
+ok "a clerk claiming the admin's login cannot grant themselves a role (exit 1)" \
+	test "$?:$(grep -c "$C1 may not grant" "$T/grant.err")" = "1:1"
+as $ADM "$PROG" grant $C2 county 乐平市 >/dev/null
+printf '统一社会信用代码,企业名称,所在地区\n91360200MA00000011,昌江一号,昌江区\n' >"$FX/cj.csv"
+as $C2 "$PROG" import enterprises "$FX/cj.csv" >/dev/null 2>"$T/cj.err"
+ok "a county clerk of 乐平市 cannot import 昌江区's rows (exit 1), the line said" \
+	test "$?:$(grep -c 'cj.csv:2: County clerk '"$C2"' (乐平市) may not add records of 昌江区' "$T/cj.err")" = "1:1"
 as $C1 "$PROG" --db "$T/$C1/mine.db" report >/dev/null 2>"$T/db.err"
 ok "--db is refused when setgid (exit 2)" test $? = 2
 ok "... with the reason" grep -q -- '--db cannot be used' "$T/db.err"

@@ -92,6 +92,7 @@ echo "1..110"
 
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
+"$BIN" --db "$DB" grant clerk1 city >/dev/null   # the clerk here writes everything
 # another clerk's talent and platform, so that / has something to pass
 sqlite3 "$DB" "INSERT INTO talent (name, category, updated_by) VALUES ('李华', 'foreign_expert', 'clerk9');
 	INSERT INTO platform (name, kind, level, updated_by)
@@ -249,8 +250,8 @@ clerk1|update
 clerk1|delete"
 
 # --- 台账: 文件 (a new document, which a task target will cite) ----------
-keys F9 G k k Enter
-expect "F9 G k k Enter opens the documents: the pack's three" poll has "文件" "行 1/3"
+keys F9 G k k k Enter
+expect "F9 G k k k Enter (over the log) opens the documents: the pack's three" poll has "文件" "行 1/3"
 keys a
 expect "a opens the form of a new document" poll has "新增文件"
 expect "... which fits 80x24" form_fits

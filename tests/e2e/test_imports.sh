@@ -17,6 +17,7 @@ empty_path() {
 
 echo "1..26"
 "$BIN" --db "$DB" init >/dev/null 2>&1
+"$BIN" --db "$DB" grant clerk1 city >/dev/null   # the clerk here writes everything
 cp "$SRC/tests/fixtures/obs_long.gb18030.csv" "$TMP/二季度指标数据.csv"
 cp "$SRC/tests/fixtures/bad_uscc.csv" "$TMP/bad.csv"
 cp "$SRC/tests/fixtures/sheets_wide.gb18030.csv" "$TMP/三季度宽表.csv"

@@ -60,6 +60,7 @@ sqlite3 "$DB" "UPDATE enterprise SET hte_cert_date = '$ISSUED', contact = '王�
 expect "精细化工's certificate lapses on $LAPSES" \
 	sql_is "SELECT date(hte_cert_date, '+3 years') FROM enterprise WHERE name LIKE '%精细化工%'" "$LAPSES"
 
+"$BIN" --db "$DB" grant clerk1 city >/dev/null   # the clerk here writes everything
 start app 80 24 "INNOTRACK_LOGIN=clerk1 LANG=$ZH" --lang zh
 expect "the program starts" poll has "行 1/43"
 

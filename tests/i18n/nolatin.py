@@ -20,6 +20,7 @@ R&D GDP USCC CSV Excel UTF GB18030 BOM CRLF NUL sha256 iconv TERM
 Tab Esc Enter PgUp PgDn Home End Shift Ctrl Insert Delete Left Right Up Down
 S-Tab
 init report import imports undo-import export help version
+users grant revoke audit LOGIN ROLE REGION DATE admin city county viewer
 db lang ascii pack empty period region format dry-run encoding within section
 zh en text csv markdown md html auto utf-8 gb18030 DAYS DIR
 certificates ledger changes

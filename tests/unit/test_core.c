@@ -268,7 +268,8 @@ static void test_pack_bad_region_kind(void **state)
 	/* nothing kept, and no batch recorded */
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM region", NULL), 0);
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM import_batch", NULL), 0);
-	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit", NULL), 0);
+	/* (the ledger's first admin is in the audit from its creation) */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl <> 'app_user'", NULL), 0);
 	free(err);
 	free(cmd);
 	free(dir);

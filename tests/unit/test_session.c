@@ -53,9 +53,9 @@ static void test_login_from_uid(void **state)
 	char *want = uid_name();
 	assert_string_equal(session_login(s), want);
 	assert_string_equal(db_login(db), want);
-	/* not in app_user: a clerk of every region, as before users were kept */
-	assert_int_equal(session_listed(s), 0);
-	assert_int_equal(session_role(s), SESSION_CLERK);
+	/* the login that created the ledger is its admin */
+	assert_int_equal(session_listed(s), 1);
+	assert_int_equal(session_role(s), SESSION_ADMIN);
 	assert_int_equal(session_region(s), 0);
 	/* an empty override is no override */
 	db_close(db);
@@ -86,35 +86,45 @@ static void test_role_and_region_from_app_user(void **state)
 	struct db *db = open_db("users.db");
 	long long leping = region_find(db, "乐平市");
 	assert_true(leping > 0);
+	/* clerk7 made the ledger: its admin */
+	assert_int_equal(session_role(db_session(db)), SESSION_ADMIN);
 	char *sql = xasprintf("INSERT INTO app_user(login, role, region_id) VALUES"
-	                      " ('clerk7', 'viewer', %lld), ('boss', 'admin', NULL),"
-	                      " ('clerk8', 'clerk', %lld)", leping, leping);
+	                      " ('viewer6', 'viewer', NULL), ('boss', 'city', NULL),"
+	                      " ('clerk8', 'county', %lld)", leping);
 	assert_int_equal(db_exec(db, sql, &err), ST_OK);
 	free(sql);
-	/* the session is read when the handle opens */
-	assert_int_equal(session_listed(db_session(db)), 0);
 	db_close(db);
 
+	setenv("INNOTRACK_LOGIN", "viewer6", 1);
 	db = open_db("users.db");
 	const struct session *s = db_session(db);
 	assert_int_equal(session_listed(s), 1);
 	assert_int_equal(session_role(s), SESSION_VIEWER);
-	assert_int_equal(session_region(s), leping);
+	assert_int_equal(session_region(s), 0);
 	db_close(db);
 
 	setenv("INNOTRACK_LOGIN", "boss", 1);
 	db = open_db("users.db");
 	s = db_session(db);
-	assert_int_equal(session_role(s), SESSION_ADMIN);
+	assert_int_equal(session_role(s), SESSION_CITY);
 	assert_int_equal(session_region(s), 0);
 	db_close(db);
 
 	setenv("INNOTRACK_LOGIN", "clerk8", 1);
 	db = open_db("users.db");
 	s = db_session(db);
-	assert_int_equal(session_role(s), SESSION_CLERK);
+	assert_int_equal(session_role(s), SESSION_COUNTY);
 	assert_int_equal(session_region(s), leping);
-	assert_string_equal(session_role_name(session_role(s)), "clerk");
+	assert_string_equal(session_role_name(session_role(s)), "county");
+	db_close(db);
+
+	/* a login app_user does not list reads only */
+	setenv("INNOTRACK_LOGIN", "stranger", 1);
+	db = open_db("users.db");
+	s = db_session(db);
+	assert_int_equal(session_listed(s), 0);
+	assert_int_equal(session_role(s), SESSION_NONE);
+	assert_string_equal(session_role_name(session_role(s)), "");
 	db_close(db);
 	unsetenv("INNOTRACK_LOGIN");
 }
@@ -126,7 +136,8 @@ static void test_writes_record_the_session_login(void **state)
 	setenv("INNOTRACK_LOGIN", "clerk9", 1);
 	struct db *db = open_db("audit.db");
 	assert_int_equal(audit_log(db, "region", 1, "update", "{}", "{}", 0, &err), ST_OK);
-	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE login = ?", "clerk9"), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'region'"
+	                                 " AND login = ?", "clerk9"), 1);
 	db_close(db);
 	unsetenv("INNOTRACK_LOGIN");
 }
