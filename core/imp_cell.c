@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csvwrite.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
@@ -14,7 +15,20 @@
 #include "core/value.h"
 
 
-/* s without ASCII and ideographic spaces at both ends: *t, *tn. */
+/* "'=SUM(A1)" is how export guards a text against being run as a
+ * formula (csv_formula_like, core/csvwrite.h): the text is "=SUM(A1)".
+ * The guard is taken off after trimming, so that a guarded TAB stays. */
+static const char *unguard(const char *s, size_t *n)
+{
+	if (*n > 1 && s[0] == '\'' && csv_formula_like(s + 1)) {
+		(*n)--;
+		return s + 1;
+	}
+	return s;
+}
+
+/* s without ASCII and ideographic spaces at both ends, and without the
+ * guard of a formula: *t, *tn. */
 static void trim_span(const char *s, const char **t, size_t *tn)
 {
 	size_t n = strlen(s);
@@ -35,7 +49,7 @@ static void trim_span(const char *s, const char **t, size_t *tn)
 		else
 			break;
 	}
-	*t = s;
+	*t = unguard(s, &n);
 	*tn = n;
 }
 
@@ -49,12 +63,15 @@ char *imp_trimmed(const char *s)
 }
 
 /* A cell folded (value_fold) into buf, or if it does not fit there into
- * *heap (caller frees). */
+ * *heap (caller frees); unguarded. */
 char *imp_fold_cell(const char *raw, char *buf, size_t size, char **heap)
 {
 	char *v = value_fold_buf(raw, buf, size);
 	*heap = NULL;
-	return v ? v : (*heap = value_fold(raw));
+	if (v == NULL)
+		v = *heap = value_fold(raw);
+	size_t n = strlen(v);
+	return (char *)unguard(v, &n);
 }
 
 /* An empty cell of field f: an error if it is required, else its default
