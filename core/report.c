@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/indview.h"
 #include "core/report.h"
+#include "core/termtext.h"
 #include "core/util.h"
 #include "core/width.h"
 
@@ -56,6 +57,15 @@ static void write_csv(const struct ind_set *s, const char *period, int excel, FI
 	}
 }
 
+/* *s with its control characters escaped: the text report is for a
+ * terminal, and names come from clerks' files. */
+static void shown(char **s)
+{
+	char *t = termtext(*s);
+	free(*s);
+	*s = t;
+}
+
 /* An official figure that the register's own count contradicts. */
 static int differs(const struct ind_row *r)
 {
@@ -71,10 +81,14 @@ static void write_notes(const struct ind_set *s, FILE *out)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct ind_row *r = &s->rows[i];
 		counted |= r->actual_counted;
-		if (differs(r))
+		if (differs(r)) {
+			char *name = termtext(r->name), *region = termtext(r->region);
 			fprintf(out, tr("! %s, %s: official figure %s (%s), but the enterprise register "
-			                "counts %s\n"), r->name, r->region, fmt_num(a, sizeof a, r->actual, 4),
+			                "counts %s\n"), name, region, fmt_num(a, sizeof a, r->actual, 4),
 			        r->actual_period, fmt_num(b, sizeof b, r->counted, 4));
+			free(name);
+			free(region);
+		}
 	}
 	if (counted)
 		fprintf(out, "# %s\n", tr("counted from the enterprise register (certificates valid on the "
@@ -122,6 +136,7 @@ static void write_text(const struct ind_set *s, const char *period, FILE *out)
 		cells[i][8] = xstrdup(ind_status_label(r->status));
 		free(others);
 		for (int c = 0; c < NCOL; c++) {
+			shown(&cells[i][c]);
 			int w = width_str(cells[i][c]);
 			if (w > wd[c])
 				wd[c] = w;
