@@ -303,8 +303,11 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			rc = stage_changes(m->st, 20, on_change, m, &m->err);
 		db_rollback(m->db);
 	} else {
-		if (db_begin_write(m->db, &m->err) != ST_OK)
+		stage_refs_off(m->st);       /* a big load: its references checked once per id */
+		if (db_begin_write(m->db, &m->err) != ST_OK) {
+			stage_refs_on(m->st);
 			return ST_DB;
+		}
 		rc = stage_classify(m->st, &c, &m->err);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
 			struct stage_batch b = {
@@ -322,8 +325,9 @@ static int apply(struct imp *m, const struct textenc_info *info)
 		}
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0)
 			rc = db_commit(m->db, &m->err);
-		else
-			db_rollback(m->db);
+		if (rc != ST_OK || c.rows_new + c.rows_changed == 0)
+			db_rollback(m->db);      /* (a failed COMMIT leaves it open) */
+		stage_refs_on(m->st);
 		if (rc != ST_OK)
 			m->res->batch_id = 0;
 	}
