@@ -78,7 +78,9 @@ struct refcheck *refcheck_new(struct db *db, const struct profile *p, const int 
 			r->complete = 0;             /* a key of two columns */
 			continue;
 		}
-		if (f >= 0 && staged[f]) {
+		if (f >= 0 && staged[f] && (p->f[f].type < FT_REGION || p->f[f].type > FT_TASK)) {
+			r->complete = 0;             /* not an id the importer looked up */
+		} else if (f >= 0 && staged[f]) {
 			struct fk *k = &r->fk[r->n++];
 			k->field = f;
 			k->parent = xstrdup((const char *)sqlite3_column_text(st, 2));

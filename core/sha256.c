@@ -10,6 +10,7 @@
 #include "core/sha256.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define SHA256_X86 1
 #endif
@@ -54,7 +55,7 @@ static void block(struct sha256 *s, const unsigned char *p)
 /* n blocks of p into h with the SHA extensions: four rounds per pair of
  * sha256rnds2, the schedule by sha256msg1/msg2 (Intel's SHA extensions
  * paper, 2013). */
-__attribute__((target("sha,sse4.1")))
+__attribute__((target("sha,ssse3,sse4.1")))
 static void blocks_shani(uint32_t h[8], const unsigned char *p, size_t n)
 {
 	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
@@ -95,11 +96,25 @@ void sha256_use_portable(int on)
 	use_portable = on;
 }
 
+#ifdef SHA256_X86
+/* 1 if the processor has the SHA extensions and SSSE3 and SSE4.1 (CPUID
+ * leaf 7 EBX bit 29; leaf 1 ECX bits 9 and 19). */
+static int has_shani(void)
+{
+	static int known = -1;
+	unsigned a, b, c, d;
+	if (known < 0)
+		known = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 9)) && (c & (1u << 19)) &&
+		        __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+	return known;
+}
+#endif
+
 /* n whole blocks of p. */
 static void blocks(struct sha256 *s, const unsigned char *p, size_t n)
 {
 #ifdef SHA256_X86
-	if (!use_portable && __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")) {
+	if (!use_portable && has_shani()) {
 		blocks_shani(s->h, p, n);
 		return;
 	}
