@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,25 @@ static int make_parent(const char *path, char **err)
 out:
 	free(dir);
 	return rc;
+}
+
+/* Create the new ledger file 0660, whatever the umask: the clerks' group
+ * (or, installed setgid, the program's) shares it.  SQLite gives the -wal
+ * and -shm it makes the mode of this file, so they are group-writable
+ * too, whoever opens the ledger first and whether to read or to write. */
+static int create_shared_file(const char *path, char **err)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+	if (fd < 0 || fchmod(fd, 0660) != 0) {
+		err_set(err, "%s: cannot create the database: %s", path, errno_text(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		return ST_DB;
+	}
+	close(fd);
+	return ST_OK;
 }
 
 const char *db_errmsg(struct db *db)
@@ -239,7 +259,7 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 		err_set(err, "%s: no such database (create one with: innotrack --db %s init)", path, path);
 		return ST_DB;
 	}
-	if (!exists && make_parent(path, err) != ST_OK)
+	if (!exists && (make_parent(path, err) != ST_OK || create_shared_file(path, err) != ST_OK))
 		return ST_DB;
 
 	/* SQLite need not count its memory: the count takes a mutex at every
@@ -256,6 +276,8 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
 		db_fail(db, "cannot open", err);
 		db_close(db);
+		if (!exists)
+			unlink(path);
 		return ST_DB;
 	}
 	sqlite3_extended_result_codes(db->h, 1);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "core/counter.h"
 #include "core/db.h"
 #include "core/period.h"
 
@@ -48,7 +49,8 @@ struct ind_row {
 	char   actual_period[12];  /* "2025" or "2025Q3" */
 	double actual;
 
-	int    has_counted;        /* the indicator is counted from a register */
+	const struct counter *counter;  /* the register's counter, or NULL */
+	int    has_counted;        /* counted, and the register holds data */
 	double counted;            /* the register's count at the end of the period */
 	int    actual_counted;     /* actual is that count (no figure was imported) */
 

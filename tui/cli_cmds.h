@@ -1,6 +1,6 @@
 /* cli_cmds.h: the table of commands, and the helpers command files share.
- * A new command file adds its entry to CLI_EXTRA_COMMANDS and its usage
- * line to CLI_EXTRA_USAGE. */
+ * A new command file adds its entry to CLI_EXTRA_COMMANDS, its usage
+ * line to CLI_EXTRA_USAGE and its help block to CLI_EXTRA_HELP. */
 #ifndef INNOTRACK_CLI_CMDS_H
 #define INNOTRACK_CLI_CMDS_H
 
@@ -44,6 +44,8 @@ int cmd_export(struct cli *c);
 "       innotrack [--db PATH] imports\n" \
 "       innotrack [--db PATH] undo-import ID\n" \
 "       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n"
+/* help blocks of the commands above, N_() marked */
+#define CLI_EXTRA_HELP
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
