@@ -347,7 +347,8 @@ static int check_text(struct imp *m, size_t f, const char *raw, const char *col)
 	trim_span(raw, &t, &tn);
 	if (tn == 0)
 		return empty_cell(m, f, col);
-	if (pf->maxlen > 0 && utf8_count(t, tn) > (size_t)pf->maxlen) {
+	/* (a text of no more bytes than the limit has no more characters) */
+	if (pf->maxlen > 0 && tn > (size_t)pf->maxlen && utf8_count(t, tn) > (size_t)pf->maxlen) {
 		imp_say(m, IMP_ERROR, m->line, col, "is %zu characters long; at most %d are allowed",
 		        utf8_count(t, tn), pf->maxlen);
 		return -1;
