@@ -426,11 +426,13 @@ long imp_code_seen(const struct imp *m, const char *v)
 /* Remember the row's code, for parents named by it further down. */
 static void keep_code(struct imp *m, const struct csv_row *row)
 {
-	int fi = imp_field(m, "code");
 	int has_parent = 0;
 	for (size_t i = 0; i < m->p->n; i++)
 		has_parent |= m->p->f[i].type == FT_REGION_CODE;
-	if (!has_parent || fi < 0 || m->fieldcol[fi] < 0)
+	if (!has_parent)             /* (before looking for the field by name, on every row) */
+		return;
+	int fi = imp_field(m, "code");
+	if (fi < 0 || m->fieldcol[fi] < 0)
 		return;
 	const char *raw = imp_cell(row, (size_t)m->fieldcol[fi]);
 	char *v = fold_name(raw);
