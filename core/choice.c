@@ -87,6 +87,18 @@ SET(CH_IND_KIND,
     { "ratio", "Ratio", "比值", NULL },
     { "rank", "Rank", "位次", "排名" });
 
+/* Stock: a level at the period's end; flow: an amount over the period,
+ * which statistics offices send as the year to date (core/indsem.h). */
+SET(CH_IND_NATURE,
+    { "stock", "Level at period end", "时点值", "存量|期末值|时点" },
+    { "flow", "Year-to-date amount", "年内累计", "流量|累计值|时期|本年累计" });
+
+/* How a city's figure follows from its counties' (core/indsem.h). */
+SET(CH_ROLLUP,
+    { "sum", "Sum", "求和", "合计|加总" },
+    { "ratio", "Numerator over denominator", "分子比分母", "比值|比率" },
+    { "none", "None", "不汇总", "无|不合计" });
+
 /* What core counts from the registers for an indicator or a task, in
  * place of a typed figure (core/indview.c). */
 SET(CH_COUNTER,
@@ -95,7 +107,25 @@ SET(CH_COUNTER,
     { "innovative_county_pct", "Share of innovative counties", "创新型县占比", NULL },
     { "innovative_township_pct", "Share of innovative townships", "创新型乡镇占比", NULL },
     { "foreign_experts", "Foreign experts brought in", "引进外国专家数", NULL },
-    { "long_term_partners", "Long-term partner institutes", "长期合作院所数", NULL });
+    { "long_term_partners", "Long-term partner institutes", "长期合作院所数", NULL },
+    /* the cooperation registers (core/counter.c, its own block) */
+    { "platforms_approved", "Platforms approved", "获批平台载体数", NULL },
+    { "key_labs_provincial", "Provincial-or-higher key labs approved", "获批省级以上重点实验室数", NULL },
+    { "major_projects", "Major industrialisation projects", "重大成果产业化项目数", NULL },
+    { "coop_projects", "Cooperation projects started", "合作项目数", NULL },
+    { "events_held", "Matchmaking events held", "对接活动场次", NULL },
+    { "talents_on_duty", "Talents on duty", "到岗人才数", NULL },
+    { "high_level_talents", "High-level talents on duty", "到岗高层次人才数", NULL });
+
+/* How a cooperation project is organised (000, 002); stored in Chinese. */
+SET(CH_PROJ_FORM,
+    { "", "Not given", "未填", NULL },
+    { "揭榜挂帅", "Open competition", "揭榜挂帅", "揭榜" },
+    { "赛马制", "Horse race", "赛马制", "赛马" },
+    { "首席科学家负责制", "Chief scientist", "首席科学家负责制", "首席科学家" },
+    { "直接委托", "Direct commission", "直接委托", "委托" },
+    { "合同研发", "Contract research", "合同研发", NULL },
+    { "其他", "Other", "其他", NULL });
 
 SET(CH_DESIGNATION,
     { "innovative_county", "Innovative county", "创新型县（市、区）", "创新型县|创新型县市" },

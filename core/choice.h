@@ -24,7 +24,7 @@ struct choice_set {
 
 extern const struct choice_set CH_TIER, CH_CMP, CH_LEVEL, CH_TALENT_STAGE, CH_TALENT_MODE,
 	CH_INST_KIND, CH_REGION_KIND, CH_ACH_FIELD, CH_ACH_STAGE, CH_DIRECTION, CH_IND_KIND,
-	CH_DESIGNATION, CH_COUNTER;
+	CH_DESIGNATION, CH_COUNTER, CH_PROJ_FORM, CH_IND_NATURE, CH_ROLLUP;
 
 /* The label of c in the UI language. */
 const char *choice_label(const struct choice *c);

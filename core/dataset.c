@@ -58,7 +58,7 @@ static int type_width(const struct pfield *f)
 	case FT_PERIOD:                     return 7;
 	case FT_ENUM: case FT_KIND:         return 8;
 	case FT_REGION: case FT_REGION_CODE: return 8;
-	case FT_DOC: case FT_INDICATOR: case FT_TASK: return 20;
+	case FT_DOC: case FT_INDICATOR: case FT_TASK: case FT_EVENT: return 20;
 	case FT_INSTITUTE: case FT_ENTERPRISE: return 16;
 	default:                            return 12;
 	}

@@ -8,6 +8,7 @@
 #include "core/audit.h"
 #include "core/db_internal.h"
 #include "core/edit.h"
+#include "core/indsem.h"
 #include "core/period.h"
 #include "core/util.h"
 
@@ -99,6 +100,14 @@ int obs_save(struct db *db, struct obs_rec *r, struct edit_conflict *c, char **e
 	if (period_parse(r->period, &p) != 0) {
 		err_set(err, "\"%s\" is not a year (2025) or a quarter (2025Q3)", r->period);
 		return ST_DATA;
+	}
+	if (r->has_value) {
+		char *why = indicator_value_check(db, r->indicator_id, r->value);
+		if (why != NULL) {
+			err_set(err, "%s", why);
+			free(why);
+			return ST_DATA;
+		}
 	}
 	period_format(p, r->period, sizeof r->period);
 	period_end(p, end, sizeof end);

@@ -54,10 +54,7 @@ struct lkmap {
 struct imp_ind {
 	long long id;
 	char     *name, *unit;   /* owned */
-	int       count;         /* counts things (家, 个, 人, ...): never negative */
-	int       whole;         /* and whole (not an average per head) */
-	int       pct;           /* a percent within 0-100 */
-	int       sums;          /* the counties' figures add up to the city's */
+	int       sums;          /* the counties' figures add up to the city's (its roll-up) */
 };
 
 struct imp {

@@ -335,7 +335,7 @@ static const cell_check_fn checkers[] = {
 	[FT_USCC] = check_uscc, [FT_PERIOD] = check_period, [FT_ENUM] = check_enum,
 	[FT_REGION] = check_ref, [FT_REGION_CODE] = check_ref, [FT_INDICATOR] = check_ref,
 	[FT_INSTITUTE] = check_ref, [FT_ENTERPRISE] = check_ref, [FT_DOC] = check_ref,
-	[FT_TASK] = check_ref,
+	[FT_TASK] = check_ref, [FT_EVENT] = check_ref,
 };
 
 /* Text is kept as written, trimmed of ASCII and ideographic spaces. */

@@ -2,10 +2,10 @@
  * imp.h).  A cell may carry its unit ("46家", "12.5亿元", "3000万元"): it is
  * taken in the unit of its column (the indicator's, or yuan for money)
  * when the two are the same or both money, and refused otherwise.  An
- * observation's figure must then make sense for its indicator: a count
- * whole and not negative, a percent within 0-100 (a growth rate may be
- * more), nothing absurd; a jump of more than tenfold on the region's
- * previous figure is worth a warning. */
+ * observation's figure must then make sense for its indicator, as the
+ * indicator declares it (core/indsem.h: whole, within its range, a percent
+ * within 0-100 unless its range says more), and nothing absurd; a jump of
+ * more than tenfold on the region's previous figure is worth a warning. */
 #include "config.h"
 
 #include <math.h>
@@ -15,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "core/imp.h"
+#include "core/indsem.h"
 #include "core/value.h"
 
 #define ABSURD 1e15     /* no figure of a city's ledger comes near this */
@@ -79,26 +80,17 @@ const struct imp_ind *imp_ind_of(const struct imp *m, long long id)
 
 int imp_inds_load(struct imp *m)
 {
-	sqlite3_stmt *st = db_prepare(m->db, "SELECT id, name, unit, kind FROM indicator", &m->err);
+	sqlite3_stmt *st = db_prepare(m->db, "SELECT id, name, unit, rollup FROM indicator", &m->err);
 	if (st == NULL)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		m->inds = xrealloc(m->inds, (m->ninds + 1) * sizeof *m->inds);
 		struct imp_ind *d = &m->inds[m->ninds++];
-		const char *name = (const char *)sqlite3_column_text(st, 1);
 		d->id = sqlite3_column_int64(st, 0);
-		d->name = xstrdup(name);
+		d->name = xstrdup((const char *)sqlite3_column_text(st, 1));
 		d->unit = xstrdup((const char *)sqlite3_column_text(st, 2));
-		const char *kind = (const char *)sqlite3_column_text(st, 3);
-		d->count = strcmp(kind, "count") == 0 && is_count_unit(d->unit);
-		/* per head (每万人口…, 万人…) a count is an average, not whole */
-		d->whole = d->count && strstr(name, "每") == NULL &&
-		           strncmp(name, "万人", strlen("万人")) != 0;
-		d->sums = (strcmp(kind, "count") == 0 || strcmp(kind, "amount") == 0) &&
-		          strstr(name, "每") == NULL && strncmp(name, "万人", strlen("万人")) != 0;
-		/* a growth rate may pass 100% or fall below 0 */
-		d->pct = strcmp(kind, "percent") == 0 && strstr(name, "增长") == NULL &&
-		         strstr(name, "增速") == NULL && strstr(name, "增幅") == NULL;
+		/* as the indicator declares it (core/indsem.h) */
+		d->sums = strcmp((const char *)sqlite3_column_text(st, 3), "sum") == 0;
 	}
 	sqlite3_finalize(st);
 	m->q_prev = db_prepare(m->db, "SELECT value, period FROM observation WHERE indicator_id = ?1"
@@ -155,17 +147,12 @@ int imp_sense(struct imp *m, double v, const char *raw, const char *col)
 	const struct imp_ind *d = m->obs ? imp_ind_of(m, m->cur_ind) : NULL;
 	if (d == NULL)
 		return 0;
-	if (d->count && v < 0) {
-		imp_say(m, IMP_ERROR, m->line, col, "\"%s\": %s counts %s and cannot be negative", raw,
-		        d->name, d->unit);
-		return -1;
-	}
-	if (d->whole && v != floor(v)) {
-		imp_say(m, IMP_ERROR, m->line, col, "\"%s\": %s counts whole %s", raw, d->name, d->unit);
-		return -1;
-	}
-	if (d->pct && (v < 0 || v > 100)) {
-		imp_say(m, IMP_ERROR, m->line, col, "\"%s\": %s is a percent, from 0 to 100", raw, d->name);
+	/* whole, within its range: the indicator's declaration, the check
+	 * the forms make too */
+	char *why = indicator_value_check(m->db, d->id, v);
+	if (why != NULL) {
+		imp_say(m, IMP_ERROR, m->line, col, "\"%s\": %s", raw, why);
+		free(why);
 		return -1;
 	}
 	check_jump(m, d, v, raw, col);

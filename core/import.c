@@ -21,6 +21,7 @@
 #include "core/i18n.h"
 #include "core/imp.h"
 #include "core/privs.h"
+#include "core/regfull.h"
 #include "core/region.h"
 #include "core/textenc.h"
 
@@ -339,6 +340,27 @@ static int apply_pack(struct imp *m, struct stage_counts *c)
 	return rc;
 }
 
+/* --complete: the register holds every record of --region from the end
+ * of --period (else today) on. */
+static int mark_complete(struct imp *m, int dry)
+{
+	char day[16];
+	if (m->has_period)
+		period_end(m->period, day, sizeof day);
+	else
+		snprintf(day, sizeof day, "%.10s", util_now());
+	if (dry) {
+		imp_say(m, IMP_INFO, 0, NULL, "a full list: the register would be complete for %s from %s "
+		        "on, its counts standing for the region's figures", m->o->region, day);
+		return ST_OK;
+	}
+	int rc = regfull_mark(m->db, m->p->kind, m->region_id, day, 1, m->res->batch_id, &m->err);
+	if (rc == ST_OK)
+		imp_say(m, IMP_INFO, 0, NULL, "a full list: the register is complete for %s from %s on, "
+		        "its counts standing for the region's figures", m->o->region, day);
+	return rc;
+}
+
 /* Compare with the table and, unless a dry run, apply: one write transaction. */
 static int apply(struct imp *m, const struct textenc_info *info)
 {
@@ -357,6 +379,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 		if (rc == ST_OK)
 			rc = warn_newer(m);
 		db_rollback(m->db);
+		if (rc == ST_OK && m->o->complete)
+			rc = mark_complete(m, 1);
 	} else {
 		stage_refs_off(m->st);       /* a big load: its references checked once per id */
 		if (db_begin_write(m->db, &m->err) != ST_OK) {
@@ -364,6 +388,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			return ST_DB;
 		}
 		rc = stage_classify(m->st, &c, &m->err);
+		int write = c.rows_new + c.rows_changed > 0 || m->o->complete;
 		if (rc == ST_OK && c.rows_changed > 0)
 			rc = warn_newer(m);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
@@ -380,7 +405,9 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			if (rc == ST_OK)
 				rc = set_parents(m);
 		}
-		if (rc == ST_OK && c.rows_new + c.rows_changed > 0)
+		if (rc == ST_OK && m->o->complete)
+			rc = mark_complete(m, 0);
+		if (rc == ST_OK && write)
 			rc = db_commit(m->db, &m->err);
 		if (rc != ST_OK || c.rows_new + c.rows_changed == 0)
 			db_rollback(m->db);      /* (a failed COMMIT leaves it open) */
@@ -443,6 +470,11 @@ static int take_options(struct imp *m)
 		}
 		m->has_period = 1;
 		period_format(m->period, m->period_s, sizeof m->period_s);
+	}
+	if (o->complete && o->region == NULL) {
+		imp_say(m, IMP_ERROR, 0, NULL, "--complete needs --region: the region the file lists "
+		        "every record of");
+		return ST_USAGE;
 	}
 	if (o->region != NULL && (m->region_id = region_find(m->db, o->region)) == 0) {
 		imp_say(m, IMP_ERROR, 0, NULL, "--region \"%s\" is not a region of this database",

@@ -19,6 +19,10 @@ struct import_opts {
 	int          dry_run;     /* check and compare, write nothing */
 	const char  *period;      /* --period: for files without a period column */
 	const char  *region;      /* --region: for files without a region column */
+	/* --complete: the file lists every record of --region (which must be
+	 * given), so the register's counts stand for the region from the end
+	 * of --period (else today) on (core/regfull.h). */
+	int          complete;
 	/* A data pack's file (core/pack.c): the caller holds the write
 	 * transaction, so nothing here begins, commits or rolls back; no
 	 * batch, warnings or audit rows are recorded and the file is not

@@ -11,6 +11,7 @@
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/indview.h"
+#include "core/regfull.h"
 #include "core/util.h"
 
 /* Behind by this many points or more of expected progress: at risk. */
@@ -35,6 +36,9 @@ static void row_free(struct ind_row *r)
 	free(r->unit);
 	free(r->category);
 	free(r->region);
+	free(r->baseline_source);
+	free(r->ratio_of[0]);
+	free(r->ratio_of[1]);
 	if (r->has_target)
 		target_free(&r->target);
 	for (size_t i = 0; i < r->n_others; i++)
@@ -108,10 +112,13 @@ static int load_targets(struct db *db, struct ind_row *r, int year, char **err)
 			r->others = xrealloc(r->others, (r->n_others + 1) * sizeof *r->others);
 			r->others[r->n_others++] = t;
 		}
+		/* a document that sets no baseline takes another's, with
+		 * that document named as its source */
 		if (!r->has_baseline && sqlite3_column_type(st, 6) != SQLITE_NULL) {
 			r->has_baseline = 1;
 			r->baseline_year = sqlite3_column_int(st, 6);
 			r->baseline = sqlite3_column_double(st, 7);
+			r->baseline_source = col_text(st, 4);
 		}
 	}
 	sqlite3_finalize(st);
@@ -144,13 +151,72 @@ static int load_actual(struct db *db, struct ind_row *r, struct period p, char *
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_fail(db, "observations", err);
 }
 
-/* Progress from baseline to target, the share expected by now, status. */
-static void assess(struct ind_row *r, struct period p)
+/* Flows: the amount expected for the period's year.  The target's own
+ * year and later: the target; before it, the point on the line from the
+ * baseline to the target (the target when there is no baseline). */
+static double flow_goal(const struct ind_row *r, int year)
 {
-	if (!r->has_target) {
-		r->status = IND_NO_TARGET;
+	const struct ind_target *t = &r->target;
+	if (year >= t->year || !r->has_baseline || r->baseline_year >= t->year)
+		return t->value;
+	if (year <= r->baseline_year)
+		return r->baseline;
+	return r->baseline + (t->value - r->baseline) * (year - r->baseline_year)
+	                     / (t->year - r->baseline_year);
+}
+
+static enum ind_status judge(const struct ind_row *r, int met)
+{
+	if (met)
+		return IND_MET;
+	if (r->progress_pct >= r->expected_pct)
+		return IND_ON_TRACK;
+	if (r->progress_pct > r->expected_pct - RISK_GAP)
+		return IND_BEHIND;
+	return IND_AT_RISK;
+}
+
+/* A flow's year to date against the share of its year's goal due, at
+ * the figure's own period (a year's report may hold a 1-9月 figure). */
+static void assess_flow(struct ind_row *r, struct period p)
+{
+	struct period own;
+	if (r->has_actual && period_parse(r->actual_period, &own) == 0) {
+		p = own;
+	}
+	r->has_goal = 1;
+	r->goal_year = p.year;
+	r->goal = flow_goal(r, p.year);
+	r->share_last_year = p.quarter && r->has_last_share;
+	r->year_share = !p.quarter ? 1.0 : r->share_last_year ? r->last_share : p.quarter / 4.0;
+	r->has_expected = 1;
+	r->expected_pct = 100.0 * r->year_share;
+	if (!r->has_actual) {
+		r->status = IND_NO_DATA;
 		return;
 	}
+	const struct ind_target *t = &r->target;
+	int last = p.year >= t->year;   /* the target's year: its figure is the goal */
+	int met = last && (r->lower_better ? !p.quarter && r->actual <= r->goal
+	                                   : r->actual >= r->goal);
+	r->has_progress = 1;
+	if (r->goal > 0)
+		r->progress_pct = 100.0 * r->actual / r->goal;
+	else
+		r->progress_pct = r->actual <= 0 ? 100.0 : 0.0;
+	if (r->lower_better) {
+		/* spending less than the share due is on track */
+		double over = r->progress_pct - r->expected_pct;
+		r->status = met ? IND_MET : over <= 0 ? IND_ON_TRACK
+		          : over < RISK_GAP ? IND_BEHIND : IND_AT_RISK;
+		return;
+	}
+	r->status = judge(r, met);
+}
+
+/* A stock's level against the line from its baseline to its target. */
+static void assess_stock(struct ind_row *r, struct period p)
+{
 	const struct ind_target *t = &r->target;
 	int issued = t->issued_on ? atoi(t->issued_on) : t->year;
 	int base_year = r->has_baseline ? r->baseline_year
@@ -172,30 +238,217 @@ static void assess(struct ind_row *r, struct period p)
 		r->progress_pct = 100.0 * t->value / r->actual;
 	else
 		r->progress_pct = 100.0 * r->actual / t->value;
-	if (met)
-		r->status = IND_MET;
-	else if (r->progress_pct >= r->expected_pct)
-		r->status = IND_ON_TRACK;
-	else if (r->progress_pct > r->expected_pct - RISK_GAP)
-		r->status = IND_BEHIND;
-	else
-		r->status = IND_AT_RISK;
+	r->status = judge(r, met);
 }
 
-/* Counted indicators: the register's figure beside the imported one, or
- * in its place when none was imported. */
+void indview_assess(struct ind_row *r, struct period p)
+{
+	r->has_progress = r->has_expected = r->has_goal = 0;
+	if (!r->has_target) {
+		r->status = IND_NO_TARGET;
+		return;
+	}
+	if (r->sem.nature == IND_FLOW)
+		assess_flow(r, p);
+	else
+		assess_stock(r, p);
+}
+
+/* The regions whose figures make a region's: those directly below it
+ * that divide it.  Where there are counties, county-level cities and
+ * districts, they do, and the parks among them, which lie inside them
+ * and report on their own, are left out; elsewhere (a county-level
+ * city's 区镇, zones and towns; a county's townships) every region below. */
+#define DIVIDING "kind IN ('county','county_city','district')"
+#define KIDS "SELECT id FROM region WHERE parent_id = ?2 AND (" DIVIDING \
+	" OR NOT EXISTS (SELECT 1 FROM region WHERE parent_id = ?2 AND " DIVIDING "))"
+
+/* The sum of the counties' figures of indicator ind, at `period` if it is
+ * not NULL, else at the latest period ending by `end` for which every
+ * county has one.  1 found (into *v, *n, got), 0 not, -1 on error. */
+static int rolled_sum(struct db *db, long long ind, long long region, const char *end,
+                      const char *period, double *v, int *n, char *got, size_t got_size)
+{
+	static const char sql[] =
+	    "WITH kids AS (" KIDS ")"
+	    " SELECT o.period, sum(o.value), count(*) FROM observation o"
+	    " WHERE o.indicator_id = ?1 AND o.region_id IN (SELECT id FROM kids)"
+	    "   AND o.period_end <= ?3 AND o.value IS NOT NULL AND (?4 IS NULL OR o.period = ?4)"
+	    " GROUP BY o.period HAVING count(*) = (SELECT count(*) FROM kids)"
+	    " ORDER BY max(o.period_end) DESC, length(o.period) ASC LIMIT 1";
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, ind);
+	sqlite3_bind_int64(st, 2, region);
+	sqlite3_bind_text(st, 3, end, -1, SQLITE_STATIC);
+	if (period)
+		sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), found = 0;
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		if (got)
+			snprintf(got, got_size, "%s", (const char *)sqlite3_column_text(st, 0));
+		*v = sqlite3_column_double(st, 1);
+		*n = sqlite3_column_int(st, 2);
+	} else if (rc != SQLITE_DONE) {
+		found = -1;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The region's own figure of indicator ind at exactly `period`.  1, 0, -1. */
+static int reported(struct db *db, long long ind, long long region, const char *period, double *v)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM observation WHERE indicator_id = ?1"
+	                              " AND region_id = ?2 AND period = ?3 AND value IS NOT NULL", NULL);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, ind);
+	sqlite3_bind_int64(st, 2, region);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	if (found == 1)
+		*v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The region's figure at exactly `period`: its own, else (sum) its
+ * counties'.  1, 0, -1. */
+static int figure_at(struct db *db, long long ind, enum ind_rollup how, long long region,
+                     const char *period, double *v)
+{
+	int n, f = reported(db, ind, region, period, v);
+	if (f != 0 || how != IND_ROLL_SUM)
+		return f;
+	return rolled_sum(db, ind, region, "9999-12-31", period, v, &n, NULL, 0);
+}
+
+/* The indicator named `code` (its code or its name): its id and roll-up;
+ * 0 if there is none. */
+static long long ind_by_code(struct db *db, const char *code, enum ind_rollup *how)
+{
+	struct ind_sem sem;
+	long long id = db_scalar(db, "SELECT id FROM indicator WHERE code = ?1 OR name = ?1", code);
+	if (id <= 0 || indsem_load(db, id, &sem, NULL) != ST_OK)
+		return 0;
+	*how = sem.rollup;
+	return id;
+}
+
+/* A ratio's figure for the region: 100 x numerator / denominator (for a
+ * percent), both the region's own or its counties' sums, at the latest
+ * period ending by `end` where both are known.  1, 0, -1. */
+static int rolled_ratio(struct db *db, struct ind_row *r, const char *end)
+{
+	enum ind_rollup hn = IND_ROLL_NONE, hd = IND_ROLL_NONE;
+	long long num = ind_by_code(db, r->sem.numerator, &hn);
+	long long den = ind_by_code(db, r->sem.denominator, &hd);
+	if (num == 0 || den == 0)
+		return 0;
+	sqlite3_stmt *st = db_prepare(db,
+	    "WITH kids AS (" KIDS ")"
+	    " SELECT period FROM observation WHERE indicator_id = ?1 AND period_end <= ?3"
+	    "   AND (region_id = ?2 OR region_id IN (SELECT id FROM kids)) AND value IS NOT NULL"
+	    " GROUP BY period ORDER BY max(period_end) DESC, length(period) ASC LIMIT 8", NULL);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, num);
+	sqlite3_bind_int64(st, 2, r->region_id);
+	sqlite3_bind_text(st, 3, end, -1, SQLITE_STATIC);
+	int rc, found = 0;
+	while (found == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *period = (const char *)sqlite3_column_text(st, 0);
+		double a, b;
+		int fa = figure_at(db, num, hn, r->region_id, period, &a);
+		int fb = fa == 1 ? figure_at(db, den, hd, r->region_id, period, &b) : fa;
+		if (fa < 0 || fb < 0)
+			found = -1;
+		else if (fa == 1 && fb == 1 && b != 0) {
+			found = 1;
+			r->actual = (r->sem.percent ? 100.0 : 1.0) * a / b;
+			static const char name[] = "SELECT name FROM indicator WHERE id = ?1";
+			r->ratio_of[0] = db_text_of(db, name, num);
+			r->ratio_of[1] = db_text_of(db, name, den);
+			snprintf(r->actual_period, sizeof r->actual_period, "%s", period);
+		}
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* No figure of its own: the region's made from its counties' (Σ). */
+static int roll_up(struct db *db, struct ind_row *r, struct period p)
+{
+	char end[16];
+	int n = 0, f = 0;
+	period_end(p, end, sizeof end);
+	if (r->sem.rollup == IND_ROLL_SUM)
+		f = rolled_sum(db, r->indicator_id, r->region_id, end, NULL, &r->actual, &n,
+		               r->actual_period, sizeof r->actual_period);
+	else if (r->sem.rollup == IND_ROLL_RATIO)
+		f = rolled_ratio(db, r, end);
+	if (f < 0)
+		return db_fail(db, "indicators", NULL);
+	if (f == 1) {
+		r->has_actual = 1;
+		r->actual_rolled = 1;
+		r->rolled_from = n;
+	}
+	return ST_OK;
+}
+
+/* Flows at a quarter: last year's figure at the same quarter over last
+ * year's whole, when both are known and make a share. */
+static void last_share(struct db *db, struct ind_row *r, struct period p)
+{
+	char q[16], y[16];
+	double a, b;
+	r->has_last_share = 0;
+	if (r->sem.nature != IND_FLOW || !p.quarter || p.quarter == 4)
+		return;
+	snprintf(q, sizeof q, "%dQ%d", p.year - 1, p.quarter);
+	snprintf(y, sizeof y, "%d", p.year - 1);
+	if (figure_at(db, r->indicator_id, r->sem.rollup, r->region_id, q, &a) == 1 &&
+	    figure_at(db, r->indicator_id, r->sem.rollup, r->region_id, y, &b) == 1 &&
+	    b > 0 && a >= 0 && a <= b) {
+		r->has_last_share = 1;
+		r->last_share = a / b;
+	}
+}
+
+/* Counted indicators: the register's count stands for the region's figure
+ * where the register is complete for it; elsewhere the official figure
+ * stands and the count is kept beside it. */
 static int count_row(struct db *db, struct ind_row *r, struct period p, char **err)
 {
-	long long n;
-	if (counter_count(db, r->counter, r->region_id, p, &n, err) != ST_OK)
+	char first[16], end[16];
+	int has;
+	snprintf(first, sizeof first, "%04d-01-01", p.year);
+	period_end(p, end, sizeof end);
+	if (counter_value(db, r->counter, r->region_id, 0, first, end, &r->counted, &has, err) != ST_OK)
 		return ST_DB;
-	r->counted = (double)n;
-	if (!r->has_actual) {
-		r->has_actual = 1;
-		r->actual_counted = 1;
-		r->actual = r->counted;
-		period_format(p, r->actual_period, sizeof r->actual_period);
+	if (!has) {             /* a share of nothing: no figure */
+		r->has_counted = 0;
+		return ST_OK;
 	}
+	int full = regfull_is(db, r->counter->reg, r->region_id, end);
+	if (full < 0)
+		return db_fail(db, "registers", err);
+	r->register_full = full;
+	if (!full)
+		return ST_OK;
+	if (r->has_actual) {
+		r->has_official = 1;
+		r->official = r->actual;
+	}
+	r->has_actual = 1;
+	r->actual_counted = 1;
+	r->actual_rolled = 0;
+	r->actual = r->counted;
+	period_format(p, r->actual_period, sizeof r->actual_period);
 	return ST_OK;
 }
 
@@ -208,9 +461,15 @@ static int fill_row(struct db *db, struct ind_row *r, struct period p, char **er
 		return ST_DB;
 	if (load_actual(db, r, p, err) != ST_OK)
 		return ST_DB;
+	if (!r->has_actual && r->sem.rollup != IND_ROLL_NONE && roll_up(db, r, p) != ST_OK)
+		return db_fail(db, "indicators", err);
 	if (r->has_counted && count_row(db, r, p, err) != ST_OK)
 		return ST_DB;
-	assess(r, p);
+	struct period own = p;
+	if (r->has_actual)
+		period_parse(r->actual_period, &own);
+	last_share(db, r, own);
+	indview_assess(r, p);
 	return ST_OK;
 }
 
@@ -254,6 +513,11 @@ int indview_load(struct db *db, struct period p, long long region_id,
 		r->region_id = sqlite3_column_int64(st, 6);
 		r->region = col_text(st, 7);
 		r->decimals = 2;
+		if (indsem_load(db, r->indicator_id, &r->sem, err) != ST_OK) {
+			sqlite3_finalize(st);
+			indview_free(out);
+			return ST_DB;
+		}
 		/* counters core knows; others are figures typed in or imported.
 		 * An empty register counts nothing: its 0 would claim a figure
 		 * nobody has reported, so it is only used once it holds data. */
@@ -293,7 +557,15 @@ int indview_reload_row(struct db *db, struct period p, struct ind_row *r, char *
 	free(r->others);
 	r->others = NULL;
 	r->n_others = 0;
+	free(r->baseline_source);
+	r->baseline_source = NULL;
+	for (int k = 0; k < 2; k++) {
+		free(r->ratio_of[k]);
+		r->ratio_of[k] = NULL;
+	}
 	r->has_target = r->has_baseline = r->has_actual = 0;
+	r->actual_rolled = r->rolled_from = r->actual_counted = r->has_official = 0;
+	r->register_full = 0;
 	r->has_progress = r->has_expected = 0;
 	r->actual_period[0] = '\0';
 	r->status = IND_NO_TARGET;
@@ -314,6 +586,72 @@ char *indview_others_text(const struct ind_row *r)
 	for (size_t i = 0; i < r->n_others; i++)
 		sbuf_printf(&b, "%s%s (%s)", i ? "; " : "",
 		            fmt_num(num, sizeof num, r->others[i].value, 2), r->others[i].source);
+	return sbuf_take(&b);
+}
+
+const char *indview_mark(const struct ind_row *r)
+{
+	if (!r->has_actual)
+		return "";
+	if (r->actual_rolled)
+		return "Σ";
+	if (r->actual_counted)
+		return "#";
+	if (r->has_counted && r->counted != r->actual)
+		return "!";
+	return "";
+}
+
+char *indview_note(const struct ind_row *r)
+{
+	struct sbuf b = { 0 };
+	char a[64], c[64];
+	const char *sep = i18n_get() == LANG_ZH ? "；" : "; ";
+	if (r->has_actual && r->actual_rolled) {
+		if (r->rolled_from > 0)
+			sbuf_printf(&b, trn("Σ the sum of %d county's figures", "Σ the sum of %d counties' figures",
+			                    r->rolled_from), r->rolled_from);
+		else
+			sbuf_printf(&b, tr("Σ %s over %s, from the counties' figures"),
+			            r->ratio_of[0] ? r->ratio_of[0] : "", r->ratio_of[1] ? r->ratio_of[1] : "");
+	}
+	if (r->has_counted) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		if (r->register_full && r->has_official && r->official != r->counted)
+			sbuf_printf(&b, tr("# the register is complete and counts %s (the official figure "
+			                   "was %s)"), fmt_num(a, sizeof a, r->counted, 4),
+			            fmt_num(c, sizeof c, r->official, 4));
+		else if (r->register_full)
+			sbuf_printf(&b, tr("# counted from the complete register"));
+		else if (r->has_actual)
+			sbuf_printf(&b, tr("! the register counts %s, but it is not complete for %s: the "
+			                   "official figure stands"), fmt_num(a, sizeof a, r->counted, 4),
+			            r->region);
+		else
+			sbuf_printf(&b, tr("the register counts %s, but it is not complete for %s"),
+			            fmt_num(a, sizeof a, r->counted, 4), r->region);
+	}
+	if (r->has_baseline && r->has_target && r->baseline_source != NULL &&
+	    r->target.source != NULL && strcmp(r->baseline_source, r->target.source) != 0) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		sbuf_printf(&b, tr("baseline %s (%d) as %s states it"),
+		            fmt_num(a, sizeof a, r->baseline, 4), r->baseline_year, r->baseline_source);
+	}
+	if (r->has_goal && r->has_target && fabs(r->goal - r->target.value) > 1e-9) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		sbuf_printf(&b, tr("the goal for %d is %s, on the line from the baseline to the target"),
+		            r->goal_year, fmt_num(a, sizeof a, r->goal, 2));
+	}
+	if (r->has_goal && r->share_last_year) {
+		if (b.len)
+			sbuf_puts(&b, sep);
+		sbuf_printf(&b, tr("expected: last year's share of the year at this quarter"));
+	}
+	if (b.len == 0)
+		return NULL;
 	return sbuf_take(&b);
 }
 

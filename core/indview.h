@@ -9,6 +9,7 @@
 
 #include "core/counter.h"
 #include "core/db.h"
+#include "core/indsem.h"
 #include "core/period.h"
 
 enum ind_status {
@@ -35,10 +36,12 @@ struct ind_row {
 	char  *code, *name, *unit, *category, *region;   /* owned */
 	int    lower_better;       /* rank-like: lower is better */
 	int    decimals;           /* how many places its figures need */
+	struct ind_sem sem;        /* stock or flow, roll-up, range */
 
 	int    has_baseline;
 	int    baseline_year;
 	double baseline;
+	char  *baseline_source;    /* the document that states the baseline; owned */
 
 	int    has_target;         /* then `target` is the one in force */
 	struct ind_target target;
@@ -49,14 +52,34 @@ struct ind_row {
 	char   actual_period[12];  /* "2025" or "2025Q3" */
 	double actual;
 
+	int    actual_rolled;      /* actual is made from the counties' figures (Σ): */
+	int    rolled_from;        /* the sum of this many regions', or a ratio (0) */
+	char  *ratio_of[2];        /* a ratio's numerator and denominator names; owned */
+
 	const struct counter *counter;  /* the register's counter, or NULL */
 	int    has_counted;        /* counted, and the register holds data */
 	double counted;            /* the register's count at the end of the period */
-	int    actual_counted;     /* actual is that count (no figure was imported) */
+	int    register_full;      /* the register is complete for the region */
+	int    actual_counted;     /* actual is that count: the register is complete,
+	                              or nothing else is known (then marked so) */
+	int    has_official;       /* the official figure the complete register's */
+	double official;           /* count stands over */
 
-	int    has_progress;       /* (actual - baseline) / (target - baseline) */
+	/* Flows: the year-to-date figure against the share of the year's goal
+	 * expected by the period's end. */
+	int    has_goal;
+	double goal;               /* the amount for the figure's year, */
+	int    goal_year;          /* that year */
+	double year_share;         /* 0..1: the quarter's share of a year */
+	int    share_last_year;    /* year_share is last year's at the same quarter */
+	int    has_last_share;     /* input to indview_assess: last year's share known */
+	double last_share;
+
+	int    has_progress;       /* stock: (actual - baseline) / (target - baseline);
+	                              flow: actual / the year's goal */
 	double progress_pct;
-	int    has_expected;       /* share of the time from baseline to target elapsed */
+	int    has_expected;       /* stock: share of the time from baseline to target;
+	                              flow: share of the year's goal due by now */
 	double expected_pct;
 	enum ind_status status;
 };
@@ -74,6 +97,13 @@ int indview_load(struct db *db, struct period p, long long region_id,
                  struct ind_set *out, char **err);
 void indview_free(struct ind_set *s);
 
+/* Progress, expected progress and status of a row at period p, from its
+ * sem, target, baseline, actual and (flows) last year's share: a stock is
+ * paced on the line from its baseline to its target, a flow's figure for
+ * the year to date against the share of the year gone (or last year's
+ * share at the same quarter, when it is known). */
+void indview_assess(struct ind_row *r, struct period p);
+
 /* Read one row's targets, actual, progress and status again at period p
  * (after a clerk saved an observation or a target of it); its indicator
  * and region stay.  On failure it may lack its target or actual. */
@@ -81,6 +111,18 @@ int indview_reload_row(struct db *db, struct period p, struct ind_row *r, char *
 
 /* "400 (景科字〔2022〕49号)" joined with "; ".  Caller frees. */
 char *indview_others_text(const struct ind_row *r);
+
+/* Where the row's actual comes from, as a mark after the figure: "Σ"
+ * made from the counties' figures, "#" the count of a complete register,
+ * "!" an official figure the register's count (incomplete) differs from;
+ * "" otherwise.  Static. */
+const char *indview_mark(const struct ind_row *r);
+
+/* The row's figures beside each other, in the UI language, for a note
+ * under a report or the screen's status line: how a Σ figure was made,
+ * the register's count beside the official figure, a baseline taken from
+ * another document.  NULL when there is nothing to say.  Caller frees. */
+char *indview_note(const struct ind_row *r);
 
 /* The status in the current UI language. */
 const char *ind_status_label(enum ind_status s);

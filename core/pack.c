@@ -29,10 +29,12 @@ static const struct pack_file {
 } files[] = {
 	{ "regions.csv", "regions", "region" },
 	{ "docs.csv", "documents", NULL },
+	{ "institutes.csv", "institutes", NULL },
 	{ "indicators.csv", "indicators", "indicator" },
 	{ "targets.csv", "targets", NULL },
 	{ "tasks.csv", "tasks", "task" },
 	{ "task_targets.csv", "task-targets", NULL },
+	{ "partnerships.csv", "partnerships", NULL },
 	{ "designations.csv", "designations", NULL },
 };
 

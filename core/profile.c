@@ -160,6 +160,9 @@ static const struct pfield inst_f[] = {
 	{ .col = "fields", .key = "fields", .en = "Fields", .zh = "优势领域",
 	  .aliases = "研究领域|领域",
 	  .type = FT_TEXT, .dflt = "", .maxlen = 500 },
+	{ .col = "country", .key = "country", .en = "Country", .zh = "国别",
+	  .aliases = "国家|所属国家",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 64 },
 };
 
 static const struct pfield part_f[] = {
@@ -178,6 +181,9 @@ static const struct pfield part_f[] = {
 	{ .col = "agreement", .key = "agreement", .en = "Agreement", .zh = "合作协议",
 	  .aliases = "协议名称|协议",
 	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "plan_doc_id", .key = "plan_doc", .en = "Planned by", .zh = "计划文件",
+	  .aliases = "计划对接文件",
+	  .type = FT_DOC },
 };
 
 static const struct pfield plat_f[] = {
@@ -229,9 +235,9 @@ static const struct pfield proj_f[] = {
 	{ .col = "title", .key = "title", .en = "Title", .zh = "项目名称",
 	  .aliases = "名称",
 	  .type = FT_TEXT, .flags = PF_NAME | PF_REQ | PF_KEY, .maxlen = 200, .width = 24 },
-	{ .col = "mode", .key = "mode", .en = "Mode", .zh = "组织方式",
-	  .aliases = "合作方式|方式",
-	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "mode", .key = "mode", .en = "Form", .zh = "组织方式",
+	  .aliases = "合作方式|方式|组织形式",
+	  .type = FT_ENUM, .dflt = "", .choices = &CH_PROJ_FORM },
 	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
 	  .aliases = "县区|所在地区|县（市、区）",
 	  .type = FT_REGION },
@@ -325,6 +331,19 @@ static const struct pfield tt_f[] = {
 	{ .col = "note", .key = "note", .en = "Note", .zh = "备注",
 	  .aliases = "说明",
 	  .type = FT_TEXT, .dflt = "" },
+	{ .col = "outside_total", .key = "outside_total", .en = "Outside totals", .zh = "不计入总计",
+	  .aliases = "不计入合计",
+	  .type = FT_BOOL, .dflt = "0" },
+	{ .col = "responsible", .key = "responsible", .en = "Responsible", .zh = "责任单位",
+	  .aliases = "责任部门|牵头单位",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 200 },
+	{ .col = "sub_name", .key = "sub_name", .en = "Of which", .zh = "其中",
+	  .aliases = "其中含",
+	  .type = FT_TEXT, .dflt = "", .maxlen = 100 },
+	{ .col = "sub_value", .key = "sub_value", .en = "Of which target", .zh = "其中目标",
+	  .type = FT_REAL },
+	{ .col = "sub_counter", .key = "sub_counter", .en = "Of which counted from", .zh = "其中计数规则",
+	  .type = FT_ENUM, .choices = &CH_COUNTER, .width = 14 },
 };
 
 static const struct pfield reg_f[] = {
@@ -353,6 +372,17 @@ static const struct pfield obs_view[] = {
 	  .expr = "(SELECT unit FROM indicator WHERE id = t.indicator_id)", .width = 4 },
 };
 
+/* A partnership a document planned is signed once it has a date. */
+static const struct pfield part_view[] = {
+	{ .col = "signed", .key = "signed", .en = "Signed", .zh = "已签约", .type = FT_BOOL,
+	  .flags = PF_VIEW, .expr = "t.since IS NOT NULL" },
+};
+
+static const struct pfield evt_view[] = {
+	{ .col = "parties", .key = "parties", .en = "Parties", .zh = "参加单位数", .type = FT_INT,
+	  .flags = PF_VIEW, .expr = "(SELECT count(*) FROM event_party WHERE event_id = t.id)" },
+};
+
 static const struct pfield ent_view[] = {
 	{ .col = "hte_valid_to", .key = "hte_valid_to", .en = "Valid to", .zh = "有效期至",
 	  .type = FT_DATE, .flags = PF_VIEW, .expr = "date(t.hte_cert_date, '+3 years')",
@@ -372,6 +402,20 @@ static const struct pfield ind_f[] = {
 	  .type = FT_ENUM, .dflt = "higher", .choices = &CH_DIRECTION },
 	{ .col = "kind", .key = "kind", .en = "Kind", .zh = "数据类型", .aliases = "指标类型",
 	  .type = FT_ENUM, .dflt = "count", .choices = &CH_IND_KIND },
+	{ .col = "nature", .key = "nature", .en = "Stock or flow", .zh = "时点或累计",
+	  .aliases = "指标性质|统计口径", .type = FT_ENUM, .dflt = "stock", .choices = &CH_IND_NATURE },
+	{ .col = "rollup", .key = "rollup", .en = "Roll-up", .zh = "汇总方式", .aliases = "汇总",
+	  .type = FT_ENUM, .dflt = "none", .choices = &CH_ROLLUP },
+	{ .col = "numerator", .key = "numerator", .en = "Numerator", .zh = "分子指标",
+	  .type = FT_TEXT, .maxlen = 100, .width = 12 },
+	{ .col = "denominator", .key = "denominator", .en = "Denominator", .zh = "分母指标",
+	  .type = FT_TEXT, .maxlen = 100, .width = 12 },
+	{ .col = "min_value", .key = "min", .en = "Lowest", .zh = "下限", .aliases = "最小值",
+	  .type = FT_REAL },
+	{ .col = "max_value", .key = "max", .en = "Highest", .zh = "上限", .aliases = "最大值",
+	  .type = FT_REAL },
+	{ .col = "whole", .key = "whole", .en = "Whole", .zh = "整数", .aliases = "是否整数",
+	  .type = FT_BOOL, .dflt = "0" },
 	{ .col = "counter", .key = "counter", .en = "Counted from", .zh = "计数规则",
 	  .type = FT_ENUM, .choices = &CH_COUNTER, .width = 14 },
 	{ .col = "aliases", .key = "aliases", .en = "Aliases", .zh = "别名", .aliases = "简称",
@@ -411,10 +455,67 @@ static const struct pfield task_f[] = {
 	  .type = FT_DOC },
 	{ .col = "counter", .key = "counter", .en = "Counted from", .zh = "计数规则",
 	  .type = FT_ENUM, .choices = &CH_COUNTER, .width = 14 },
+	{ .col = "totals", .key = "totals", .en = "Totals row", .zh = "合计行",
+	  .aliases = "有合计行",
+	  .type = FT_BOOL, .dflt = "0" },
 	{ .col = "note", .key = "note", .en = "Note", .zh = "备注", .aliases = "说明",
 	  .type = FT_TEXT, .dflt = "" },
 	{ .col = "sort", .key = "sort", .en = "Order", .zh = "排序", .aliases = "序号",
 	  .type = FT_INT, .dflt = "0" },
+};
+
+/* A county clerk's figure for a task no register counts, one a year. */
+static const struct pfield ta_f[] = {
+	{ .col = "task_id", .key = "task", .en = "Task", .zh = "任务",
+	  .aliases = "任务名称|考核任务",
+	  .type = FT_TASK, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区",
+	  .aliases = "区镇|县区",
+	  .type = FT_REGION, .flags = PF_REQ | PF_KEY },
+	{ .col = "period", .key = "period", .en = "Year", .zh = "年度",
+	  .aliases = "年份|时期",
+	  .type = FT_PERIOD, .flags = PF_REQ | PF_KEY },
+	{ .col = "period_end", .key = "period_end", .en = "Period end", .zh = "期末日",
+	  .type = FT_PERIOD_END, .flags = PF_DERIVED },
+	{ .col = "value", .key = "value", .en = "Actual", .zh = "完成值",
+	  .aliases = "实际值|完成数",
+	  .type = FT_REAL, .flags = PF_REQ },
+	{ .col = "sub_value", .key = "sub_value", .en = "Of which", .zh = "其中完成",
+	  .aliases = "其中",
+	  .type = FT_REAL },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注", .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
+};
+
+/* How much each task weighs in a year's assessment, and its cap. */
+static const struct pfield tw_f[] = {
+	{ .col = "task_id", .key = "task", .en = "Task", .zh = "任务",
+	  .aliases = "任务名称|考核任务",
+	  .type = FT_TASK, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "year", .key = "year", .en = "Year", .zh = "考核年度",
+	  .aliases = "年度|年份",
+	  .type = FT_YEAR, .flags = PF_REQ | PF_KEY },
+	{ .col = "weight", .key = "weight", .en = "Weight", .zh = "权重",
+	  .aliases = "分值",
+	  .type = FT_REAL, .flags = PF_REQ },
+	{ .col = "cap_pct", .key = "cap_pct", .en = "Cap %", .zh = "完成率上限",
+	  .aliases = "上限",
+	  .type = FT_REAL, .dflt = "100" },
+	{ .col = "note", .key = "note", .en = "Note", .zh = "备注", .aliases = "说明",
+	  .type = FT_TEXT, .dflt = "" },
+};
+
+/* The institutes and firms taking part in a matchmaking event. */
+static const struct pfield party_f[] = {
+	{ .col = "event_id", .key = "event", .en = "Event", .zh = "对接活动",
+	  .aliases = "活动|活动名称",
+	  .type = FT_EVENT, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "参加院所",
+	  .aliases = "大院大所|院所",
+	  .type = FT_INSTITUTE, .flags = PF_KEY },
+	{ .col = "enterprise_id", .key = "enterprise", .en = "Enterprise", .zh = "参加企业",
+	  .aliases = "企业",
+	  .type = FT_ENTERPRISE, .flags = PF_KEY },
 };
 
 static const struct pfield des_f[] = {
@@ -427,6 +528,8 @@ static const struct pfield des_f[] = {
 	  .type = FT_ENUM, .flags = PF_REQ | PF_KEY, .choices = &CH_LEVEL },
 	{ .col = "designated_on", .key = "designated_on", .en = "Designated", .zh = "命名日期",
 	  .aliases = "认定日期|命名时间", .type = FT_DATE },
+	{ .col = "doc_id", .key = "doc", .en = "Document", .zh = "命名文件",
+	  .aliases = "文件|文号|依据文件", .type = FT_DOC },
 };
 
 static const struct pfield batch_f[] = {
@@ -479,10 +582,15 @@ KIND(P_inst, N_("institutes"), "institute", "Institutes", "院所", inst_f, "t.i
      PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_part, N_("partnerships"), "partnership", "Partnerships", "合作", part_f, "t.id",
      NAME_OF("region", "region_id") " || ' - ' || " NAME_OF("institute", "institute_id"),
-     PK_IMPORT | PK_EDIT, .group = &COOP);
+     PK_IMPORT | PK_EDIT, .view = part_view, .nview = N(part_view), .group = &COOP);
 KIND(P_plat, N_("platforms"), "platform", "Platforms", "平台", plat_f, "t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_evt, N_("events"), "event", "Events", "活动", evt_f, "t.id", "t.title || ' ' || t.held_on",
+     PK_IMPORT | PK_EDIT, .view = evt_view, .nview = N(evt_view), .group = &COOP);
+KIND(P_party, N_("event-parties"), "event_party", "Event parties", "参加方", party_f,
+     "t.event_id, t.id",
+     "(SELECT title FROM event WHERE id = t.event_id) || ' - ' || coalesce("
+     NAME_OF("institute", "institute_id") ", " NAME_OF("enterprise", "enterprise_id") ")",
      PK_IMPORT | PK_EDIT, .group = &COOP);
 KIND(P_proj, N_("projects"), "project", "Projects", "项目", proj_f, "t.id", "t.title",
      PK_IMPORT | PK_EDIT, .group = &COOP);
@@ -499,14 +607,21 @@ KIND(P_doc, N_("documents"), "policy_doc", "Documents", "文件", doc_f, "t.issu
      "coalesce(t.number, t.short_name)", PK_IMPORT | PK_EDIT, .group = &LEDGER);
 KIND(P_task, N_("tasks"), "task", "Tasks", "任务", task_f, "t.sort, t.id", "t.name",
      PK_IMPORT | PK_EDIT, .group = &TASKS);
+KIND(P_ta, N_("task-actuals"), "task_actual", "Task actuals", "完成值", ta_f,
+     "(SELECT sort FROM task WHERE id = t.task_id), t.task_id, t.region_id, t.period",
+     NAME_OF("task", "task_id") " || ' ' || " NAME_OF("region", "region_id") " || ' ' || t.period",
+     PK_IMPORT | PK_EDIT, .group = &TASKS);
+KIND(P_tw, N_("task-weights"), "task_weight", "Task weights", "权重", tw_f,
+     "t.year, (SELECT sort FROM task WHERE id = t.task_id), t.task_id",
+     NAME_OF("task", "task_id") " || ' ' || t.year", PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_des, N_("designations"), "region_designation", "Designations", "称号", des_f, "t.id",
-     NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT);
+     NAME_OF("region", "region_id") " || ' ' || t.designation", PK_IMPORT | PK_EDIT, .group = &TASKS);
 KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id DESC",
      "t.file_name", 0, .group = &LEDGER);
 
 const struct profile *const profiles[] = {
-	&P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_proj, &P_ach, &P_task, &P_tt,
-	&P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_des, &P_batch, NULL
+	&P_ent, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_party, &P_proj, &P_ach, &P_task, &P_tt,
+	&P_ta, &P_tw, &P_des, &P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_batch, NULL
 };
 
 const struct profile *profile_find(const char *kind)

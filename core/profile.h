@@ -34,6 +34,7 @@ enum ftype {
 	FT_ENTERPRISE,  /* enterprise id, by USCC or name */
 	FT_DOC,         /* policy_doc id, by code, number or short name */
 	FT_TASK,        /* task id, by code or name */
+	FT_EVENT,       /* event id, by title */
 	FT_KIND         /* the name of a kind of record (an import batch's) */
 };
 

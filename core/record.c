@@ -12,14 +12,17 @@
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/period.h"
+#include "core/indsem.h"
 #include "core/record.h"
 #include "core/reftype.h"
 #include "core/util.h"
 #include "core/value.h"
 
-/* Rows of these tables belong to the record they point at: they go with it. */
+/* Rows of these tables belong to the record they point at (through the
+ * column named after the dot, else any): they go with it. */
 static const char *const detail_tables[] = {
-	"enterprise_year", "enterprise_stage", "talent_stage", "target_choice", NULL
+	"enterprise_year", "enterprise_stage", "talent_stage", "target_choice", "event_party.event_id",
+	NULL
 };
 
 /* How a count of referring rows reads, per table. */
@@ -32,6 +35,7 @@ static const struct { const char *table, *what; } referrer_words[] = {
 	{ "partnership", N_("%lld partnerships") },
 	{ "platform", N_("%lld platforms") },
 	{ "event", N_("%lld events") },
+	{ "event_party", N_("%lld event parties") },
 	{ "project", N_("%lld projects") },
 	{ "achievement", N_("%lld achievements") },
 	{ "task", N_("%lld tasks") },
@@ -44,10 +48,12 @@ static const struct { const char *table, *what; } referrer_words[] = {
 	{ "policy_doc", N_("%lld documents") },
 };
 
-static int is_detail(const char *table)
+static int is_detail(const char *table, const char *col)
 {
+	size_t n = strlen(table);
 	for (const char *const *d = detail_tables; *d; d++)
-		if (strcmp(*d, table) == 0)
+		if (strncmp(*d, table, n) == 0 && ((*d)[n] == '\0' ||
+		                                   ((*d)[n] == '.' && strcmp(*d + n + 1, col) == 0)))
 			return 1;
 	return 0;
 }
@@ -548,6 +554,17 @@ int record_check(struct db *db, struct record *r, char **err)
 			return rc;
 	}
 	derive(r);
+	/* an actual must make sense for its indicator (core/indsem.h) */
+	int fi = record_field(p, "indicator_id"), fv = record_field(p, "value");
+	if (strcmp(p->table, "observation") == 0 && fi >= 0 && fv >= 0 && r->v[fi] != NULL &&
+	    r->v[fv] != NULL && *r->v[fv] != '\0') {
+		char *why = indicator_value_check(db, atoll(r->v[fi]), strtod(r->v[fv], NULL));
+		if (why != NULL) {
+			field_error(p, (size_t)fv, err, "%s", why);
+			free(why);
+			return ST_DATA;
+		}
+	}
 	return check_key(db, r, err);
 }
 
@@ -748,7 +765,7 @@ static int foreign_keys(struct db *db, const char *table, int details,
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
-		if (is_detail(t) != details)
+		if (is_detail(t, (const char *)sqlite3_column_text(st, 1)) != details)
 			continue;
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		(*out)[*n].table = xstrdup(t);
@@ -800,6 +817,116 @@ int record_referrers(struct db *db, const struct profile *p, long long id,
 	}
 	*out = fk;
 	*n = k;
+	return rc;
+}
+
+static void ref_add(struct record_ref **out, size_t *n, const struct profile *p, long long id)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*out)[i].p == p && (*out)[i].id == id)
+			return;
+	*out = xrealloc(*out, (*n + 1) * sizeof **out);
+	(*out)[*n].p = p;
+	(*out)[(*n)++].id = id;
+}
+
+/* The rows of fk.table whose fk.col is id: their own ids, or (a table no
+ * kind describes) the ids its other foreign key `via` names. */
+static int ref_rows(struct db *db, const char *sql, long long id, const struct profile *kind,
+                    struct record_ref **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (st == NULL)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			ref_add(out, n, kind, sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(db, "a referring table", err);
+}
+
+/* A kind that only links records (every field a reference): a row of it
+ * stands for the records it links. */
+static int is_link(const struct profile *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!is_ref(p->f[i].type))
+			return 0;
+	return 1;
+}
+
+static int referring_through(struct db *db, const struct profile *p, long long id,
+                             const struct record_referrer *fk, size_t nfk,
+                             struct record_ref **out, size_t *n, char **err);
+
+int record_referring(struct db *db, const struct profile *p, long long id,
+                     struct record_ref **out, size_t *n, char **err)
+{
+	struct record_referrer *fk;
+	size_t nfk;
+	*out = NULL;
+	*n = 0;
+	int rc = ST_OK;
+	for (int details = 0; details < 2 && rc == ST_OK; details++) {
+		if (foreign_keys(db, p->table, details, &fk, &nfk, err) != ST_OK)
+			return ST_DB;
+		rc = referring_through(db, p, id, fk, nfk, out, n, err);
+		record_referrers_free(fk, nfk);
+	}
+	return rc;
+}
+
+/* record_referring over the foreign keys fk of tables pointing at p. */
+static int referring_through(struct db *db, const struct profile *p, long long id,
+                             const struct record_referrer *fk, size_t nfk,
+                             struct record_ref **out, size_t *n, char **err)
+{
+	int rc = ST_OK;
+	for (size_t i = 0; i < nfk && rc == ST_OK; i++) {
+		const struct profile *kind = profile_find(fk[i].table);
+		if (kind == p || strcmp(fk[i].table, "audit") == 0)
+			continue;
+		if (kind != NULL && (kind->flags & PK_EDIT) && !is_link(kind)) {
+			char *sql = xasprintf("SELECT id FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY id",
+			                      fk[i].table, fk[i].col);
+			rc = ref_rows(db, sql, id, kind, out, n, err);
+			free(sql);
+			continue;
+		}
+		/* a link table: the records its other foreign keys name */
+		struct record_referrer *to;
+		size_t nto;
+		sqlite3_stmt *st = db_prepare(db, "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?1)", err);
+		if (st == NULL) {
+			rc = ST_DB;
+			break;
+		}
+		sqlite3_bind_text(st, 1, fk[i].table, -1, SQLITE_TRANSIENT);
+		to = NULL;
+		nto = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			const char *c = (const char *)sqlite3_column_text(st, 1);
+			if (strcmp(c, fk[i].col) == 0 || profile_find(t) == NULL ||
+			    !(profile_find(t)->flags & PK_EDIT) || profile_find(t) == p)
+				continue;
+			to = xrealloc(to, (nto + 1) * sizeof *to);
+			to[nto].table = xstrdup(t);
+			to[nto++].col = xstrdup(c);
+		}
+		sqlite3_finalize(st);
+		for (size_t k = 0; k < nto && rc == ST_OK; k++) {
+			char *sql = xasprintf("SELECT \"%s\" FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY id",
+			                      to[k].col, fk[i].table, fk[i].col);
+			rc = ref_rows(db, sql, id, profile_find(to[k].table), out, n, err);
+			free(sql);
+		}
+		for (size_t k = 0; k < nto; k++)
+			to[k].n = 0;
+		record_referrers_free(to, nto);
+	}
 	return rc;
 }
 

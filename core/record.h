@@ -132,3 +132,16 @@ char *record_label(struct db *db, const struct profile *p, long long id);
 char *record_field_name(const struct profile *p, size_t i);
 
 #endif
+
+/* One record that refers to another: its kind and id. */
+struct record_ref {
+	const struct profile *p;
+	long long id;
+};
+/* Every record of a described kind whose foreign key points at record id
+ * of kind p, through a link table too (a row of a table no kind
+ * describes, such as event_party, names the record of its other foreign
+ * key); the schema's foreign keys say which.  In the order of the kinds,
+ * then by id.  Caller frees *out.  ST_OK, ST_DB. */
+int record_referring(struct db *db, const struct profile *p, long long id,
+                     struct record_ref **out, size_t *n, char **err);

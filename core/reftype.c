@@ -54,6 +54,11 @@ static const struct reftype reftypes[] = {
 	  .exact = "t.name = ?1 OR t.code = ?1",
 	  .order = "t.sort, t.id", .small = 1, .names = "t.code, t.name", .cite = "t.name",
 	  .rank = "t.sort", .what = N_("a task of this database (by code or name)") },
+	{ .type = FT_EVENT, .table = "event", .name = "t.title || ' ' || t.held_on",
+	  .match = "instr(t.title, ?1) > 0",
+	  .exact = "t.title = ?1 OR t.title || ' ' || t.held_on = ?1",
+	  .order = "t.held_on DESC, t.id", .small = 0, .names = "t.title", .cite = "t.title",
+	  .what = N_("a matchmaking event of this database (by title)") },
 };
 
 const struct reftype *reftype_of(enum ftype type)

@@ -38,6 +38,10 @@ static void fill_rows(const struct ind_set *s, const char *period, struct rtable
 		rt_num(t, r->has_progress, r->progress_pct, 1);
 		rt_text(t, ind_status_label(r->status));
 		free(others);
+		char *note = indview_note(r);
+		if (note != NULL)
+			rt_note(t, "%s, %s: %s", r->name, r->region, note);
+		free(note);
 	}
 }
 
@@ -50,43 +54,31 @@ static void shown(char **s)
 	*s = t;
 }
 
-/* An official figure that the register's own count contradicts. */
-static int differs(const struct ind_row *r)
-{
-	return r->has_counted && !r->actual_counted && r->actual != r->counted;
-}
-
-/* Below the table: where figures came from the register, and where the
- * register and the official figure disagree. */
+/* Below the table: how marked figures were had (Σ, #, !), the register's
+ * count beside the official figure, baselines of other documents. */
 static void write_notes(const struct ind_set *s, FILE *out)
 {
-	int counted = 0;
-	char a[64], b[64];
 	for (size_t i = 0; i < s->n; i++) {
-		const struct ind_row *r = &s->rows[i];
-		counted |= r->actual_counted;
-		if (differs(r)) {
-			char *name = termtext(r->name), *region = termtext(r->region);
-			fprintf(out, tr("! %s, %s: official figure %s (%s), but the enterprise register "
-			                "counts %s\n"), name, region, fmt_num(a, sizeof a, r->actual, 4),
-			        r->actual_period, fmt_num(b, sizeof b, r->counted, 4));
-			free(name);
-			free(region);
+		char *note = indview_note(&s->rows[i]);
+		if (note != NULL) {
+			char *line = xasprintf("%s, %s: %s", s->rows[i].name, s->rows[i].region, note);
+			termtext_fputs(line, out);
+			fputc('\n', out);
+			free(line);
 		}
+		free(note);
 	}
-	if (counted)
-		fprintf(out, "# %s\n", tr("counted from the enterprise register (certificates valid on the "
-		                          "period's last day)"));
 }
 
 /* Text: a table whose columns line up in display cells, for a terminal
  * or a mail; figures right-aligned. */
 static void write_text(const struct ind_set *s, const char *period, FILE *out)
 {
-	enum { NCOL = 9 };
+	enum { NCOL = 10 };
 	const char *head[NCOL] = { tr("indicator"), tr("unit"), tr("region"), tr("baseline"),
-		tr("target"), tr("target_source"), tr("actual"), tr("progress_pct"), tr("status") };
-	const int right[NCOL] = { 0, 0, 0, 1, 1, 0, 1, 1, 0 };
+		tr("target"), tr("target_source"), tr("actual"), tr("progress_pct"), tr("expected_pct"),
+		tr("status") };
+	const int right[NCOL] = { 0, 0, 0, 1, 1, 0, 1, 1, 1, 0 };
 	int wd[NCOL];
 	char ***cells = xcalloc(s->n, sizeof *cells);
 	for (int c = 0; c < NCOL; c++)
@@ -111,13 +103,18 @@ static void write_text(const struct ind_set *s, const char *period, FILE *out)
 		    ? (r->n_others ? xasprintf("%s; * %s", r->target.source, others)
 		                   : xstrdup(r->target.source))
 		    : xstrdup("");
+		const char *mark = indview_mark(r);
 		cells[i][6] = r->has_actual
-		    ? xasprintf("%s (%s)%s", fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
-		                r->actual_counted ? " #" : differs(r) ? " !" : "")
+		    ? xasprintf("%s (%s)%s%s", fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
+		                *mark ? " " : "", mark)
 		    : xstrdup("-");
 		cells[i][7] = r->has_progress ? xstrdup(fmt_num(g, sizeof g, r->progress_pct, 1))
 		                              : xstrdup("-");
-		cells[i][8] = xstrdup(ind_status_label(r->status));
+		/* stocks: the share of the way from baseline to target due by
+		 * now; flows: the share of the year's goal due */
+		cells[i][8] = r->has_expected ? xstrdup(fmt_num(g, sizeof g, r->expected_pct, 0))
+		                              : xstrdup("-");
+		cells[i][9] = xstrdup(ind_status_label(r->status));
 		free(others);
 		for (int c = 0; c < NCOL; c++) {
 			shown(&cells[i][c]);

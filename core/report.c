@@ -10,6 +10,7 @@
 
 const struct report_section *const report_sections[] = {
 	&report_indicators,
+	&report_tasks,
 	NULL
 };
 

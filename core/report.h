@@ -39,5 +39,7 @@ int report_write(const struct report_ctx *c, const struct report_section *s,
 
 /* core/rep_indicators.c */
 extern const struct report_section report_indicators;
+/* core/rep_tasks.c */
+extern const struct report_section report_tasks;
 
 #endif

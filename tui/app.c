@@ -13,6 +13,7 @@
 #include "tui/impscreen.h"
 #include "tui/indscreen.h"
 #include "tui/regscreen.h"
+#include "tui/taskscreen.h"
 #include "tui/screen.h"
 
 /* The menu: the indicators at the top, then the register of every kind
@@ -33,6 +34,10 @@ int app_run(struct db *db, const struct app_opts *opts)
 	for (const struct profile *const *p = profiles; *p && n < 64; p++) {
 		if ((*p)->group == NULL)
 			continue;
+		/* the task matrix heads the assessment's registers */
+		if (strcmp((*p)->kind, "tasks") == 0)
+			sections[n++] = (struct section){ &taskscreen_ops, taskscreen_new(db),
+			                                  profile_group(*p) };
 		if (strcmp((*p)->kind, "imports") == 0)
 			sections[n++] = (struct section){ &impscreen_ops, impscreen_new(db),
 			                                  profile_group(*p) };
@@ -47,6 +52,8 @@ int app_run(struct db *db, const struct app_opts *opts)
 	for (int i = 0; i < n; i++) {
 		if (sections[i].ops == &indscreen_ops)
 			indscreen_free(sections[i].self);
+		else if (sections[i].ops == &taskscreen_ops)
+			taskscreen_free(sections[i].self);
 		else if (sections[i].ops == &impscreen_ops)
 			impscreen_free(sections[i].self);
 		else

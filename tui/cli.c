@@ -95,6 +95,8 @@ CLI_EXTRA_USAGE
 		N_("                --section S: one of the sections S above (default: indicators), or\n"
 		   "                several; with -o DIR one file each; --within DAYS: certificates expiring\n"
 		   "                within DAYS of the period's end (default 90)\n"),
+		N_("                --section tasks: each region's task targets for the year P and for\n"
+		   "                the plan's span around it, actual, completion, score and rank\n"),
 		CLI_EXTRA_HELP
 		NULL
 	};

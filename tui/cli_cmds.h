@@ -38,18 +38,27 @@ int cmd_imports(struct cli *c);
 int cmd_undo_import(struct cli *c);
 int cmd_export(struct cli *c);
 
+/* tui/cmd_complete.c */
+int cmd_complete(struct cli *c);
+
 #define CLI_EXTRA_USAGE \
 "       innotrack [--db PATH] import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]\n" \
-"                                    [--period P] [--region R]\n" \
+"                                    [--period P] [--region R [--complete]]\n" \
 "       innotrack [--db PATH] imports\n" \
 "       innotrack [--db PATH] undo-import ID\n" \
-"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n"
+"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n" \
+"       innotrack [--db PATH] complete KIND REGION [--as-of DATE] [--not]\n"
 /* help blocks of the commands above, N_() marked */
-#define CLI_EXTRA_HELP
+#define CLI_EXTRA_HELP \
+	N_("  import        --complete: the file lists every record of region R, so the register's\n" \
+	   "                counts stand for R's figures from the end of P (default: today) on\n"), \
+	N_("  complete      the register KIND holds every record of REGION from DATE (default:\n" \
+	   "                today) on, so its counts stand for the region's figures; --not: no longer\n"),
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
 	{ "undo-import", cmd_undo_import }, \
-	{ "export", cmd_export },
+	{ "export", cmd_export }, \
+	{ "complete", cmd_complete },
 
 #endif

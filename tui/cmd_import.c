@@ -143,6 +143,8 @@ int cmd_import(struct cli *c)
 		int m;
 		if (strcmp(c->argv[i], "--dry-run") == 0 || strcmp(c->argv[i], "-n") == 0) {
 			o.dry_run = 1;
+		} else if (strcmp(c->argv[i], "--complete") == 0) {
+			o.complete = 1;
 		} else if ((m = cli_opt(c->argc, c->argv, &i, "--encoding", &v)) != 0) {
 			if (m < 0)
 				return ST_USAGE;
@@ -170,7 +172,7 @@ int cmd_import(struct cli *c)
 	}
 	if (npos < 2) {
 		cli_error("import: usage: innotrack import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]"
-		          " [--period P] [--region R]; KIND is one of %s", import_kinds());
+		          " [--period P] [--region R [--complete]]; KIND is one of %s", import_kinds());
 		return ST_USAGE;
 	}
 	o.kind = pos[0];

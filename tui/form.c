@@ -497,8 +497,13 @@ static int form_key(struct form *fm, int k)
 		form_move(fm, -1);
 		return FORM_GOING;
 	}
+	size_t before = le_chars(&f->le);
 	if (form_edit_key(f, k) && f->kind == FIELD_CHOICE && fm->ops->edited != NULL)
 		fm->ops->edited(fm->ctx, fm, fm->cur);
+	/* a character the full field refused: say which field and its limit */
+	if (k >= 0x20 && k < KC_BASE && k != 0x7F && f->le.maxchars && before >= f->le.maxchars)
+		form_message(fm, tr("%s: at most %zu characters; this one is not taken"), f->label,
+		             f->le.maxchars);
 	return FORM_GOING;
 }
 

@@ -40,6 +40,7 @@ struct impscreen {
 
 	/* the file being imported, between the dry run and applying it */
 	char *path, *kind, *period, *region;   /* owned */
+	int complete;                  /* the file lists every record of the region */
 	struct grid msgs;              /* the dry run's messages: kind, line, text */
 	struct import_result dry;
 	struct timespec started;       /* of the run, for rows per second */
@@ -178,7 +179,7 @@ static int imp_run(struct impscreen *s, int dry, struct import_result *r)
 {
 	struct import_opts o = {
 		.kind = s->kind, .path = s->path, .encoding = ENC_AUTO, .dry_run = dry,
-		.period = s->period, .region = s->region,
+		.period = s->period, .region = s->region, .complete = s->complete,
 		.message = imp_message, .progress = imp_progress, .ctx = s,
 	};
 	grid_free(&s->msgs);
@@ -318,7 +319,7 @@ struct impform {
 	struct region_list regions;
 	const char **kinds;            /* "auto" then every kind; owned array */
 	size_t nkinds;
-	int f_path, f_kind, f_period, f_region;
+	int f_path, f_kind, f_period, f_region, f_complete;
 };
 
 static int imp_form_tab(void *ctx, struct form *fm, int i)
@@ -357,6 +358,7 @@ static int imp_form_save(void *ctx, struct form *fm, struct edit_conflict *c, ch
 	s->path = xstrdup(fp->le.buf);
 	s->period = fper->has_value ? xstrdup(fper->le.buf) : NULL;
 	s->region = freg->has_value && freg->choice > 0 ? xstrdup(freg->le.buf) : NULL;
+	s->complete = form_field(fm, o->f_complete)->choice == 1;
 	if (fk->choice == 0) {
 		const char *kind;
 		char *err = NULL;
@@ -440,6 +442,10 @@ static void imp_import(struct impscreen *s)
 	o.f_period = form_add(fm, FIELD_PERIOD, tr("Period"), "");
 	o.f_region = form_add(fm, FIELD_CHOICE, tr("Region"), rlabels[0]);
 	field_set_choices(form_field(fm, o.f_region), rlabels, o.regions.n + 1);
+	/* a full list of the region: the register's counts then stand for its figures */
+	const char *yesno[] = { tr("No"), tr("Yes: the file lists every record of the region") };
+	o.f_complete = form_add(fm, FIELD_CHOICE, tr("Full list"), yesno[s->complete != 0]);
+	field_set_choices(form_field(fm, o.f_complete), yesno, 2);
 	int ran = form_run(fm, s->frame);
 	form_free(fm);
 	free(rlabels);

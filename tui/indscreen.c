@@ -81,6 +81,9 @@ static const struct binding ind_keys[] = {
 	{ 0, NULL, "Left Right  h l", N_("Scroll the columns sideways (the indicator stays)") },
 	{ 0, NULL, "Enter", N_("Every target of the indicator, with its document") },
 	{ 0, NULL, "*", N_("(after a target) other documents set a different target for that year") },
+	{ 0, NULL, "Σ", N_("(after an actual) made from the counties' figures: the city reported none") },
+	{ 0, NULL, "#", N_("(after an actual) counted from a register that is complete for the region") },
+	{ 0, NULL, "!", N_("(after an actual) the register counts otherwise, but is not complete: the official figure stands") },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -143,6 +146,19 @@ static char *ind_history(struct indscreen *s, const struct ind_row *r)
 	return t;
 }
 
+/* Σ is as wide as the terminal's CJK setting says: with --ascii, "+". */
+static char *ind_ascii_marks(char *text)
+{
+	char *at;
+	if (text == NULL || !scr_ascii())
+		return text;
+	while ((at = strstr(text, "Σ")) != NULL) {
+		*at = '+';
+		memmove(at + 1, at + strlen("Σ"), strlen(at + strlen("Σ")) + 1);
+	}
+	return text;
+}
+
 static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 {
 	char num[32];
@@ -160,9 +176,19 @@ static void ind_fill_row(struct indscreen *s, const struct ind_row *r)
 	} else {
 		cells[COL_TARGET] = xstrdup("- ");
 	}
+	/* how the figure was had (Σ, #, !; the status line tells the
+	 * selected one's numbers), and without an official figure the
+	 * incomplete register's count, for what it is worth */
+	const char *mark = indview_mark(r);
+	char counted[64] = "";
+	if (r->has_counted && !r->register_full && !r->has_actual)
+		snprintf(counted, sizeof counted, tr(" reg. %s"),
+		         fmt_num(num, sizeof num, r->counted, 0));
 	cells[COL_ACTUAL] = r->has_actual
-	    ? xasprintf("%s (%s)", fmt_num(num, sizeof num, r->actual, r->decimals), r->actual_period)
-	    : xstrdup("-");
+	    ? xasprintf("%s (%s)%s%s%s", fmt_num(num, sizeof num, r->actual, r->decimals),
+	                r->actual_period, *mark ? " " : "", mark, counted)
+	    : xasprintf("-%s", counted);
+	ind_ascii_marks(cells[COL_ACTUAL]);
 	cells[COL_PROGRESS] = r->has_progress
 	    ? xasprintf("%s%%", fmt_num(num, sizeof num, r->progress_pct, 1))
 	    : xstrdup("-");
@@ -717,6 +743,14 @@ static void ind_status(void *self, char *buf, size_t size)
 	snprintf(buf, size, "%s%s%s",
 	         s->regions.n ? s->regions.items[s->region].name : tr("every region"),
 	         scr_sep(), period);
+	/* the selected figure's marks explained */
+	size_t i = table_selected(&s->table);
+	char *note = ind_ascii_marks(i < s->set.n ? indview_note(&s->set.rows[i]) : NULL);
+	if (note != NULL) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", scr_sep(), note);
+		free(note);
+	}
 }
 
 static void ind_position(void *self, char *buf, size_t size)

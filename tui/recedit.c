@@ -492,8 +492,19 @@ static int rec_run(struct frame *f, struct recform *r)
 
 long long recedit_add(struct frame *f, struct db *db, const struct profile *p)
 {
+	return recedit_add_preset(f, db, p, NULL);
+}
+
+long long recedit_add_preset(struct frame *f, struct db *db, const struct profile *p,
+                             const char *const *preset)
+{
 	struct recform r = { .db = db, .p = p };
 	record_init(&r.rec, p);
+	for (size_t i = 0; preset != NULL && preset[i] != NULL; i += 2) {
+		int k = record_field(p, preset[i]);
+		if (k >= 0)
+			record_set(&r.rec, (size_t)k, preset[i + 1]);
+	}
 	long long id = rec_run(f, &r) ? r.rec.id : 0;
 	recform_free(&r);
 	return id;
@@ -632,6 +643,34 @@ static void rec_view_history(struct recview *v)
 	record_history_free(ev, n);
 }
 
+/* The records that refer to this one (an institute's partnerships,
+ * platforms, events, projects, achievements, talents), by kind. */
+static void rec_view_referring(struct recview *v)
+{
+	struct record_ref *refs;
+	size_t n;
+	char *err = NULL;
+	if (record_referring(v->db, v->p, v->id, &refs, &n, &err) != ST_OK) {
+		frame_message(v->frame, "%s", err);
+		free(err);
+		return;
+	}
+	if (n > 0) {
+		const char *gap[] = { "", "" };
+		grid_add(&v->pop->grid, gap);
+		const char *title[] = { tr("Referred to by"), "" };
+		grid_add(&v->pop->grid, title);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *label = record_label(v->db, refs[i].p, refs[i].id);
+		const char *row[] = { i == 0 || refs[i].p != refs[i - 1].p ? profile_title(refs[i].p) : "",
+		                      label ? label : "" };
+		grid_add(&v->pop->grid, row);
+		free(label);
+	}
+	free(refs);
+}
+
 /* Read the record and its history into the window.  -1 if it is gone. */
 static int rec_view_fill(struct recview *v)
 {
@@ -655,6 +694,7 @@ static int rec_view_fill(struct recview *v)
 		free(name);
 		free(value);
 	}
+	rec_view_referring(v);
 	rec_view_history(v);
 	record_free(&rec);
 	size_t keep = table_selected(&v->pop->table);

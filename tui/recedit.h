@@ -15,6 +15,10 @@ enum { RECEDIT_NONE = 0, RECEDIT_SAVED = 1, RECEDIT_DELETED = 2 };
 /* A form for a new record of kind p.  Returns its id once saved, 0 if
  * the clerk gave up. */
 long long recedit_add(struct frame *f, struct db *db, const struct profile *p);
+/* The same with some fields given: preset is column, value, column,
+ * value, ..., NULL (values as stored: an id for a reference). */
+long long recedit_add_preset(struct frame *f, struct db *db, const struct profile *p,
+                             const char *const *preset);
 
 /* The form for record id.  Returns 1 if it was saved (or found deleted:
  * the register needs reading again), 0 if not. */

@@ -79,10 +79,10 @@ ok "表1: six 2020 figures, 200家 as 200" \
 
 # figures checked for sense
 ok "figures that make no sense: refused" run 1 --db "$T/b.db" import observations "$FX/sheets_bad_figures.csv"
-ok "a negative count" has "$T/err" "sheets_bad_figures.csv:2: column 4 数值: \"-5\": 高新技术企业数量 counts 家 and cannot be negative"
-ok "a count not whole" has "$T/err" "sheets_bad_figures.csv:3: column 4 数值: \"46.5\": 高新技术企业数量 counts whole 家"
+ok "a negative count" has "$T/err" "sheets_bad_figures.csv:2: column 4 数值: \"-5\": 高新技术企业数量 cannot be negative"
+ok "a count not whole" has "$T/err" "sheets_bad_figures.csv:3: column 4 数值: \"46.5\": 高新技术企业数量 is counted in whole numbers"
 ok "a unit that is not the indicator's" has "$T/err" "sheets_bad_figures.csv:4: column 4 数值: \"30家\": 家 cannot be taken as 亿元, the unit of this column"
-ok "a percent over 100" has "$T/err" "sheets_bad_figures.csv:5: column 4 数值: \"120%\": R&D投入占GDP的比例 is a percent, from 0 to 100"
+ok "a percent over 100" has "$T/err" "sheets_bad_figures.csv:5: column 4 数值: \"120%\": R&D投入占GDP的比例 cannot be above 100"
 ok "an absurd figure" has "$T/err" "sheets_bad_figures.csv:6: column 4 数值: \"1e300\" is not a plausible figure"
 ok "a money unit that cannot be converted" has "$T/err" "sheets_bad_figures.csv:7: column 4 数值: \"12.5美元\": 美元 cannot be taken as 亿元"
 printf '指标,地区,时期,数值\n高新技术企业数量,乐平市,2026Q4,470\n' > "$T/jump.csv"

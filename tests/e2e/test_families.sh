@@ -101,7 +101,7 @@ expect "a talent and a platform of another clerk's are there" \
 1"
 
 start app 80 24 "INNOTRACK_LOGIN=clerk1 LANG=$ZH" --lang zh
-expect "the program starts" poll has "行 1/41"
+expect "the program starts" poll has "行 1/43"
 
 # --- 主体: 人才 ---------------------------------------------------------
 keys F9 j j Enter
@@ -289,8 +289,8 @@ expect "... no English word on screen" no_english
 keys F10
 
 # --- 考核: 任务表 (a task target citing the new document) ---------------
-keys F9 k k k k Enter
-expect "F9 k k k k Enter opens the task targets" poll has "任务表" "行 1/66"
+keys F9 k k k k k k k Enter
+expect "F9 k k k k k k k Enter opens the task targets" poll has "任务表" "行 1/66"
 keys Insert
 expect "Insert opens the form of a new task target" poll has "新增任务表"
 expect "... which fits 80x24" form_fits
@@ -343,7 +343,7 @@ expect "... no English word on screen" no_english
 keys F10
 
 # --- documents that are cited stay -------------------------------------
-keys F9 j j j j Enter
+keys F9 j j j j j j j Enter
 expect "back on the documents, the new one still selected" poll has "文件" "行 4/4"
 keys d
 expect "d asks, naming the document" poll has "删除文件 景科字〔2024〕12号？y/n"
@@ -362,7 +362,7 @@ expect "both documents are still in the database, no delete audited" \
 0"
 
 # the task target goes, then the document may
-keys F9 k k k k Enter
+keys F9 k k k k k k k Enter
 expect "back on the task targets, the new one still selected" poll has "任务表" "行 67/67"
 keys d
 expect "d asks, naming the task target" poll has "删除任务表 引进外国专家 昌南新区 2026-2027？y/n"
@@ -373,7 +373,7 @@ expect "the database has the 66 of the pack; the delete audited by clerk1" \
 clerk1|insert
 clerk1|update
 clerk1|delete"
-keys F9 j j j j Enter
+keys F9 j j j j j j j Enter
 expect "back on the documents, where d was refused last" poll has "文件" "行 3/4"
 keys G
 keys d

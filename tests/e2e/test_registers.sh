@@ -41,7 +41,7 @@ expect "$N enterprises loaded with the sqlite3 shell" test "$(sql 'SELECT count(
 
 # TERM=vt100: no colour, the selection in reverse video; Esc 9 for F9
 start zh 80 24 "LANG=C.UTF-8 TERM=vt100" --lang zh
-expect "the program starts on the indicators" poll_in zh has "行 1/41"
+expect "the program starts on the indicators" poll_in zh has "行 1/43"
 keys zh Escape; keys zh 9
 keys zh j Enter
 expect "Esc 9 goes to the menu; j and Enter open the enterprises: 行 1/$N" \
@@ -141,7 +141,7 @@ expect "Esc 0 (F10) quits with status 0 (got $st)" test "$st" = 0
 
 # English, 100x30, --ascii; F-keys as tmux sends them
 start en 100 30 "LANG=C.UTF-8" --lang en --ascii
-expect "English starts" poll_in en has "row 1/41"
+expect "English starts" poll_in en has "row 1/43"
 keys en F9 j Enter
 expect "F9 j Enter opens the enterprises; --ascii frame aligned" \
 	poll_in en frame 100 30 "row 1/$((N + 1))" "1Help"

@@ -45,7 +45,7 @@ expect "Enter lists every target with its document, the one in force marked" \
 	poll_in zh has "景科字〔2022〕49号" "400 (2025)" "未生效"
 T send-keys -t zh Escape
 expect "Esc closes the window and the table is whole again" \
-	poll_in zh frame 100 30 "行 6/41" "1帮助"
+	poll_in zh frame 100 30 "行 6/43" "1帮助"
 T send-keys -t zh r
 expect "r opens the region list" poll_in zh has "乐平市" "县级市"
 T send-keys -t zh j Enter
@@ -59,48 +59,48 @@ expect "r and g choose the city again; } goes back to years" \
 	poll_in zh frame 100 30 "景德镇市 · ${st}年" "1帮助"
 T resize-window -t zh -x 80 -y 24
 expect "resized to 80x24: redrawn whole and aligned" \
-	poll_in zh frame 80 24 "行 6/41" "1帮助"
+	poll_in zh frame 80 24 "行 6/43" "1帮助"
 expect "80x24: 高新技术企业数量 (cut to fit) still shows 300 and its mark" \
 	poll_in zh has "高新技术企业" "300 (2025)*"
 T resize-window -t zh -x 60 -y 20
 expect "60x20 says the terminal is too small" poll_in zh has "终端太小" "80x24"
 T resize-window -t zh -x 100 -y 30
-expect "back at 100x30: no leftovers, aligned" poll_in zh frame 100 30 "行 6/41" "1帮助"
+expect "back at 100x30: no leftovers, aligned" poll_in zh frame 100 30 "行 6/43" "1帮助"
 # search as you type, n, sort by a column and back
 T send-keys -t zh g / 专利
 expect "/ 专利 finds 每万人口高价值发明专利拥有量 as it is typed" \
-	poll_in zh frame 100 30 "行 4/41" "10"
+	poll_in zh frame 100 30 "行 4/43" "10"
 T send-keys -t zh Enter n
-expect "n with the only match says it went round" poll_in zh has "从头" "行 4/41"
+expect "n with the only match says it went round" poll_in zh has "从头" "行 4/43"
 T send-keys -t zh s
 expect "s sorts by the current column (the indicator), marked ^" poll_in zh has "指标 ^"
 T send-keys -t zh s
 expect "s again sorts the other way, marked v" poll_in zh has "指标 v"
 T send-keys -t zh Escape
 expect "Esc goes back to the documents' order, still on the indicator found" \
-	poll_in zh frame 100 30 "行 4/41" "1帮助"
+	poll_in zh frame 100 30 "行 4/43" "1帮助"
 T send-keys -t zh F10
 st=$(status_of zh)
 expect "F10 quits with status 0 (got $st)" test "$st" = 0
 
 # English at 80x24; Esc 0 stands for F10
 start en 80 24 "LANG=C.UTF-8" --lang en
-expect "80x24 en: frame and separators line up" poll_in en frame 80 24 "row 1/41" "1Help"
+expect "80x24 en: frame and separators line up" poll_in en frame 80 24 "row 1/43" "1Help"
 T send-keys -t en Right
-expect "the first Right scrolls sideways at once" poll_in en has "row 1/41  columns 2/"
+expect "the first Right scrolls sideways at once" poll_in en has "row 1/43  columns 2/"
 T send-keys -t en Left
-expect "... and Left scrolls back" poll_in en frame 80 24 "row 1/41  columns 1/" "1Help"
+expect "... and Left scrolls back" poll_in en frame 80 24 "row 1/43  columns 1/" "1Help"
 T send-keys -t en l l l l l l l
 expect "l scrolls sideways and the indicator column stays" \
 	poll_in en has "Indicator" "Progress" "Status"
-expect "... and the columns still line up" poll_in en frame 80 24 "row 1/41  columns" "1Help"
+expect "... and the columns still line up" poll_in en frame 80 24 "row 1/43  columns" "1Help"
 T send-keys -t en Escape 0
 st=$(status_of en)
 expect "Esc 0 quits with status 0 (got $st)" test "$st" = 0
 
 # the locale chooses Chinese; ? opens the help; q closes it, then quits
 start loc 80 24 "LANG=zh_CN.UTF-8"
-expect "LANG=zh_CN.UTF-8 gives the Chinese screen" poll_in loc frame 80 24 "行 1/41" "1帮助"
+expect "LANG=zh_CN.UTF-8 gives the Chinese screen" poll_in loc frame 80 24 "行 1/43" "1帮助"
 T send-keys -t loc '?'
 expect "? shows the help of this screen" poll_in loc has "F10  q" "退出"
 T send-keys -t loc q q
@@ -134,16 +134,16 @@ start narrow 80 24 "LANG=zh_CN.UTF-8"
 expect "80x24 zh with figures: the status column is on the screen" \
 	poll_in narrow has "技术市场" "41.2 ($year)" "│滞后"
 expect "... whole, with its title" poll_in narrow has "实际│" "│状态"
-expect "... without scrolling sideways" poll_in narrow frame 80 24 "行 1/41  列 1/" "1帮助"
+expect "... without scrolling sideways" poll_in narrow frame 80 24 "行 1/43  列 1/" "1帮助"
 T send-keys -t narrow Right
 expect "Right scrolls at the first press and shows what gave way: 应达 and 走势" \
-	poll_in narrow has "行 1/41  列 2/"
+	poll_in narrow has "行 1/43  列 2/"
 expect "... 应达 in the header" poll_in narrow has "│应达│状态"
 T send-keys -t narrow l
-expect "l again: 走势 whole" poll_in narrow has "行 1/41  列 3/3"
+expect "l again: 走势 whole" poll_in narrow has "行 1/43  列 3/3"
 expect "... in the header" poll_in narrow has "│走势"
 T send-keys -t narrow h Left
-expect "Left scrolls back: the status again" poll_in narrow has "行 1/41  列 1/"
+expect "Left scrolls back: the status again" poll_in narrow has "行 1/43  列 1/"
 expect "... with its title" poll_in narrow has "实际│" "│状态"
 expect "the key bar ends saying F1 lists more keys" poll_in narrow has "1帮助" "10退出" "1更多按键"
 T send-keys -t narrow F1
@@ -165,7 +165,7 @@ once() {
 	$CHECK "$what" "$SCREEN" "$@" 2> "$TMP/why"
 }
 start esc 80 24 "LANG=zh_CN.UTF-8"
-expect "the indicator screen for Esc" poll_in esc frame 80 24 "行 1/41" "1帮助"
+expect "the indicator screen for Esc" poll_in esc frame 80 24 "行 1/43" "1帮助"
 T send-keys -t esc Escape
 expect "a lone Esc is answered at once: the status line says a digit now is an F-key" \
 	once esc has "Esc：现在按数字键即功能键（Esc 2 = F2，Esc 0 = F10）"
@@ -175,7 +175,7 @@ expect "... and 1 typed 0.8 s after the Esc is F1: the help" poll_in esc has "F1
 expect "the help names Esc Esc" poll_in esc has "Esc Esc" "立即执行 Esc，不等数字键"
 T send-keys -t esc Escape
 expect "Esc closes the help at once (a window whose only F-key is Close)" \
-	once esc frame 80 24 "行 1/41" "1帮助"
+	once esc frame 80 24 "行 1/43" "1帮助"
 T send-keys -t esc 0
 sleep 0.5
 expect "... and a 0 right after it is not F10 for the screen behind: it still runs" \

@@ -26,7 +26,9 @@ certificates ledger changes
 jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
 events projects achievements task-targets regions tasks indicators documents designations
+event-parties task-actuals task-weights
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
+complete REGION DATE
 database language colours colors esc_delay XDG_CONFIG_HOME config NO_COLOR ESCDELAY
 """.split())
 

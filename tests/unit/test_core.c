@@ -220,7 +220,11 @@ static void test_kunshan_totals(void **state)
 	assert_int_equal(db_scalar(db, "SELECT sum(value) FROM task_target t JOIN task k ON k.id = t.task_id"
 	                                " WHERE k.name LIKE '%项目%' AND year_from = 2016 AND year_to = 2020",
 	                           NULL), 300);
-	assert_int_equal(db_scalar(db, "SELECT count(DISTINCT region_id) FROM task_target", NULL), 11);
+	assert_int_equal(db_scalar(db, "SELECT count(DISTINCT region_id) FROM task_target"
+	                                " WHERE outside_total = 0", NULL), 11);
+	/* the city departments' row of 附件2, outside the totals */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM task_target t JOIN region r ON r.id = t.region_id"
+	                                " WHERE outside_total = 1 AND r.code = 'ks'", NULL), 3);
 	db_close(db);
 }
 
