@@ -1,4 +1,5 @@
-/* csvwrite.c: CSV rows with RFC 4180 quoting. */
+/* csvwrite.c: CSV rows with RFC 4180 quoting, text guarded against
+ * being run as a formula. */
 #include "config.h"
 
 #include <string.h>
@@ -15,18 +16,30 @@ void csvw_start(struct csvw *w, FILE *f, int excel)
 		fputs("\xEF\xBB\xBF", f);
 }
 
-void csvw_field(struct csvw *w, const char *s)
+int csv_formula_like(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* s as one field, quoted when it must be (or when a leading space would
+ * make Excel guess), after `guard` if not NULL. */
+static void put_field(struct csvw *w, const char *guard, const char *s)
 {
 	if (w->col++ > 0)
 		fputc(',', w->f);
 	if (s == NULL)
 		return;
-	/* a leading space or sign would make Excel guess: quote those too */
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[0] != '=') {
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ') {
+		if (guard)
+			fputs(guard, w->f);
 		fputs(s, w->f);
 		return;
 	}
 	fputc('"', w->f);
+	if (guard)
+		fputs(guard, w->f);
 	for (const char *p = s; *p; p++) {
 		if (*p == '"')
 			fputc('"', w->f);
@@ -35,17 +48,29 @@ void csvw_field(struct csvw *w, const char *s)
 	fputc('"', w->f);
 }
 
+void csvw_field(struct csvw *w, const char *s)
+{
+	/* OWASP's advice against CSV injection: a "'" before what a
+	 * spreadsheet would run as a formula */
+	put_field(w, s && csv_formula_like(s) ? "'" : NULL, s);
+}
+
+void csvw_number(struct csvw *w, const char *s)
+{
+	put_field(w, NULL, s);
+}
+
 void csvw_num(struct csvw *w, int has, double v, int decimals)
 {
 	char buf[64];
-	csvw_field(w, has ? fmt_num(buf, sizeof buf, v, decimals) : NULL);
+	csvw_number(w, has ? fmt_num(buf, sizeof buf, v, decimals) : NULL);
 }
 
 void csvw_int(struct csvw *w, int has, long long v)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", v);
-	csvw_field(w, has ? buf : NULL);
+	csvw_number(w, has ? buf : NULL);
 }
 
 void csvw_end_row(struct csvw *w)

@@ -19,6 +19,7 @@
 #include "core/util.h"
 
 #define BUSY_TIMEOUT_MS 8000
+#define PAGE_SIZE "16384"
 
 char *db_default_path(void)
 {
@@ -276,6 +277,10 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	if (!exists && (make_parent(path, err) != ST_OK || create_shared_file(path, err) != ST_OK))
 		return ST_DB;
 
+	/* SQLite need not count its memory: the count takes a mutex at every
+	 * allocation (0.1 s of a million-row import).  Refused, harmlessly,
+	 * once SQLite has started. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->created = !exists;
@@ -292,6 +297,15 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	/* A new file gets pages of PAGE_SIZE (it stays with the file).  The
+	 * registers hold up to a million rows: bigger pages make fewer of them
+	 * to write, log and check point (a million-row import took 8% less
+	 * time than with SQLite's 4 KiB). */
+	if (!exists && db_exec(db, "PRAGMA page_size=" PAGE_SIZE, err) != ST_OK) {
+		db_close(db);
+		unlink(path);
+		return ST_DB;
+	}
 	/* journal_mode=WAL persists in the file; the others are per connection. */
 	if (db_exec(db, "PRAGMA journal_mode=WAL", err) != ST_OK ||
 	    db_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"

@@ -58,7 +58,7 @@ static void write_value(struct csvw *w, const struct pfield *f, sqlite3_stmt *st
 	}
 	switch (f->type) {
 	case FT_REAL:
-		csvw_field(w, export_real(buf, sizeof buf, sqlite3_column_double(st, i)));
+		csvw_number(w, export_real(buf, sizeof buf, sqlite3_column_double(st, i)));
 		break;
 	case FT_CENTS: {
 		long long c = sqlite3_column_int64(st, i);
@@ -69,7 +69,7 @@ static void write_value(struct csvw *w, const struct pfield *f, sqlite3_stmt *st
 			buf[--n] = '\0';
 		if (buf[n - 1] == '.')
 			buf[--n] = '\0';
-		csvw_field(w, buf);
+		csvw_number(w, buf);
 		break;
 	}
 	case FT_BOOL:
@@ -78,7 +78,11 @@ static void write_value(struct csvw *w, const struct pfield *f, sqlite3_stmt *st
 	case FT_ENUM:
 		csvw_field(w, profile_enum_label(f, (const char *)sqlite3_column_text(st, i), buf, sizeof buf));
 		break;
-	default:
+	case FT_INT:
+	case FT_YEAR:
+		csvw_number(w, (const char *)sqlite3_column_text(st, i));
+		break;
+	default:        /* text: guarded against being run as a formula */
 		csvw_field(w, (const char *)sqlite3_column_text(st, i));
 		break;
 	}

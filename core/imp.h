@@ -192,6 +192,8 @@ void imp_header_free(struct imp *m);
 
 /* --- imp_cell.c ------------------------------------------------------- */
 
+/* A cell folded (value_fold), without the guard export puts before a
+ * formula-like text ("'=x" is "=x"), in buf or *heap (caller frees). */
 char *imp_fold_cell(const char *raw, char *buf, size_t size, char **heap);
 char *imp_trimmed(const char *s);
 /* Check and stage a data row; 0, or -1 on a database error (m->err). */

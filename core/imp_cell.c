@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csvwrite.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
@@ -14,7 +15,20 @@
 #include "core/value.h"
 
 
-/* s without ASCII and ideographic spaces at both ends: *t, *tn. */
+/* "'=SUM(A1)" is how export guards a text against being run as a
+ * formula (csv_formula_like, core/csvwrite.h): the text is "=SUM(A1)".
+ * The guard is taken off after trimming, so that a guarded TAB stays. */
+static const char *unguard(const char *s, size_t *n)
+{
+	if (*n > 1 && s[0] == '\'' && csv_formula_like(s + 1)) {
+		(*n)--;
+		return s + 1;
+	}
+	return s;
+}
+
+/* s without ASCII and ideographic spaces at both ends, and without the
+ * guard of a formula: *t, *tn. */
 static void trim_span(const char *s, const char **t, size_t *tn)
 {
 	size_t n = strlen(s);
@@ -35,7 +49,7 @@ static void trim_span(const char *s, const char **t, size_t *tn)
 		else
 			break;
 	}
-	*t = s;
+	*t = unguard(s, &n);
 	*tn = n;
 }
 
@@ -49,12 +63,15 @@ char *imp_trimmed(const char *s)
 }
 
 /* A cell folded (value_fold) into buf, or if it does not fit there into
- * *heap (caller frees). */
+ * *heap (caller frees); unguarded. */
 char *imp_fold_cell(const char *raw, char *buf, size_t size, char **heap)
 {
 	char *v = value_fold_buf(raw, buf, size);
 	*heap = NULL;
-	return v ? v : (*heap = value_fold(raw));
+	if (v == NULL)
+		v = *heap = value_fold(raw);
+	size_t n = strlen(v);
+	return (char *)unguard(v, &n);
 }
 
 /* An empty cell of field f: an error if it is required, else its default
@@ -330,7 +347,8 @@ static int check_text(struct imp *m, size_t f, const char *raw, const char *col)
 	trim_span(raw, &t, &tn);
 	if (tn == 0)
 		return empty_cell(m, f, col);
-	if (pf->maxlen > 0 && utf8_count(t, tn) > (size_t)pf->maxlen) {
+	/* (a text of no more bytes than the limit has no more characters) */
+	if (pf->maxlen > 0 && tn > (size_t)pf->maxlen && utf8_count(t, tn) > (size_t)pf->maxlen) {
 		imp_say(m, IMP_ERROR, m->line, col, "is %zu characters long; at most %d are allowed",
 		        utf8_count(t, tn), pf->maxlen);
 		return -1;
@@ -408,11 +426,13 @@ long imp_code_seen(const struct imp *m, const char *v)
 /* Remember the row's code, for parents named by it further down. */
 static void keep_code(struct imp *m, const struct csv_row *row)
 {
-	int fi = imp_field(m, "code");
 	int has_parent = 0;
 	for (size_t i = 0; i < m->p->n; i++)
 		has_parent |= m->p->f[i].type == FT_REGION_CODE;
-	if (!has_parent || fi < 0 || m->fieldcol[fi] < 0)
+	if (!has_parent)             /* (before looking for the field by name, on every row) */
+		return;
+	int fi = imp_field(m, "code");
+	if (fi < 0 || m->fieldcol[fi] < 0)
 		return;
 	const char *raw = imp_cell(row, (size_t)m->fieldcol[fi]);
 	char *v = fold_name(raw);

@@ -408,8 +408,11 @@ static int apply(struct imp *m, const struct textenc_info *info)
 		if (rc == ST_OK && m->o->complete)
 			rc = mark_complete(m, 1);
 	} else {
-		if (db_begin_write(m->db, &m->err) != ST_OK)
+		stage_refs_off(m->st);       /* a big load: its references checked once per id */
+		if (db_begin_write(m->db, &m->err) != ST_OK) {
+			stage_refs_on(m->st);
 			return ST_DB;
+		}
 		rc = stage_classify(m->st, &c, &m->err);
 		int write = c.rows_new + c.rows_changed > 0 || m->o->complete;
 		if (rc == ST_OK)
@@ -441,8 +444,9 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			rc = mark_complete(m, 0);
 		if (rc == ST_OK && write)
 			rc = db_commit(m->db, &m->err);
-		else
-			db_rollback(m->db);
+		if (rc != ST_OK || c.rows_new + c.rows_changed == 0)
+			db_rollback(m->db);      /* (a failed COMMIT leaves it open) */
+		stage_refs_on(m->st);
 		if (rc != ST_OK)
 			m->res->batch_id = 0;
 	}

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/indview.h"
 #include "core/report.h"
+#include "core/termtext.h"
 #include "core/util.h"
 #include "core/width.h"
 
@@ -44,14 +45,27 @@ static void fill_rows(const struct ind_set *s, const char *period, struct rtable
 	}
 }
 
+/* *s with its control characters escaped: the text report is for a
+ * terminal, and names come from clerks' files. */
+static void shown(char **s)
+{
+	char *t = termtext(*s);
+	free(*s);
+	*s = t;
+}
+
 /* Below the table: how marked figures were had (Σ, #, !), the register's
  * count beside the official figure, baselines of other documents. */
 static void write_notes(const struct ind_set *s, FILE *out)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		char *note = indview_note(&s->rows[i]);
-		if (note != NULL)
-			fprintf(out, "%s, %s: %s\n", s->rows[i].name, s->rows[i].region, note);
+		if (note != NULL) {
+			char *line = xasprintf("%s, %s: %s", s->rows[i].name, s->rows[i].region, note);
+			termtext_fputs(line, out);
+			fputc('\n', out);
+			free(line);
+		}
 		free(note);
 	}
 }
@@ -103,6 +117,7 @@ static void write_text(const struct ind_set *s, const char *period, FILE *out)
 		cells[i][9] = xstrdup(ind_status_label(r->status));
 		free(others);
 		for (int c = 0; c < NCOL; c++) {
+			shown(&cells[i][c]);
 			int w = width_str(cells[i][c]);
 			if (w > wd[c])
 				wd[c] = w;

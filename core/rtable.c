@@ -8,6 +8,7 @@
 #include "core/csvwrite.h"
 #include "core/i18n.h"
 #include "core/rtable.h"
+#include "core/termtext.h"
 #include "core/util.h"
 #include "core/width.h"
 
@@ -121,7 +122,9 @@ static int numeric_column(const struct rtable *t, int c)
 	return any;
 }
 
-/* Columns line up in display cells (Chinese is two wide); "-" for empty. */
+/* Columns line up in display cells (Chinese is two wide); "-" for empty.
+ * The text is for a terminal: control characters are shown escaped
+ * (core/termtext.h), and measured so. */
 static void write_text(const struct rtable *t, const char *title, FILE *out)
 {
 	int *wd = xcalloc(t->ncol, sizeof *wd), *right = xcalloc(t->ncol, sizeof *right);
@@ -130,7 +133,9 @@ static void write_text(const struct rtable *t, const char *title, FILE *out)
 		right[c] = numeric_column(t, c);
 		for (size_t r = 0; r < t->n; r++) {
 			const struct rcell *x = cell(t, r, c);
-			int w = width_str(x->text ? x->text : "-");
+			char *s = termtext(x->text ? x->text : "-");
+			int w = width_str(s);
+			free(s);
 			if (w > wd[c])
 				wd[c] = w;
 		}
@@ -141,17 +146,21 @@ static void write_text(const struct rtable *t, const char *title, FILE *out)
 		struct sbuf line = { 0 };
 		for (int c = 0; c < t->ncol; c++) {
 			const char *v = r < 0 ? tr(t->keys[c]) : cell(t, r, c)->text;
-			char *p = width_pad(v ? v : "-", wd[c], r >= 0 && right[c] ? 1 : -1, "~");
+			char *s = termtext(v ? v : "-");
+			char *p = width_pad(s, wd[c], r >= 0 && right[c] ? 1 : -1, "~");
 			sbuf_printf(&line, "%s%s", c ? "  " : "", p);
 			free(p);
+			free(s);
 		}
 		while (line.len > 0 && line.s[line.len - 1] == ' ')
 			line.s[--line.len] = '\0';
 		fprintf(out, "%s\n", line.s);
 		sbuf_free(&line);
 	}
-	for (size_t i = 0; i < t->nnotes; i++)
-		fprintf(out, "%s\n", t->notes[i]);
+	for (size_t i = 0; i < t->nnotes; i++) {
+		termtext_fputs(t->notes[i], out);
+		fputc('\n', out);
+	}
 	free(wd);
 	free(right);
 }

@@ -16,5 +16,8 @@ void sha256_init(struct sha256 *s);
 void sha256_add(struct sha256 *s, const void *data, size_t n);
 /* Finish and write 64 lower-case hex digits and a NUL into hex. */
 void sha256_hex(struct sha256 *s, char hex[65]);
+/* Use the portable C rounds even where the processor has SHA
+ * instructions (for tests, which compare the two). */
+void sha256_use_portable(int on);
 
 #endif

@@ -69,6 +69,14 @@ struct stage_batch {
 	const char *period_end;   /* the last day of the file's period; NULL if none */
 };
 
+/* A big load whose references staging knows (core/refcheck.h): turn the
+ * connection's foreign-key checks off, so that stage_apply checks each
+ * distinct id once instead of SQLite each row; 1 if done.  Call outside a
+ * transaction (SQLite ignores the pragma inside one), and stage_refs_on
+ * (also outside) when the transaction is over; stage_free does too. */
+int stage_refs_off(struct stage *s);
+void stage_refs_on(struct stage *s);
+
 /* Inside a write transaction the caller began (after stage_classify in
  * it): record the batch, apply new and changed rows with the audit rows
  * of the new ones (the changed ones' come from stage_audit_changes).

@@ -16,6 +16,7 @@
 #include "core/profile.h"
 #include "core/region.h"
 #include "core/report.h"
+#include "core/termtext.h"
 #include "core/util.h"
 #include "core/width.h"
 #include "tui/cli.h"
@@ -26,10 +27,12 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("innotrack: ", stderr);
-	vfprintf(stderr, tr(fmt), ap);
-	fputc('\n', stderr);
+	char *msg = xvasprintf(tr(fmt), ap);
 	va_end(ap);
+	fputs("innotrack: ", stderr);
+	termtext_fputs(msg, stderr);     /* it may quote a cell of a file */
+	fputc('\n', stderr);
+	free(msg);
 }
 
 void cli_usage(FILE *f)
@@ -238,6 +241,14 @@ int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 	o->f = stdout;
 	o->path = path;
 	o->tmp = NULL;
+	o->tty = 0;
+	if (path == NULL && isatty(STDOUT_FILENO)) {
+		if ((o->f = tmpfile()) == NULL) {
+			cli_error("%s: %s", cmd, errno_text(errno));
+			return -1;
+		}
+		o->tty = 1;
+	}
 	if (path == NULL)
 		return 0;
 	int fd = privs_out_create(path, &o->tmp);
@@ -256,6 +267,16 @@ int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 
 int cli_out_close(struct cli_out *o, int rc, char **err)
 {
+	if (o->tty) {
+		rewind(o->f);
+		if (termtext_copy(o->f, stdout) != 0 && rc == ST_OK) {
+			err_set(err, "%s", errno_text(errno));
+			rc = ST_DATA;
+		}
+		fclose(o->f);
+		o->f = stdout;
+		o->tty = 0;
+	}
 	if (o->path == NULL)
 		return rc;
 	/* on the disk before it takes the target's name */

@@ -16,11 +16,15 @@ int cli_open_db(struct cli *c, struct db **db);
 
 /* Where a command writes: stdout, or FILE through a temporary file beside
  * it that is renamed into place only when everything was written, so that
- * a reader never sees half a file. */
+ * a reader never sees half a file.  When stdout is a terminal, what is
+ * written goes through a temporary file too, and is shown with its
+ * control characters escaped (core/termtext.h): a pipe or a file gets
+ * the bytes as they are. */
 struct cli_out {
 	FILE       *f;        /* write here */
 	const char *path;     /* FILE, or NULL for stdout */
 	char       *tmp;      /* the temporary; owned */
+	int         tty;      /* stdout is a terminal: f is a tmpfile() */
 };
 /* Open; 0, or -1 (and a message naming cmd and the file). */
 int cli_out_open(struct cli_out *o, const char *cmd, const char *path);

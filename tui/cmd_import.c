@@ -14,6 +14,7 @@
 #include "core/export.h"
 #include "core/i18n.h"
 #include "core/profile.h"
+#include "core/termtext.h"
 #include "core/import.h"
 #include "core/util.h"
 #include "core/width.h"
@@ -45,11 +46,14 @@ static void bar_clear(struct bar *b)
 }
 
 /* One cell of the list of batches and a space, padded to `cells` display
- * cells (Chinese takes two); a longer text is not cut. */
+ * cells (Chinese takes two); a longer text is not cut.  Control
+ * characters are shown escaped (a file's name may hold them). */
 static void put_cell(FILE *f, const char *s, int cells)
 {
-	int w = width_str(s);
-	fprintf(f, "%s%*s", s, (w < cells ? cells - w : 0) + 1, "");
+	char *t = termtext(s);
+	int w = width_str(t);
+	fprintf(f, "%s%*s", t, (w < cells ? cells - w : 0) + 1, "");
+	free(t);
 }
 
 static void on_progress(void *ctx, const char *phase, long rows, long long done, long long total)
@@ -78,16 +82,53 @@ static void on_progress(void *ctx, const char *phase, long rows, long long done,
 	b->shown = 1;
 }
 
+/* A message of the import: it quotes cells of the file, so its control
+ * characters are shown escaped. */
 static void on_message(void *ctx, enum import_sev sev, const char *text)
 {
 	struct bar *b = ctx;
+	char *t = termtext(text);
 	bar_clear(b);
 	if (sev == IMP_ERROR)
-		fprintf(stderr, "%s\n", text);
+		fprintf(stderr, "%s\n", t);
 	else if (sev == IMP_WARNING)
-		fprintf(stderr, tr("%s (warning)\n"), text);
+		fprintf(stderr, tr("%s (warning)\n"), t);
 	else
-		printf("%s\n", text);
+		printf("%s\n", t);
+	free(t);
+}
+
+/* What the import did, or why nothing was written.  The file's name is
+ * shown escaped: it may hold control characters. */
+static void say_result(const struct import_opts *o, const struct import_result *r, int rc)
+{
+	char *path = termtext(o->path);
+	if (rc == ST_DATA) {
+		fprintf(stderr, trn("%s: rejected: %ld error; nothing was written\n",
+		                    "%s: rejected: %ld errors; nothing was written\n", (unsigned long)r->errors),
+		        path, r->errors);
+		free(path);
+		return;
+	}
+	char warn[64] = "";
+	if (r->warnings)
+		snprintf(warn, sizeof warn, trn("; %ld warning", "; %ld warnings", (unsigned long)r->warnings),
+		         r->warnings);
+	if (o->dry_run) {
+		printf(tr("%s: dry run (%s): %ld rows would be %ld new, %ld changed, %ld unchanged%s; "
+		          "nothing was written\n"), path, textenc_name(r->encoding), r->rows, r->rows_new,
+		       r->rows_changed, r->rows_unchanged, warn);
+	} else if (r->batch_id == 0) {
+		printf(tr("%s: nothing to change: all %ld rows are already in the database"), path, r->rows);
+		if (r->same_as)
+			printf(tr(" (the same file as import batch %lld)"), r->same_as);
+		printf("%s\n", warn);
+	} else {
+		printf(tr("%s: imported as batch %lld (%s): %ld new, %ld changed, %ld unchanged%s\n"),
+		       path, r->batch_id, textenc_name(r->encoding), r->rows_new, r->rows_changed,
+		       r->rows_unchanged, warn);
+	}
+	free(path);
 }
 
 int cmd_import(struct cli *c)
@@ -152,33 +193,9 @@ int cmd_import(struct cli *c)
 	if (bar.timing)
 		fprintf(stderr, tr("%.3f s: done\n"), now_s() - bar.start);
 	db_close(db);
-	if (rc == ST_DATA) {
-		fprintf(stderr, trn("%s: rejected: %ld error; nothing was written\n",
-		                    "%s: rejected: %ld errors; nothing was written\n", (unsigned long)r.errors),
-		        o.path, r.errors);
-		return rc;
-	}
-	if (rc != ST_OK)
-		return rc;
-	char warn[64] = "";
-	if (r.warnings)
-		snprintf(warn, sizeof warn, trn("; %ld warning", "; %ld warnings", (unsigned long)r.warnings),
-		         r.warnings);
-	if (o.dry_run) {
-		printf(tr("%s: dry run (%s): %ld rows would be %ld new, %ld changed, %ld unchanged%s; "
-		          "nothing was written\n"), o.path, textenc_name(r.encoding), r.rows, r.rows_new,
-		       r.rows_changed, r.rows_unchanged, warn);
-	} else if (r.batch_id == 0) {
-		printf(tr("%s: nothing to change: all %ld rows are already in the database"), o.path, r.rows);
-		if (r.same_as)
-			printf(tr(" (the same file as import batch %lld)"), r.same_as);
-		printf("%s\n", warn);
-	} else {
-		printf(tr("%s: imported as batch %lld (%s): %ld new, %ld changed, %ld unchanged%s\n"),
-		       o.path, r.batch_id, textenc_name(r.encoding), r.rows_new, r.rows_changed,
-		       r.rows_unchanged, warn);
-	}
-	return ST_OK;
+	if (rc == ST_OK || rc == ST_DATA)
+		say_result(&o, &r, rc);
+	return rc;
 }
 
 
@@ -203,10 +220,15 @@ static void print_batch(void *ctx, const struct batch_info *b)
 	                        b->started_at, b->login };
 	for (int i = 0; i < 8; i++)
 		put_cell(stdout, cell[i], w[i]);
-	printf(tr("%s (%lld bytes, %s, sha256 %.12s)"), b->file_name, b->file_size, b->encoding,
-	       b->sha256);
-	if (b->undone_at)
-		printf(tr(" undone %s"), b->undone_at);
+	char *line = xasprintf(tr("%s (%lld bytes, %s, sha256 %.12s)"), b->file_name, b->file_size,
+	                       b->encoding, b->sha256);
+	termtext_fputs(line, stdout);
+	free(line);
+	if (b->undone_at) {
+		line = xasprintf(tr(" undone %s"), b->undone_at);
+		termtext_fputs(line, stdout);
+		free(line);
+	}
 	putchar('\n');
 }
 

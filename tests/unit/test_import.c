@@ -173,10 +173,9 @@ static void sha_of(const char *s, size_t split, char hex[65])
 	sha256_hex(&h, hex);
 }
 
-static void test_sha256(void **state)
+static void known_answers(void)
 {
 	char hex[65];
-	(void)state;
 	sha_of("", 0, hex);
 	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	sha_of("abc", 1, hex);
@@ -186,6 +185,37 @@ static void test_sha256(void **state)
 		sha_of(m, split, hex);
 		assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 	}
+}
+
+/* The digest of 100,000 pseudo-random bytes fed in uneven pieces. */
+static void sha_of_noise(char hex[65])
+{
+	static unsigned char buf[100000];
+	uint32_t x = 2463534242u;
+	struct sha256 h;
+	for (size_t i = 0; i < sizeof buf; i++) {
+		x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+		buf[i] = (unsigned char)x;
+	}
+	sha256_init(&h);
+	for (size_t at = 0, step = 1; at < sizeof buf; at += step, step = step * 3 % 997 + 1)
+		sha256_add(&h, buf + at, at + step > sizeof buf ? sizeof buf - at : step);
+	sha256_hex(&h, hex);
+}
+
+/* The processor's SHA instructions (where it has them) and the C rounds
+ * give the same digests. */
+static void test_sha256(void **state)
+{
+	char fast[65], portable[65];
+	(void)state;
+	known_answers();
+	sha_of_noise(fast);
+	sha256_use_portable(1);
+	known_answers();
+	sha_of_noise(portable);
+	sha256_use_portable(0);
+	assert_string_equal(fast, portable);
 }
 
 static void test_utf8(void **state)
