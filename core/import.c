@@ -19,6 +19,7 @@
 #include "core/imp.h"
 #include "core/region.h"
 #include "core/textenc.h"
+#include "core/turn.h"
 
 /* --- messages ---------------------------------------------------------- */
 
@@ -303,8 +304,14 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			rc = stage_changes(m->st, 20, on_change, m, &m->err);
 		db_rollback(m->db);
 	} else {
-		if (db_begin_write(m->db, &m->err) != ST_OK)
+		/* the file is read and checked: now wait for the other imports,
+		 * then hold the write lock only while writing */
+		if (turn_take(m->db, TURN_IMPORT, &m->err) != ST_OK)
 			return ST_DB;
+		if (db_begin_write(m->db, &m->err) != ST_OK) {
+			turn_give(m->db);
+			return ST_DB;
+		}
 		rc = stage_classify(m->st, &c, &m->err);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
 			struct stage_batch b = {
@@ -324,6 +331,7 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			rc = db_commit(m->db, &m->err);
 		else
 			db_rollback(m->db);
+		turn_give(m->db);
 		if (rc != ST_OK)
 			m->res->batch_id = 0;
 	}
@@ -455,7 +463,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		r->same_as = same_file(&m, info.sha256);
 	rc = apply(&m, &info);
 	if (rc == ST_OK && !o->pack && r->batch_id > 0 && r->rows > 10000)
-		db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+		db_checkpoint(db);
 out:
 	filehash_cancel(hash);
 	if (rc == ST_DB && m.err)

@@ -184,7 +184,7 @@ static void assess(struct ind_row *r, struct period p)
 /* High-tech enterprises of the region (and the regions below it) whose
  * certificate is valid on the last day of p: issued on or before it, and
  * less than three years before it.  -1 on error. */
-static long long count_hte_valid(struct db *db, long long region_id, struct period p, char **err)
+long long indview_count_hte_valid(struct db *db, long long region_id, struct period p, char **err)
 {
 	static const char sql[] =
 	    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
@@ -210,7 +210,7 @@ static long long count_hte_valid(struct db *db, long long region_id, struct peri
  * in its place when none was imported. */
 static int count_row(struct db *db, struct ind_row *r, struct period p, char **err)
 {
-	long long n = count_hte_valid(db, r->region_id, p, err);
+	long long n = indview_count_hte_valid(db, r->region_id, p, err);
 	if (n < 0)
 		return ST_DB;
 	r->counted = (double)n;

@@ -88,4 +88,9 @@ const char *ind_status_label(enum ind_status s);
 int indview_history(struct db *db, long long indicator_id, long long region_id,
                     char (**periods)[12], double **values, size_t *n, char **err);
 
+/* The counter hte_valid: high-tech enterprises of the region (and the
+ * regions below it) whose certificate is valid on the last day of p.
+ * -1 on error. */
+long long indview_count_hte_valid(struct db *db, long long region_id, struct period p, char **err);
+
 #endif

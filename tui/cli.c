@@ -70,6 +70,14 @@ CLI_EXTRA_USAGE
 "  report        each indicator with its baseline, target in force, other documents'\n"
 "                targets, actual, progress and status; P is 2025 or 2025Q3 (default: this\n"
 "                year), R a region's name (default: every region with targets)\n"
+"  --wait MIN    how long a write waits for other clerks' writes before it gives up,\n"
+"                in minutes (default 10; also INNOTRACK_WAIT)\n"
+"  backup        copy the ledger to FILE while clerks work (a temporary file beside FILE,\n"
+"                checked, then renamed)\n"
+"  restore       replace the ledger with the copy in FILE, once it is checked; asks\n"
+"                first unless --yes; refused while another clerk is writing\n"
+"  check         integrity, references, and the ledger's own checks; one line a fault;\n"
+"                exit 0 none, 1 faults in the figures, 3 damaged\n"
 "\n"
 "exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
 "             3 database could not be opened, was busy, or is damaged\n"), f);
@@ -120,6 +128,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 {
 	static char *rest[256];
 	memset(c, 0, sizeof *c);
+	c->wait = -1;
 	i18n_set(i18n_from_env());
 	lang_first(argc, argv);
 	if (argc > (int)(sizeof rest / sizeof rest[0])) {
@@ -137,6 +146,16 @@ int cli_parse(int argc, char **argv, struct cli *c)
 		if (n == 0 && (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0)) {
 			printf(tr("innotrack %s (schema %d)\n"), PACKAGE_VERSION, db_schema_latest());
 			return ST_OK;
+		}
+		if ((m = cli_opt(argc, argv, &i, "--wait", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if ((c->wait = db_parse_minutes(v)) < 0) {
+				cli_error("--wait takes a number of minutes (10, 0.5), not \"%s\"", v);
+				return ST_USAGE;
+			}
+			db_set_wait_limit(c->wait);
+			continue;
 		}
 		if (strcmp(argv[i], "--ascii") == 0) {
 			c->ascii = 1;
@@ -171,8 +190,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	return -1;
 }
 
-/* Open the database for a command (never creates it). */
-int cli_open_db(struct cli *c, struct db **db)
+static int open_db(struct cli *c, struct db **db, int flags)
 {
 	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
 	char *err = NULL;
@@ -184,13 +202,48 @@ int cli_open_db(struct cli *c, struct db **db)
 		free(path);
 		return ST_DB;
 	}
-	int rc = db_open(path, 0, db, &err);
+	int rc = db_open(path, flags, db, &err);
 	if (rc != ST_OK) {
 		cli_error("%s", err);
 		free(err);
 	}
 	free(path);
 	return rc;
+}
+
+/* Open the database for a command (never creates it). */
+int cli_open_db(struct cli *c, struct db **db)
+{
+	int rc = open_db(c, db, 0);
+	if (rc == ST_OK)
+		cli_show_wait(*db);
+	return rc;
+}
+
+int cli_open_db_ro(struct cli *c, struct db **db)
+{
+	return open_db(c, db, DB_READONLY);
+}
+
+static void on_wait(void *ctx, const char *text)
+{
+	static int said;
+	(void)ctx;
+	if (isatty(STDERR_FILENO)) {
+		fputs("\r\033[K", stderr);
+		if (text != NULL)
+			fprintf(stderr, "innotrack: %s", text);
+		fflush(stderr);
+	} else if (text != NULL && !said) {
+		/* in a log, once: the seconds of every second would fill it */
+		fprintf(stderr, "innotrack: %s\n", text);
+		said = 1;
+	}
+}
+
+void cli_show_wait(struct db *db)
+{
+	db_on_wait(db, on_wait, NULL);
 }
 
 int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
@@ -310,7 +363,7 @@ static int cmd_report(struct cli *c)
 		}
 	}
 	struct db *db;
-	int rc = cli_open_db(c, &db);
+	int rc = cli_open_db_ro(c, &db);
 	if (rc != ST_OK)
 		return rc;
 	long long rid = 0;

@@ -10,6 +10,7 @@ struct cli {
 	const char *db_path;   /* --db; NULL for the default */
 	const char *lang;      /* --lang zh|en; NULL for the locale's */
 	int         ascii;     /* --ascii: plain ASCII borders */
+	double      wait;      /* --wait MINUTES, in seconds; -1 if not given */
 	int         argc;      /* the command and its arguments */
 	char      **argv;
 };

@@ -13,6 +13,12 @@ struct cli_command {
 
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
 int cli_open_db(struct cli *c, struct db **db);
+/* The same for a command that only reads: the file is opened read-only,
+ * so it works on a read-only file or in a read-only folder. */
+int cli_open_db_ro(struct cli *c, struct db **db);
+/* While a write waits for another clerk's: the line on a terminal's
+ * progress line, or once as a plain line when stderr is not a terminal. */
+void cli_show_wait(struct db *db);
 
 /* Where a command writes: stdout, or FILE through a temporary file beside
  * it that is renamed into place only when everything was written, so that
@@ -34,16 +40,27 @@ int cmd_imports(struct cli *c);
 int cmd_undo_import(struct cli *c);
 int cmd_export(struct cli *c);
 
+/* tui/cmd_admin.c */
+int cmd_backup(struct cli *c);
+int cmd_restore(struct cli *c);
+int cmd_check(struct cli *c);
+
 #define CLI_EXTRA_USAGE \
 "       innotrack [--db PATH] import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]\n" \
 "                                    [--period P] [--region R]\n" \
 "       innotrack [--db PATH] imports\n" \
 "       innotrack [--db PATH] undo-import ID\n" \
-"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n"
+"       innotrack [--db PATH] export KIND [-o FILE] [--encoding utf-8|gb18030]\n" \
+"       innotrack [--db PATH] backup FILE\n" \
+"       innotrack [--db PATH] restore FILE [--yes]\n" \
+"       innotrack [--db PATH] check\n"
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
 	{ "undo-import", cmd_undo_import }, \
-	{ "export", cmd_export },
+	{ "export", cmd_export }, \
+	{ "backup", cmd_backup }, \
+	{ "restore", cmd_restore }, \
+	{ "check", cmd_check },
 
 #endif
