@@ -133,8 +133,11 @@ int backup_restore(struct db *db, const char *file, char **err)
 		db_close(b);
 		return ST_DB;
 	}
-	/* a save in progress: wait a moment for it, then refuse */
+	/* a save in progress: wait a moment for it (copy_all's own short
+	 * wait, not the long one of the clerks' writes), then refuse */
+	sqlite3_busy_timeout(db->h, 0);
 	int r = copy_all(db->h, b->h, RESTORE_WAIT_MS);
+	db_wait_restore(db);
 	int rc = ST_OK;
 	if ((r & 0xff) == SQLITE_BUSY || (r & 0xff) == SQLITE_LOCKED) {
 		err_set(err, "%s: other clerks are writing or reading in a way that holds the ledger; "

@@ -23,8 +23,8 @@ struct checker {
 	char     **err;
 };
 
-static void say(struct checker *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(struct checker *k, const char *fmt, ...)
+static void found(struct checker *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void found(struct checker *k, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -62,18 +62,18 @@ static int integrity(struct checker *k)
 	snprintf(sql, sizeof sql, "PRAGMA integrity_check(%d)", MAX_LINES);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(k->db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		say(k, "the database cannot be read: %s", db_errmsg(k->db));
+		found(k, "the database cannot be read: %s", db_errmsg(k->db));
 		return ST_DB;
 	}
 	int rc, bad = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (strcmp(col(st, 0), "ok") == 0)
 			continue;
-		say(k, "damaged: %s", col(st, 0));
+		found(k, "damaged: %s", col(st, 0));
 		bad = 1;
 	}
 	if (rc != SQLITE_DONE) {
-		say(k, "the database cannot be read: %s", db_errmsg(k->db));
+		found(k, "the database cannot be read: %s", db_errmsg(k->db));
 		bad = 1;
 	}
 	sqlite3_finalize(st);
@@ -82,7 +82,7 @@ static int integrity(struct checker *k)
 
 static void fk_row(struct checker *k, sqlite3_stmt *st)
 {
-	say(k, "table %s, row %s: refers to a row of %s that does not exist", col(st, 0), col(st, 1),
+	found(k, "table %s, row %s: refers to a row of %s that does not exist", col(st, 0), col(st, 1),
 	    col(st, 2));
 }
 
@@ -90,7 +90,7 @@ static void fk_row(struct checker *k, sqlite3_stmt *st)
 
 static void target_row(struct checker *k, sqlite3_stmt *st)
 {
-	say(k, "target %s (%s, %s, %s): its document (id %s) does not exist", col(st, 0), col(st, 1),
+	found(k, "target %s (%s, %s, %s): its document (id %s) does not exist", col(st, 0), col(st, 1),
 	    col(st, 2), col(st, 3), col(st, 4));
 }
 
@@ -105,10 +105,10 @@ static void period_row(struct checker *k, sqlite3_stmt *st)
 	char end[16];
 	const char *period = col(st, 3), *stored = col(st, 4);
 	if (period_parse(period, &p) != 0)
-		say(k, "figure %s (%s, %s): \"%s\" is not a period (a year like 2025 or a quarter like "
+		found(k, "figure %s (%s, %s): \"%s\" is not a period (a year like 2025 or a quarter like "
 		    "2025Q3)", col(st, 0), col(st, 1), col(st, 2), period);
 	else if (strcmp(period_end(p, end, sizeof end), stored) != 0)
-		say(k, "figure %s (%s, %s, %s): the period ends on %s, but the row says %s", col(st, 0),
+		found(k, "figure %s (%s, %s, %s): the period ends on %s, but the row says %s", col(st, 0),
 		    col(st, 1), col(st, 2), period, end, stored);
 }
 
@@ -143,7 +143,7 @@ static int counted(struct checker *k)
 		double v = sqlite3_column_double(st, 4);
 		if (v != (double)n) {
 			char a[32];
-			say(k, "figure %s (%s, %s, %s): the official figure is %s, the register counts %lld",
+			found(k, "figure %s (%s, %s, %s): the official figure is %s, the register counts %lld",
 			    col(st, 0), col(st, 1), col(st, 2), col(st, 3), fmt_num(a, sizeof a, v, 2), n);
 		}
 	}

@@ -231,6 +231,11 @@ int db_begin_write(struct db *db, char **err)
 	return rc;
 }
 
+void db_wait_restore(struct db *db)
+{
+	sqlite3_busy_handler(db->h, on_busy, db);
+}
+
 void db_checkpoint(struct db *db)
 {
 	/* it waits for every reader to leave the log: a second at most, the

@@ -41,6 +41,10 @@ int db_begin_write(struct db *db, char **err);
 int db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);
 
+/* Give the connection back its wait for other writers (db_wait_limit),
+ * after a caller set a short one of its own with sqlite3_busy_timeout. */
+void db_wait_restore(struct db *db);
+
 /* Shrink the write-ahead log to nothing after a big write, if the
  * readers let it within a second. */
 void db_checkpoint(struct db *db);

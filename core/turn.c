@@ -74,7 +74,11 @@ char *turn_waiting_text(struct db *db, double secs)
 {
 	char login[64];
 	int what;
-	if (holder(db, login, sizeof login, &what))
+	int who = holder(db, login, sizeof login, &what);
+	if (secs < 1)   /* said at once: no "0 s" */
+		return who ? xasprintf(tr("waiting for %s's %s to finish"), login, tr(what_names[what]))
+		           : xstrdup(tr("waiting for another clerk's save to finish"));
+	if (who)
 		return xasprintf(tr("waiting for %s's %s to finish (%.0f s)"), login,
 		                 tr(what_names[what]), secs);
 	return xasprintf(tr("waiting for another clerk's save to finish (%.0f s)"), secs);

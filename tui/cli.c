@@ -70,17 +70,20 @@ CLI_EXTRA_USAGE
 "  report        each indicator with its baseline, target in force, other documents'\n"
 "                targets, actual, progress and status; P is 2025 or 2025Q3 (default: this\n"
 "                year), R a region's name (default: every region with targets)\n"
-"  --wait MIN    how long a write waits for other clerks' writes before it gives up,\n"
-"                in minutes (default 10; also INNOTRACK_WAIT)\n"
-"  backup        copy the ledger to FILE while clerks work (a temporary file beside FILE,\n"
-"                checked, then renamed)\n"
-"  restore       replace the ledger with the copy in FILE, once it is checked; asks\n"
-"                first unless --yes; refused while another clerk is writing\n"
-"  check         integrity, references, and the ledger's own checks; one line a fault;\n"
-"                exit 0 none, 1 faults in the figures, 3 damaged\n"
 "\n"
 "exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
 "             3 database could not be opened, was busy, or is damaged\n"), f);
+	fputs(tr(
+"\n"
+"many clerks on one ledger, and its administrator:\n"
+"  --wait MIN    how long a write waits for other clerks' writes before it gives up,\n"
+"                in minutes (default 10; also INNOTRACK_WAIT)\n"
+"  backup        copy the ledger to FILE while clerks work (a temporary file beside FILE,\n"
+"                checked, then renamed over it)\n"
+"  restore       replace the ledger with the copy in FILE once it passes its check; asks\n"
+"                first unless --yes; refused while another clerk is writing\n"
+"  check         integrity, references, and the ledger's own checks, one line a fault;\n"
+"                exit 0 none, 1 faults in the figures, 3 damaged\n"), f);
 }
 
 /* Is argv[*i] the option `name` (as "--name V" or "--name=V")?  Then

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/util.h"
 #include "tui/screen.h"
+#include "tui/sigquit.h"
 #include "tui/text.h"
 
 static SCREEN *scr_screen;
@@ -49,6 +50,7 @@ int scr_start(int ascii, char **err)
 {
 	const char *term = getenv("TERM");
 	scr_is_ascii = ascii;
+	sigquit_save_terminal();
 	scr_screen = newterm(NULL, stdout, stdin);
 	if (scr_screen == NULL) {
 		err_set(err, "cannot use the terminal type \"%s\" (is TERM set right?)",
@@ -74,6 +76,7 @@ int scr_start(int ascii, char **err)
 		set_escdelay(50);
 	curs_set(0);
 	scr_colours();
+	sigquit_install();
 	return 0;
 }
 

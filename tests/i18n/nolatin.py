@@ -26,6 +26,7 @@ jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
 events projects achievements task-targets regions tasks indicators documents designations
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
+backup restore check MIN INNOTRACK_WAIT
 """.split())
 
 # parts of a line taken out before looking for words: the program's options
