@@ -57,7 +57,7 @@ hold() {
 	sleep 0.5
 }
 
-echo "1..27"
+echo "1..34"
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
 
@@ -119,5 +119,30 @@ keys gone F2
 expect "a deleted ledger is noticed too" poll_in gone has "被删除或替换"
 expect "... the typing kept" poll_in gone has "删除测试有限公司"
 mv "$TMP/away.db" "$DB"
+expect "the ledger is whole" integrity
+T kill-session -t gone
+
+# An import on the imports screen that must wait for clerk2's import
+# (which itself waits for a writer holding the lock) says whose it waits
+# for, then goes on.
+awk -v n=20 -v from=5000001 -f "$SRC/tests/bench/gen_enterprises.awk" > "$TMP/mine.csv"
+hold 6
+INNOTRACK_LOGIN=clerk2 "$BIN" --db "$DB" import enterprises "$SRC/tests/fixtures/enterprises.csv" \
+	> "$TMP/clerk2.out" 2>&1 &
+clerk2=$!
+run imp
+poll_in imp has "行 1/"
+keys imp Tab G Enter
+expect "the imports screen" poll_in imp has "导入"
+keys imp i
+expect "the import form" poll_in imp has "导入文件"
+text imp "$TMP/mine.csv"
+keys imp F2
+expect "the dry run does not wait" poll_in imp has "试导入 mine.csv"
+keys imp F2
+expect "applying waits for clerk2's import, and says so" poll_in imp has "等待 clerk2 的导入完成"
+wait $clerk2
+expect "clerk2's import went through" grep -q "imported as batch" "$TMP/clerk2.out"
+expect "then the clerk's import is applied" poll_in imp has "已导入为批次"
 expect "the ledger is whole" integrity
 exit $failed
