@@ -31,8 +31,9 @@ for r in $(seq 1 $READERS); do
 	(
 		while [ ! -e "$T/stop" ]; do
 			s=$(now)
-			"$BIN" --db "$DB" report >/dev/null 2>"$T/rerr$r"
+			INNOTRACK_TIMING=1 "$BIN" --db "$DB" report >/dev/null 2>"$T/rerr$r"
 			st=$?
+			sed -n 's/.*done, \([0-9.]*\) s of it waiting.*/\1/p' "$T/rerr$r" >> "$T/rwait$r"
 			echo "$st $(echo "$(now) $s" | awk '{print $1 - $2}')"
 			[ $st -eq 0 ] || cat "$T/rerr$r" >> "$T/rerr.all"
 		done > "$T/reader$r"
@@ -101,6 +102,7 @@ echo "# longest wait for the turn: $(tail -1 "$T/waits") s; median $(sed -n "$((
 cat "$T"/reader* | awk '{print $2}' | sort -n > "$T/rtimes"
 echo "# report under load: $reports runs, median $(sed -n "$(( (reports + 1) / 2 ))p" "$T/rtimes") s," \
      "longest $(tail -1 "$T/rtimes") s; alone: median $(sed -n 3p "$T/idle") s" \
-     "(the difference is the 2 cores shared with $IMPORTS imports: readers take no lock)"
+     "(the difference is the 2 cores shared with $IMPORTS imports);" \
+     "longest wait of a report for a lock: $(cat "$T"/rwait* | sort -n | tail -1) s"
 echo "# backup: $(cat "$T/backup.out")"
 exit $((fails > 0))
