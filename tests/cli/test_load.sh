@@ -64,7 +64,7 @@ for k in $(seq 1 $IMPORTS); do
 	st=$?
 	if [ $st -ne 0 ]; then
 		failed=$((failed + 1))
-		echo "# import $k: exit $st: $(head -3 "$T/err$k")"
+		echo "# import $k: exit $st: $(grep -v '秒：' "$T/err$k" | head -2)"
 	fi
 done
 end=$(now)
@@ -73,7 +73,7 @@ touch "$T/stop"
 for r in $(seq 1 $READERS); do eval "wait \$rpid$r"; done
 
 ok "all $IMPORTS imports succeeded" [ $failed -eq 0 ]
-ok "no import saw a lock error" sh -c "! grep -l -i -e 'database is locked' -e '数据库被锁' '$T'/err*"
+ok "no import saw a lock error" sh -c "! grep -l -i -e 'database is locked' -e '已被锁定' '$T'/err*"
 reports=$(cat "$T"/reader* | wc -l)
 rfail=$(cat "$T"/reader* | awk '$1 != 0' | wc -l)
 ok "every report run succeeded ($reports runs)" [ "$reports" -gt 0 -a "$rfail" -eq 0 ]

@@ -57,7 +57,7 @@ hold() {
 	sleep 0.5
 }
 
-echo "1..34"
+echo "1..40"
 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1
 expect "init builds a fresh database" test $? = 0
 
@@ -145,4 +145,20 @@ wait $clerk2
 expect "clerk2's import went through" grep -q "imported as batch" "$TMP/clerk2.out"
 expect "then the clerk's import is applied" poll_in imp has "已导入为批次"
 expect "the ledger is whole" integrity
+
+# restore asks first on a terminal: n keeps the ledger, y puts the copy back
+"$BIN" --db "$DB" backup "$TMP/copy.db" >/dev/null 2>&1
+sqlite3 "$DB" "DELETE FROM enterprise WHERE id = (SELECT max(id) FROM enterprise)"
+before=$(sqlite3 "$DB" "SELECT count(*) FROM enterprise")
+after=$(sqlite3 "$TMP/copy.db" "SELECT count(*) FROM enterprise")
+for answer in n y; do
+	T new-session -d -s r$answer -x 80 -y 24 "sh -c 'LANG=$ZH \"$BIN\" --lang zh --db \"$DB\" \
+		restore \"$TMP/copy.db\"; echo \$? > \"$TMP/r$answer.status\"; sleep 600'"
+	expect "restore asks first ($answer)" poll_in r$answer has "y/N"
+	keys r$answer $answer Enter
+done
+expect "n: nothing restored (exit 2)" status_is rn 2
+expect "y: restored (exit 0)" status_is ry 0
+expect "... the ledger is the copy" sql_is "SELECT count(*) FROM enterprise" "$after"
+expect "... which differs from what it was" [ "$before" != "$after" ]
 exit $failed
