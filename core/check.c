@@ -9,7 +9,7 @@
 #include "core/check.h"
 #include "core/db_internal.h"
 #include "core/i18n.h"
-#include "core/indview.h"
+#include "core/counter.h"
 #include "core/period.h"
 #include "core/util.h"
 
@@ -118,25 +118,24 @@ static const char periods_sql[] =
     " LEFT JOIN region r ON r.id = o.region_id ORDER BY o.id";
 
 /* Counted indicators: the official (imported) figure against the count
- * of the register at the end of its period. */
+ * of the register at the end of its period (core/counter.h), once the
+ * register holds anything to count. */
 static int counted(struct checker *k)
 {
-	if (db_scalar(k->db, "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)",
-	              NULL) <= 0)
-		return ST_OK;   /* an empty register counts nothing (see indview.c) */
 	sqlite3_stmt *st = db_prepare(k->db,
-	    "SELECT o.id, i.name, r.name, o.period, o.value, o.region_id FROM observation o"
+	    "SELECT o.id, i.name, r.name, o.period, o.value, o.region_id, i.counter FROM observation o"
 	    " JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id"
-	    " WHERE i.counter = 'hte_valid' AND o.value IS NOT NULL ORDER BY o.id", k->err);
+	    " WHERE i.counter IS NOT NULL AND o.value IS NOT NULL ORDER BY o.id", k->err);
 	if (st == NULL)
 		return ST_DB;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct period p;
-		if (period_parse(col(st, 3), &p) != 0)
-			continue;   /* said above */
-		long long n = indview_count_hte_valid(k->db, sqlite3_column_int64(st, 5), p, k->err);
-		if (n < 0) {
+		const struct counter *c = counter_find(col(st, 6));
+		if (c == NULL || period_parse(col(st, 3), &p) != 0 || counter_used(k->db, c) <= 0)
+			continue;   /* an unknown period is said above */
+		long long n;
+		if (counter_count(k->db, c, sqlite3_column_int64(st, 5), p, &n, k->err) != ST_OK) {
 			sqlite3_finalize(st);
 			return ST_DB;
 		}
@@ -144,7 +143,7 @@ static int counted(struct checker *k)
 		if (v != (double)n) {
 			char a[32];
 			found(k, "figure %s (%s, %s, %s): the official figure is %s, the register counts %lld",
-			    col(st, 0), col(st, 1), col(st, 2), col(st, 3), fmt_num(a, sizeof a, v, 2), n);
+			      col(st, 0), col(st, 1), col(st, 2), col(st, 3), fmt_num(a, sizeof a, v, 2), n);
 		}
 	}
 	sqlite3_finalize(st);

@@ -70,10 +70,10 @@ SET(CH_ACH_FIELD,
     { "其他", "Other", "其他", NULL });
 
 SET(CH_ACH_STAGE,
-    { "研制", "Development", "研制", NULL },
-    { "试生产", "Trial production", "试生产", NULL },
-    { "小批量生产", "Small batches", "小批量生产", NULL },
-    { "批量生产", "Mass production", "批量生产", NULL },
+    { "研制", "Development", "研制", "研制阶段" },
+    { "试生产", "Trial production", "试生产", "试生产阶段" },
+    { "小批量生产", "Small batches", "小批量生产", "小批量生产阶段" },
+    { "批量生产", "Mass production", "批量生产", "批量生产阶段" },
     { "其他", "Other", "其他", NULL });
 
 SET(CH_DIRECTION,

@@ -37,6 +37,7 @@ struct csvread {
 	long              row_line;  /* line where the current row started */
 	int               in_row;    /* a field of the current row has been seen */
 	int               bom_done;
+	int               cr_pending; /* the last byte fed was a CR ending a line */
 	int               stop;      /* the callback's nonzero value */
 	long              records;
 };
@@ -154,9 +155,26 @@ int csvread_feed(struct csvread *r, const char *buf, size_t n, char **err)
 		if (n > 0)
 			r->bom_done = 1;
 	}
-	/* Feed line by line so that rows learn their line numbers. */
+	/* Feed line by line so that rows learn their line numbers.  A line
+	 * ends with LF, CRLF or a CR alone (old Mac Excel); a CR that ends a
+	 * buffer may be the first half of a CRLF split between two. */
 	while (n > 0) {
+		if (r->cr_pending && buf[0] == '\n') {
+			int rc = feed_piece(r, buf, 1, err);
+			if (rc != 0)
+				return rc;
+			r->cr_pending = 0;
+			buf++;
+			n--;
+			continue;
+		}
+		r->cr_pending = 0;
 		const char *nl = memchr(buf, '\n', n);
+		const char *cr = memchr(buf, '\r', nl ? (size_t)(nl - buf) : n);
+		if (cr != NULL && cr + 1 != nl) {
+			nl = cr;                  /* a CR alone ends the line */
+			r->cr_pending = cr + 1 == buf + n;
+		}
 		size_t k = nl ? (size_t)(nl - buf) + 1 : n;
 		int rc = feed_piece(r, buf, k, err);
 		if (rc != 0)

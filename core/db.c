@@ -149,6 +149,25 @@ out:
 	return rc;
 }
 
+/* Create the new ledger file 0660, whatever the umask: the clerks' group
+ * (or, installed setgid, the program's) shares it.  SQLite gives the -wal
+ * and -shm it makes the mode of this file, so they are group-writable
+ * too, whoever opens the ledger first and whether to read or to write. */
+static int create_shared_file(const char *path, char **err)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+	if (fd < 0 || fchmod(fd, 0660) != 0) {
+		err_set(err, "%s: cannot create the database: %s", path, errno_text(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		return ST_DB;
+	}
+	close(fd);
+	return ST_OK;
+}
+
 const char *db_errmsg(struct db *db)
 {
 	const char *en = sqlite3_errmsg(db->h);
@@ -352,7 +371,16 @@ static int check_header(const char *path, char **err)
 	if (page < 512 || page > 65536 || (page & (page - 1)) != 0 || (h[18] != 1 && h[18] != 2) ||
 	    (h[19] != 1 && h[19] != 2) || h[21] != 64 || h[22] != 32 || h[23] != 32)
 		return damaged(path, N_("its header is not valid"), err);
-	/* the page count in the header is valid when the two counters agree */
+	/* The length against the header's page count (valid when the two
+	 * counters agree): only when no write-ahead log has anything in it,
+	 * since a checkpoint copying the log into the file writes the new
+	 * count before the file has grown to it. */
+	char *wal = xasprintf("%s-wal", path);
+	struct stat ws;
+	int quiet = stat(wal, &ws) != 0 || ws.st_size == 0;
+	free(wal);
+	if (!quiet)
+		return ST_OK;   /* the quick check looks, under SQLite's locks */
 	if (be32(h + 24) == be32(h + 92) && (long long)be32(h + 28) * page > (long long)sb.st_size)
 		return damaged(path, N_("the file is shorter than its header says: truncated"), err);
 	if (sb.st_size % page != 0)
@@ -514,7 +542,8 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	}
 	if (exists && check_header(path, err) != ST_OK)
 		return ST_DB;
-	if (!exists && !prepared && make_parent(path, err) != ST_OK)
+	if (!exists && !prepared &&
+	    (make_parent(path, err) != ST_OK || create_shared_file(path, err) != ST_OK))
 		return ST_DB;
 
 	struct db *db = xcalloc(1, sizeof *db);

@@ -8,7 +8,11 @@
 
 #include "core/csvread.h"
 #include "core/db.h"
+#include "core/db_internal.h"
+#include "core/fold.h"
 #include "core/guess.h"
+#include "core/import.h"
+#include "core/privs.h"
 #include "core/profile.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -20,7 +24,41 @@ struct guess {
 	const struct profile *best;
 	int best_hits;
 	int rows;
+	char **inds;       /* every indicator's names, folded; owned */
+	size_t ninds;
 };
+
+/* Does a header cell name an indicator (a wide sheet's column)? */
+static int names_indicator(const struct guess *g, const char *cell)
+{
+	char *a = profile_fold_header(cell, NULL), *b = import_header_reduce(cell, NULL);
+	int hit = 0;
+	for (size_t i = 0; i < g->ninds && !hit; i++)
+		hit = strcmp(g->inds[i], a) == 0 || (*b && strcmp(g->inds[i], b) == 0);
+	free(a);
+	free(b);
+	return hit;
+}
+
+static void load_indicators(struct guess *g, struct db *db)
+{
+	sqlite3_stmt *st = db ? db_prepare(db, "SELECT name || '|' || aliases FROM indicator", NULL) : NULL;
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		while (p && *p) {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+			char *one = xstrndup(p, len);
+			if (*one) {
+				g->inds = xrealloc(g->inds, (g->ninds + 1) * sizeof *g->inds);
+				g->inds[g->ninds++] = fold_name(one);
+			}
+			free(one);
+			p += len + (bar ? 1 : 0);
+		}
+	}
+	sqlite3_finalize(st);
+}
 
 static int on_row(const struct csv_row *row, void *ctx)
 {
@@ -29,14 +67,16 @@ static int on_row(const struct csv_row *row, void *ctx)
 		if (!((*p)->flags & PK_IMPORT))
 			continue;
 		char seen[64] = { 0 };
-		int hits = 0;
+		int hits = 0, obs = strcmp((*p)->table, "observation") == 0;
 		for (size_t c = 0; c < row->n; c++) {
 			if (row->f[c] == NULL)
 				continue;
-			int f = profile_match(*p, row->f[c], NULL);
+			int f = import_header_field(*p, row->f[c], NULL);
 			if (f >= 0 && f < 64 && !seen[f]) {
 				seen[f] = 1;
 				hits++;
+			} else if (f < 0 && obs && names_indicator(g, row->f[c])) {
+				hits++;       /* a wide sheet: indicators across */
 			}
 		}
 		if (hits > g->best_hits) {
@@ -47,11 +87,12 @@ static int on_row(const struct csv_row *row, void *ctx)
 	return ++g->rows >= GUESS_ROWS;
 }
 
-int guess_kind(const char *path, enum textenc enc, const char **kind, char **err)
+int guess_kind(struct db *db, const char *path, enum textenc enc, const char **kind, char **err)
 {
-	FILE *f = fopen(path, "rb");
+	const char *why = import_check_file(path);
+	FILE *f = why ? NULL : privs_fopen_clerk(path, "rb");
 	if (f == NULL) {
-		err_set(err, "%s: %s", path, errno_text(errno));
+		err_set(err, "%s: %s", path, why ? why : errno_text(errno));
 		return ST_DATA;
 	}
 	char *buf = xmalloc(GUESS_BYTES);
@@ -71,16 +112,19 @@ int guess_kind(const char *path, enum textenc enc, const char **kind, char **err
 		free(buf);
 		return ST_DATA;
 	}
-	struct guess g = { NULL, 0, 0 };
+	struct guess g = { NULL, 0, 0, NULL, 0 };
+	load_indicators(&g, db);
 	/* the 64 KiB may end inside a quote: what was read is enough */
 	char *cerr = NULL;
 	csvread_mem(text, len, on_row, &g, &cerr);
 	free(cerr);
+	for (size_t i = 0; i < g.ninds; i++)
+		free(g.inds[i]);
+	free(g.inds);
 	textdec_free(d);
 	free(buf);
 	if (g.best == NULL || g.best_hits < 2) {
-		err_set(err, "%s: no line in its first rows names the columns of any kind of "
-		        "import; choose the kind", path);
+		err_set(err, "No header found that names a kind; choose the kind");
 		return ST_DATA;
 	}
 	*kind = g.best->kind;

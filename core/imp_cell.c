@@ -92,11 +92,11 @@ static int check_number(struct imp *m, size_t f, const char *raw, const char *v,
 	enum ftype t = m->p->f[f].type;
 	double d;
 	int pct;
-	if (value_number(v, &d, &pct) != 0) {
-		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not a number", raw);
+	if (value_number(v, &d, &pct) != 0 && imp_cell_unit(m, f, raw, v, col, &d, &factor) != 0)
 		return -1;
-	}
 	d *= factor;
+	if (imp_sense(m, d, raw, col) != 0)
+		return -1;
 	if (t == FT_INT && (d != floor(d) || fabs(d) > 9e15)) {
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not a whole number", raw);
 		return -1;
@@ -189,14 +189,41 @@ static int check_period(struct imp *m, size_t f, const char *raw, const char *v,
 {
 	char buf[16];
 	(void)factor;
-	if (period_parse(v, &m->cur_period) != 0) {
+	if (period_parse_in(v, m->title_year, &m->cur_period) != 0) {
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not a period (write 2025, 2025Q3, "
-		        "2025年第三季度 or 2025-09)", raw);
+		        "2025年第三季度, 2025年1-9月, 2025年上半年 or 2025-09)", raw);
 		return -1;
 	}
 	m->cur_has_period = 1;
 	stage_bind_text(m->st, f, period_format(m->cur_period, buf, sizeof buf), -1);
 	return 0;
+}
+
+/* A printed form's list of choices with one ticked, as a clerk fills it
+ * in: "□研制阶段；☑小批量生产阶段；□其他", or one choice with its tick
+ * ("√新材料"): the ticked choice.  NULL if v has no tick, or more than
+ * one.  Caller frees. */
+static char *ticked_choice(const char *v)
+{
+	static const char *const ticks[] = { "☑", "☒", "■", "√", "✓", "✔", "▣", "⊠", NULL };
+	static const char *const seps[] = { "□", "；", ";", "，", ",", "、", " ", NULL };
+	const char *hit = NULL;
+	for (const char *q = v; *q; q++)
+		for (const char *const *t = ticks; *t; t++)
+			if (strncmp(q, *t, strlen(*t)) == 0) {
+				if (hit != NULL)
+					return NULL;          /* two ticked */
+				hit = q + strlen(*t);
+			}
+	if (hit == NULL)
+		return NULL;
+	size_t n = strlen(hit);
+	for (const char *const *sp = seps; *sp; sp++) {
+		const char *e = strstr(hit, *sp);
+		if (e != NULL && (size_t)(e - hit) < n)
+			n = (size_t)(e - hit);
+	}
+	return xstrndup(hit, n);
 }
 
 /* A choice: its label, an alias or its stored value (core/choice.h). */
@@ -212,7 +239,9 @@ static int check_enum(struct imp *m, size_t f, const char *raw, const char *v,
 		stage_bind_text(m->st, f, c->val[at], -1);
 		return 0;
 	}
-	const char *s = profile_enum_value(pf, v, buf, sizeof buf);
+	char *tick = ticked_choice(v);
+	const char *s = profile_enum_value(pf, tick ? tick : v, buf, sizeof buf);
+	free(tick);
 	if (s == NULL) {
 		char *list = profile_enum_list(pf);
 		imp_say(m, IMP_ERROR, m->line, col, "\"%s\" is not one of: %s", raw, list);
@@ -223,6 +252,15 @@ static int check_enum(struct imp *m, size_t f, const char *raw, const char *v,
 		imp_seen_add(m, f, v, 0, s);
 	stage_bind_text(m->st, f, s, -1);
 	return 0;
+}
+
+/* The row's indicator and region, for the checks of its figure. */
+static void note_ref(struct imp *m, size_t f, long long id)
+{
+	if (m->p->f[f].type == FT_INDICATOR)
+		m->cur_ind = id;
+	else if (m->p->f[f].type == FT_REGION)
+		m->cur_region = id;
 }
 
 /* A reference: the row of another table the cell names (imp_lookup.c). */
@@ -236,6 +274,7 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 	(void)factor;
 	if ((c = imp_seen_find(m, f, v, &at)) != NULL) {
 		stage_bind_int(m->st, f, c->id[at]);
+		note_ref(m, f, c->id[at]);
 		return 0;
 	}
 	long long id = imp_ref_find(m, m->p->f[f].type, v, &what, &known);
@@ -269,6 +308,7 @@ static int check_ref(struct imp *m, size_t f, const char *raw, const char *v,
 	free(known);
 	stage_bind_int(m->st, f, id);
 	imp_seen_add(m, f, v, id, NULL);
+	note_ref(m, f, id);
 	return 0;
 }
 
@@ -389,6 +429,24 @@ static void keep_code(struct imp *m, const struct csv_row *row)
 	free(v);
 }
 
+/* A row of a long sheet whose region is 全市 or 合计: kept for
+ * imp_check_city_rows. */
+static void note_city_row(struct imp *m, const struct csv_row *row)
+{
+	int c = m->fieldcol[imp_field(m, "region_id")];
+	if (c < 0)
+		return;
+	char buf[64], *heap, *v = imp_fold_cell(imp_cell(row, (size_t)c), buf, sizeof buf, &heap);
+	int word = imp_total_word(v);
+	free(heap);
+	if (word == 0)
+		return;
+	m->cityrows = xrealloc(m->cityrows, (m->ncityrows + 1) * sizeof *m->cityrows);
+	m->cityrows[m->ncityrows].line = m->line;
+	m->cityrows[m->ncityrows].word = word;
+	m->ncityrows++;
+}
+
 int imp_check_long(struct imp *m, const struct csv_row *row)
 {
 	int bad = 0;
@@ -405,6 +463,8 @@ int imp_check_long(struct imp *m, const struct csv_row *row)
 		}
 	}
 	m->cur_has_period = 0;
+	m->cur_ind = 0;
+	m->cur_region = m->region_id;
 	if (m->has_period)
 		m->cur_period = m->period;
 	for (size_t i = 0; i < m->p->n; i++) {
@@ -426,6 +486,8 @@ int imp_check_long(struct imp *m, const struct csv_row *row)
 			bad = 1;
 	}
 	keep_code(m, row);
+	if (m->obs && !bad)
+		note_city_row(m, row);
 	return finish_record(m, bad, key_colname(m));
 }
 
@@ -436,9 +498,15 @@ int imp_check_wide(struct imp *m, const struct csv_row *row)
 	int fi_per = imp_field(m, "period"), fi_val = imp_field(m, "value");
 	int base_bad = 0;
 	int rc = 0;
-	if (m->fieldcol[fi_reg] >= 0) {
+	m->cur_region = m->region_id;
+	if (m->force_region) {
+		m->cur_region = m->force_region;
+		stage_bind_int(m->st, (size_t)fi_reg, m->force_region);
+	} else if (m->fieldcol[fi_reg] >= 0) {
 		int c = m->fieldcol[fi_reg];
 		base_bad |= check_cell(m, (size_t)fi_reg, imp_cell(row, (size_t)c), m->colname[c], 1) != 0;
+		if (!base_bad)
+			imp_note_region(m, m->cur_region);
 	} else {
 		stage_bind_int(m->st, (size_t)fi_reg, m->region_id);
 	}
@@ -460,6 +528,7 @@ int imp_check_wide(struct imp *m, const struct csv_row *row)
 		if (missing)
 			continue;
 		stage_bind_int(m->st, (size_t)fi_ind, m->colind[c]);
+		m->cur_ind = m->colind[c];
 		int bad = check_cell(m, (size_t)fi_val, raw, m->colname[c], m->colfactor[c]) != 0;
 		rc = finish_record(m, base_bad || bad, m->colname[c]);
 	}

@@ -9,51 +9,169 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
 
 /* --- periods in titles, units in headers ------------------------------- */
 
-/* A period written somewhere in a title: "2025年第三季度各县区…", "2025年1-9月",
- * "2025-09".  0 if found. */
-static int title_period(const char *s, struct period *p)
+/* The longest period_parse_in(prefix of q, year) of at most 24 bytes: 0
+ * if there is one. */
+static int period_at(const char *q, int year, struct period *p)
 {
-	for (const char *q = s; *q; q++) {
-		if (!((q[0] == '1' || q[0] == '2') && q[1] >= '0' && q[1] <= '9' &&
-		      q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9') ||
-		    (q > s && q[-1] >= '0' && q[-1] <= '9') || (q[4] >= '0' && q[4] <= '9'))
-			continue;
-		/* 2025年1-9月: through the quarter of the last month */
-		int y, a, b, n = 0;
-		if (sscanf(q, "%4d年%d-%d月%n", &y, &a, &b, &n) == 3 && n > 0 && b >= 1 && b <= 12) {
-			p->year = y;
-			p->quarter = b == 12 ? 0 : (b - 1) / 3 + 1;
+	size_t len = strlen(q);
+	if (len > 24)
+		len = 24;
+	for (; len >= 2; len--) {
+		char buf[32];
+		memcpy(buf, q, len);
+		buf[len] = '\0';
+		if (year ? period_parse(buf, p) != 0 && period_parse_in(buf, year, p) == 0
+		         : period_parse(buf, p) == 0)
 			return 0;
-		}
-		size_t len = strlen(q);
-		if (len > 24)
-			len = 24;
-		for (; len >= 4; len--) {
-			char buf[32];
-			memcpy(buf, q, len);
-			buf[len] = '\0';
-			if (period_parse(buf, p) == 0)
-				return 0;
-		}
 	}
 	return -1;
 }
 
-/* Yuan per unit of a money unit; 0 if it is not one. */
-static double money_unit(const char *u)
+static int is_digit(char c)
 {
-	if (u == NULL || *u == '\0' || strcmp(u, "元") == 0)
-		return u && *u ? 1 : 0;
-	if (strcmp(u, "千元") == 0) return 1e3;
-	if (strcmp(u, "万元") == 0) return 1e4;
-	if (strcmp(u, "百万元") == 0) return 1e6;
-	if (strcmp(u, "亿元") == 0) return 1e8;
+	return c >= '0' && c <= '9';
+}
+
+/* A period written somewhere in the title lines: "2025年第三季度各县区…",
+ * "2025年1-9月", "2025-09"; or a year ("2026年…") and, elsewhere, a part
+ * of it without the year ("1—9月", "三季度").  0 if found. */
+static int title_period(const char *s, struct period *p)
+{
+	int found = 0;
+	for (const char *q = s; *q && !found; q++) {
+		if (!((q[0] == '1' || q[0] == '2') && is_digit(q[1]) && is_digit(q[2]) && is_digit(q[3])) ||
+		    (q > s && is_digit(q[-1])) || is_digit(q[4]))
+			continue;
+		found = period_at(q, 0, p) == 0;
+	}
+	if (!found || p->quarter != 0)
+		return found ? 0 : -1;
+	for (const char *q = s; *q; q++) {
+		struct period part;
+		if ((q > s && is_digit(q[-1])) || (*q & 0xC0) == 0x80)
+			continue;
+		if (period_at(q, p->year, &part) == 0 && part.year == p->year) {
+			*p = part;
+			break;
+		}
+	}
 	return 0;
+}
+
+int imp_file_period(const struct imp *m, struct period *p)
+{
+	if (m->has_period) {
+		*p = m->period;
+		return 0;
+	}
+	return title_period(m->title.s ? m->title.s : "", p);
+}
+
+/* --- new spellings of a header ------------------------------------------
+ * Offices write the same column many ways: 县（市、区）, 县(市、区、园区),
+ * 所在县（市、区）, 成果所在院、系、实验室, 简介（限500字）.  When a header is not
+ * one of a field's names as written, both it and the names are reduced by
+ * one rule and compared again: folded (full-width forms, spaces), every
+ * bracketed part dropped with its brackets ((), [], 【】 and their
+ * full-width forms: a unit, a note, a list of kinds of region), the
+ * separators 、 and / dropped, and a leading 所在 or 所属 dropped.  This is
+ * the only place the rule is written; the names stay in core/profile.c. */
+
+static int starts_with(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* A header or a name reduced by the rule above; the content of the last
+ * bracketed part, when it ends the text, in *unit (caller frees) if unit
+ * is not NULL.  Caller frees. */
+char *import_header_reduce(const char *header, char **unit)
+{
+	char *f = fold_name(header);     /* （ ） 【 】 are ( ) [ ] now */
+	struct sbuf b = { 0 };
+	const char *last_open = NULL, *last_close = NULL;
+	int depth = 0;
+	if (unit != NULL)
+		*unit = NULL;
+	for (const char *s = f; *s; ) {
+		if (*s == '(' || *s == '[') {
+			if (depth++ == 0)
+				last_open = s;
+			s++;
+		} else if ((*s == ')' || *s == ']') && depth > 0) {
+			if (--depth == 0)
+				last_close = s;
+			s++;
+		} else if (depth > 0) {
+			s++;
+		} else if (starts_with(s, "、")) {
+			s += strlen("、");
+		} else if (*s == '/' || *s == '*') {
+			s++;
+		} else {
+			sbuf_add(&b, s, 1);
+			s++;
+		}
+	}
+	if (unit != NULL && last_close != NULL && last_close[1] == '\0' && last_open < last_close)
+		*unit = xstrndup(last_open + 1, (size_t)(last_close - last_open - 1));
+	free(f);
+	char *r = sbuf_take(&b);
+	if (r == NULL)
+		r = xstrdup("");
+	for (int i = 0; i < 2; i++) {
+		static const char *const prefix[] = { "所在", "所属" };
+		if (starts_with(r, prefix[i]) && r[strlen(prefix[i])] != '\0')
+			memmove(r, r + strlen(prefix[i]), strlen(r) - strlen(prefix[i]) + 1);
+	}
+	return r;
+}
+
+/* Does reduced header h equal one of the '|'-separated names, reduced? */
+static int reduced_match(const char *h, const char *names)
+{
+	int hit = 0;
+	for (const char *p = names; p && *p && !hit; ) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		char *one = xstrndup(p, len), *r = import_header_reduce(one, NULL);
+		hit = *r && strcmp(r, h) == 0;
+		free(r);
+		free(one);
+		p += len + (bar ? 1 : 0);
+	}
+	return hit;
+}
+
+int import_header_field(const struct profile *p, const char *header, char **unit)
+{
+	int hit = profile_match(p, header, unit);
+	if (hit >= 0)
+		return hit;
+	char *u = NULL, *h = import_header_reduce(header, &u);
+	/* a field's key and Chinese name first, then its other names (as
+	 * profile_match does) */
+	for (int pass = 0; pass < 2 && hit < 0 && *h; pass++)
+		for (size_t i = 0; i < p->n && hit < 0; i++) {
+			const struct pfield *f = &p->f[i];
+			if (f->flags & (PF_DERIVED | PF_VIEW))
+				continue;
+			if (reduced_match(h, f->key) || reduced_match(h, f->zh) ||
+			    (pass == 1 && (reduced_match(h, f->en) || reduced_match(h, f->aliases))))
+				hit = (int)i;
+		}
+	free(h);
+	if (hit >= 0 && unit != NULL)
+		*unit = u;
+	else
+		free(u);
+	return hit;
 }
 
 /* --- the header -------------------------------------------------------- */
@@ -81,6 +199,7 @@ void imp_header_free(struct imp *m)
 	free(m->colind);
 	free(m->colfactor);
 	free(m->colsum);
+	free(m->coldup);
 	free(m->sum_all);
 	free(m->sum_sec);
 	m->colname = NULL;
@@ -88,6 +207,7 @@ void imp_header_free(struct imp *m)
 	m->colind = NULL;
 	m->colfactor = NULL;
 	m->colsum = NULL;
+	m->coldup = NULL;
 	m->sum_all = m->sum_sec = NULL;
 	m->ncol = 0;
 }
@@ -108,6 +228,48 @@ int imp_field(const struct imp *m, const char *col)
 	return -1;
 }
 
+/* The indicator a header cell of a wide sheet names: as written without
+ * its unit, or reduced by the rule for new spellings.  0 if none. */
+static long long header_indicator(struct imp *m, const char *h)
+{
+	char *folded = profile_fold_header(h, NULL);
+	long long id = imp_lk_find_folded(&m->maps[FT_INDICATOR], folded);
+	free(folded);
+	if (id == 0) {
+		folded = import_header_reduce(h, NULL);
+		id = *folded ? imp_lk_find_folded(&m->maps[FT_INDICATOR], folded) : 0;
+		free(folded);
+	}
+	return id;
+}
+
+void imp_col_label(const struct imp *m, struct sbuf *b, const char *col)
+{
+	for (size_t c = 0; c < m->ncol; c++)
+		if (m->colname[c] == col) {
+			sbuf_printf(b, tr("column %zu %s: "), c + 1, col);
+			return;
+		}
+	sbuf_printf(b, tr("column %s: "), col);
+}
+
+int imp_beyond_header(struct imp *m, const struct csv_row *row)
+{
+	/* right of the last column the header names: under a blank header
+	 * cell, or past the header's end */
+	size_t last = m->ncol;
+	while (last > 0 && imp_blank(m->colname[last - 1]))
+		last--;
+	for (size_t c = last; c < row->n; c++)
+		if (row->f[c] && !imp_blank(row->f[c])) {
+			imp_say(m, IMP_ERROR, m->line, NULL, "a cell in column %zu, right of the header's last "
+			        "column (%zu, %s): \"%s\"", c + 1, last, last ? m->colname[last - 1] : "",
+			        row->f[c]);
+			return 1;
+		}
+	return 0;
+}
+
 /* Try row as the header.  1 if it is one (the mapping is then set up). */
 int imp_header_try(struct imp *m, const struct csv_row *row)
 {
@@ -119,6 +281,7 @@ int imp_header_try(struct imp *m, const struct csv_row *row)
 	m->colind = xcalloc(n, sizeof *m->colind);
 	m->colfactor = xcalloc(n, sizeof *m->colfactor);
 	m->colsum = xcalloc(n, sizeof *m->colsum);
+	m->coldup = xcalloc(n, sizeof *m->coldup);
 	m->sum_all = xcalloc(n, sizeof *m->sum_all);
 	m->sum_sec = xcalloc(n, sizeof *m->sum_sec);
 	for (size_t i = 0; i < m->p->n; i++)
@@ -129,19 +292,25 @@ int imp_header_try(struct imp *m, const struct csv_row *row)
 		m->colname[c] = xstrdup(h);
 		m->colfactor[c] = 1;
 		m->colfield[c] = -1;
+		m->coldup[c] = -1;
 		if (imp_blank(h))
 			continue;
-		int f = profile_match(m->p, h, &unit);
+		int f = import_header_field(m->p, h, &unit);
 		if (f >= 0 && m->fieldcol[f] < 0) {
 			m->colfield[c] = f;
 			m->fieldcol[f] = (int)c;
 			hits++;
-			if (m->p->f[f].type == FT_CENTS && money_unit(unit) > 0)
-				m->colfactor[c] = money_unit(unit);
-		} else if (f < 0 && m->obs) {
-			char *folded = profile_fold_header(h, NULL);
-			m->colind[c] = imp_lk_find_folded(&m->maps[FT_INDICATOR], folded);
-			free(folded);
+			if (m->p->f[f].type == FT_CENTS && imp_money_unit(unit) > 0)
+				m->colfactor[c] = imp_money_unit(unit);
+		} else if (f >= 0) {
+			m->coldup[c] = m->fieldcol[f];     /* refused once this is the header */
+		} else if (m->obs) {
+			m->colind[c] = header_indicator(m, h);
+			for (size_t e = 0; e < c && m->colind[c]; e++)
+				if (m->colind[e] == m->colind[c]) {
+					m->coldup[c] = (int)e;
+					m->colind[c] = 0;
+				}
 			inds += m->colind[c] != 0;
 		}
 		free(unit);
@@ -216,7 +385,7 @@ static void indicator_column(struct imp *m, size_t c, long line)
 		const char *iunit = (const char *)sqlite3_column_text(m->q_ind_kind, 1);
 		m->colsum[c] = strcmp(kind, "count") == 0 || strcmp(kind, "amount") == 0;
 		if (unit && *unit && strcmp(unit, iunit) != 0) {
-			double a = money_unit(unit), b = money_unit(iunit);
+			double a = imp_money_unit(unit), b = imp_money_unit(iunit);
 			if (a > 0 && b > 0) {
 				m->colfactor[c] = a / b;
 				imp_say(m, IMP_INFO, line, m->colname[c], "figures in %s are converted to %s",
@@ -232,17 +401,34 @@ static void indicator_column(struct imp *m, size_t c, long line)
 	free(unit);
 }
 
+/* 序号: the sheet's own numbering of its rows, in nearly every office's
+ * table; nothing to import and nothing to warn of. */
+static int row_number_column(const char *h)
+{
+	char *f = fold_name(h);
+	int yes = strcmp(f, "序号") == 0 || strcmp(f, "no.") == 0;
+	free(f);
+	return yes;
+}
+
 int imp_header_begin(struct imp *m, const struct csv_row *row)
 {
+	struct period tp;
 	m->have_header = 1;
 	m->header_line = row->line;
+	if (title_period(m->title.s ? m->title.s : "", &tp) == 0)
+		m->title_year = tp.year;     /* for periods without their year: 1-9月 */
 	say_layout(m);
 	for (size_t c = 0; c < m->ncol; c++) {
 		int f = m->colfield[c];
-		if (m->colind[c]) {
+		if (m->coldup[c] >= 0) {
+			int e = m->coldup[c];
+			imp_say(m, IMP_ERROR, row->line, NULL, "columns %d %s and %zu %s mean the same; "
+			        "keep one of them", e + 1, m->colname[e], c + 1, m->colname[c]);
+		} else if (m->colind[c]) {
 			indicator_column(m, c, row->line);
 		} else if (f < 0) {
-			if (!imp_blank(m->colname[c]))
+			if (!imp_blank(m->colname[c]) && !row_number_column(m->colname[c]))
 				imp_say(m, IMP_WARNING, row->line, m->colname[c],
 				        "not a column of %s; its cells are not imported", profile_title(m->p));
 		} else {

@@ -180,7 +180,9 @@ int imp_lookups_load(struct imp *m)
 	m->q_ent_uscc = db_prepare(m->db, "SELECT id FROM enterprise WHERE uscc = ?", &m->err);
 	m->q_ent_name = db_prepare(m->db, "SELECT id FROM enterprise WHERE name = ? ORDER BY id", &m->err);
 	m->q_ind_kind = db_prepare(m->db, "SELECT kind, unit, name FROM indicator WHERE id = ?", &m->err);
-	return m->q_ent_uscc && m->q_ent_name && m->q_ind_kind ? 0 : -1;
+	if (!(m->q_ent_uscc && m->q_ent_name && m->q_ind_kind))
+		return -1;
+	return m->obs ? imp_inds_load(m) : 0;
 }
 
 void imp_lookups_free(struct imp *m)
@@ -190,6 +192,7 @@ void imp_lookups_free(struct imp *m)
 	sqlite3_finalize(m->q_ent_uscc);
 	sqlite3_finalize(m->q_ent_name);
 	sqlite3_finalize(m->q_ind_kind);
+	imp_inds_free(m);
 	imp_seen_free(m);
 }
 
@@ -220,6 +223,20 @@ long long imp_ref_find(struct imp *m, enum ftype t, const char *v, const char **
 	/* a parent named by its name rather than its code */
 	if (id == 0 && t == FT_REGION_CODE)
 		id = lk_find(&m->maps[FT_REGION], v);
+	/* an indicator named with its unit, as tables print it: R&D投入占GDP的比例 (%) */
+	if (id == 0 && t == FT_INDICATOR) {
+		char *bare = import_header_reduce(v, NULL);
+		if (*bare && strcmp(bare, v) != 0)
+			id = imp_lk_find_folded(&m->maps[t], bare);
+		free(bare);
+	}
+	/* 全市: the whole city, where the database has one at its top; in a
+	 * long sheet of figures 合计 too (checked by imp_check_city_rows) */
+	if (id == 0 && t == FT_REGION && (strcmp(v, "全市") == 0 || (m->obs && !m->wide && imp_total_word(v))))
+		id = db_scalar(m->db, "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM region"
+		               " WHERE parent_id IS NULL", NULL);
+	if (id < 0)
+		id = 0;
 	/* the regions are few: say which there are */
 	if (id == 0 && t == FT_REGION) {
 		char *sql = xasprintf("SELECT %s FROM %s t ORDER BY %s", r->name, r->table, r->order);

@@ -9,14 +9,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
+#include "core/privs.h"
 #include "core/region.h"
 #include "core/textenc.h"
 #include "core/turn.h"
@@ -37,7 +41,7 @@ void imp_say(struct imp *m, enum import_sev sev, long line, const char *col, con
 		sbuf_printf(&b, ":%ld", line);
 	sbuf_puts(&b, ": ");
 	if (col != NULL)
-		sbuf_printf(&b, tr("column %s: "), col);
+		imp_col_label(m, &b, col);
 	sbuf_puts(&b, what);
 	if (line > 0 && line == m->line && m->excel_row != line)
 		sbuf_printf(&b, tr(" (line %ld of the file is row %ld in Excel: quoted line breaks above)"),
@@ -99,7 +103,11 @@ static int on_row(const struct csv_row *row, void *ctx)
 		m->res->skipped++;
 		return 0;
 	}
-	if (imp_excel_row(m, row, first, nonempty))
+	int er = imp_excel_row(m, row, first, nonempty);
+	if (er != 0)
+		return er < 0 ? -2 : 0;
+	m->data_rows++;
+	if (imp_beyond_header(m, row))
 		return 0;
 	if (!m->in_txn && !m->o->pack) {
 		db_exec(m->db, "BEGIN", NULL);
@@ -125,7 +133,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 /* 0 read; 1 the file is not CSV (said); -1 a database error (m->err). */
 static int read_file(struct imp *m, const struct textenc_info *info)
 {
-	FILE *f = fopen(m->o->path, "rb");
+	FILE *f = privs_fopen_clerk(m->o->path, "rb");
 	struct textdec *dec = textdec_new(info->enc);
 	struct csvread *r = csvread_new(on_row, m);
 	char *buf = xmalloc(CHUNK), *cerr = NULL;
@@ -183,13 +191,58 @@ const char *import_kinds(void)
 	return profile_import_kinds();
 }
 
+/* The dry run's list: every changed row with each field from what to
+ * what; new rows by their names, the first MAX_NEW_LISTED of them. */
+#define MAX_NEW_LISTED 1000
+
 static void on_change(void *ctx, long line, const char *what, const char *label, const char *cols)
 {
 	struct imp *m = ctx;
-	if (label != NULL)
-		imp_say(m, IMP_INFO, line, NULL, "%s: %s (%s)", tr(what), label, cols);
+	if (strcmp(what, "changed") == 0)
+		imp_say(m, IMP_INFO, line, NULL, "changed: %s; %s", label ? label : "", cols ? cols : "");
+	else if (label != NULL)
+		imp_say(m, IMP_INFO, line, NULL, "new: %s", label);
 	else
-		imp_say(m, IMP_INFO, line, NULL, "%s", tr(what));
+		imp_say(m, IMP_INFO, line, NULL, "new");
+}
+
+static int list_changes(struct imp *m, const struct stage_counts *c)
+{
+	int rc = stage_changes(m->st, 2, -1, on_change, m, &m->err);
+	if (rc == ST_OK)
+		rc = stage_changes(m->st, 1, MAX_NEW_LISTED, on_change, m, &m->err);
+	if (rc == ST_OK && c->rows_new > MAX_NEW_LISTED)
+		imp_say(m, IMP_INFO, 0, NULL, "and %ld more new rows, not listed (every changed row is)",
+		        c->rows_new - MAX_NEW_LISTED);
+	return rc;
+}
+
+static void on_newer(void *ctx, long line, const char *label, const char *cols, const char *who,
+                     const char *when)
+{
+	struct imp *m = ctx;
+	if (m->obs)
+		imp_say(m, IMP_WARNING, line, NULL, "%s: would undo a clerk's correction of the figure; "
+		        "%s; changed by %s on %s", label ? label : "", cols, *who ? who : tr("someone"), when);
+	else
+		imp_say(m, IMP_WARNING, line, NULL, "%s: would undo a change made after the file's period "
+		        "(%s); %s; changed by %s on %s", label ? label : "", m->file_period_s, cols,
+		        *who ? who : tr("someone"), when);
+}
+
+/* A register's file of a period (its title's, or --period) that would
+ * overwrite rows changed after that period ended, or figures a clerk
+ * corrected after theirs: a warning for each. */
+static int warn_newer(struct imp *m)
+{
+	char end[16], since[32];
+	if (m->obs)
+		return stage_newer(m->st, NULL, on_newer, m, &m->err);
+	if (imp_file_period(m, &m->file_period) != 0)
+		return ST_OK;
+	period_format(m->file_period, m->file_period_s, sizeof m->file_period_s);
+	snprintf(since, sizeof since, "%s 23:59:59", period_end(m->file_period, end, sizeof end));
+	return stage_newer(m->st, since, on_newer, m, &m->err);
 }
 
 static long long same_file(struct imp *m, const char *sha)
@@ -301,7 +354,9 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			return ST_DB;
 		rc = stage_classify(m->st, &c, &m->err);
 		if (rc == ST_OK)
-			rc = stage_changes(m->st, 20, on_change, m, &m->err);
+			rc = list_changes(m, &c);
+		if (rc == ST_OK)
+			rc = warn_newer(m);
 		db_rollback(m->db);
 	} else {
 		/* the file is read and checked: now wait for the other imports,
@@ -313,6 +368,8 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			return ST_DB;
 		}
 		rc = stage_classify(m->st, &c, &m->err);
+		if (rc == ST_OK && c.rows_changed > 0)
+			rc = warn_newer(m);
 		if (rc == ST_OK && c.rows_new + c.rows_changed > 0) {
 			struct stage_batch b = {
 				.kind = m->p->kind, .file_name = base_name(m->o->path), .sha256 = info->sha256,
@@ -363,6 +420,8 @@ static void imp_free(struct imp *m)
 		free(m->pend[i].parent);
 	}
 	free(m->pend);
+	free(m->rowreg);
+	free(m->cityrows);
 	free(m->err);
 }
 
@@ -408,6 +467,8 @@ static int check_file(struct imp *m, const struct textenc_info *info)
 	m->total = info->size;
 	if (read_file(m, info) < 0)
 		return ST_DB;
+	if (imp_check_city_rows(m) != 0)
+		return ST_DB;
 	if (m->o->progress)
 		m->o->progress(m->o->ctx, N_("keys"), r->rows, info->size, info->size);
 	if (m->st != NULL && stage_duplicates(m->st, imp_on_duplicate, m, &m->err) < 0)
@@ -427,6 +488,24 @@ static int check_file(struct imp *m, const struct textenc_info *info)
 	return ST_OK;
 }
 
+const char *import_check_file(const char *path)
+{
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	struct stat sb;
+	const char *why = NULL;
+	if (fd < 0)
+		return errno_text(errno);
+	if (fstat(fd, &sb) != 0)
+		why = errno_text(errno);
+	else if (S_ISDIR(sb.st_mode))
+		why = tr("is a directory, not a file");
+	else if (!S_ISREG(sb.st_mode))
+		why = tr("is not a regular file (a pipe, a device or a socket): save the sheet as a file");
+	close(fd);
+	return why;
+}
+
 int import_file(struct db *db, const struct import_opts *o, struct import_result *r)
 {
 	struct imp m = { .db = db, .o = o, .res = r };
@@ -436,6 +515,12 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	int rc = take_options(&m);
 	if (rc != ST_OK)
 		return rc;
+	const char *why = import_check_file(o->path);
+	if (why != NULL) {
+		imp_say(&m, IMP_ERROR, 0, NULL, "%s", why);
+		imp_free(&m);
+		return ST_DATA;
+	}
 	rc = textenc_scan_nodigest(o->path, o->encoding, &info, &m.err);
 	r->encoding = info.enc;
 	if (rc != ST_OK || info.empty) {

@@ -49,6 +49,21 @@ struct import_result {
  * message), ST_USAGE (unknown kind, --period or --region), ST_DB. */
 int import_file(struct db *db, const struct import_opts *o, struct import_result *r);
 
+/* NULL if path is a regular file that can be read; else why not (static,
+ * in the UI language).  Never waits: a FIFO is refused at once. */
+const char *import_check_file(const char *path);
+
+/* The field of kind p that a header cell names: one of its names as
+ * written (profile_match), or else by the rule for new spellings of
+ * core/imp_header.c (brackets and what they hold, 、 and /, a leading
+ * 所在/所属 dropped).  -1 if none.  *unit as for profile_match. */
+struct profile;
+int import_header_field(const struct profile *p, const char *header, char **unit);
+/* A header (or a name) reduced by that rule: folded, without brackets and
+ * what they hold, 、 and /, a leading 所在/所属.  The content of a bracket
+ * ending it in *unit if unit is not NULL.  Caller frees (and *unit). */
+char *import_header_reduce(const char *header, char **unit);
+
 /* The kinds, for usage messages: "observations, targets, ...".  Static. */
 const char *import_kinds(void);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/counter.h"
 #include "core/db_internal.h"
 #include "core/i18n.h"
 #include "core/indview.h"
@@ -181,37 +182,12 @@ static void assess(struct ind_row *r, struct period p)
 		r->status = IND_AT_RISK;
 }
 
-/* High-tech enterprises of the region (and the regions below it) whose
- * certificate is valid on the last day of p: issued on or before it, and
- * less than three years before it.  -1 on error. */
-long long indview_count_hte_valid(struct db *db, long long region_id, struct period p, char **err)
-{
-	static const char sql[] =
-	    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
-	    "  SELECT r.id FROM region r JOIN sub ON r.parent_id = sub.id)"
-	    " SELECT count(*) FROM enterprise WHERE region_id IN (SELECT id FROM sub)"
-	    " AND hte_cert_date <= ?2 AND date(hte_cert_date, '+3 years') > ?2";
-	char end[16];
-	long long n = -1;
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, region_id);
-	sqlite3_bind_text(st, 2, period_end(p, end, sizeof end), -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	else
-		db_fail(db, "enterprise count", err);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* Counted indicators: the register's figure beside the imported one, or
  * in its place when none was imported. */
 static int count_row(struct db *db, struct ind_row *r, struct period p, char **err)
 {
-	long long n = indview_count_hte_valid(db, r->region_id, p, err);
-	if (n < 0)
+	long long n;
+	if (counter_count(db, r->counter, r->region_id, p, &n, err) != ST_OK)
 		return ST_DB;
 	r->counted = (double)n;
 	if (!r->has_actual) {
@@ -260,8 +236,8 @@ int indview_load(struct db *db, struct period p, long long region_id,
 		return ST_DB;
 	if (region_id)
 		sqlite3_bind_int64(st, 1, region_id);
-	int register_used = db_scalar(db,
-	    "SELECT EXISTS (SELECT 1 FROM enterprise WHERE hte_cert_date IS NOT NULL)", NULL) > 0;
+	const struct counter *last = NULL;
+	int last_used = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -281,8 +257,12 @@ int indview_load(struct db *db, struct period p, long long region_id,
 		/* counters core knows; others are figures typed in or imported.
 		 * An empty register counts nothing: its 0 would claim a figure
 		 * nobody has reported, so it is only used once it holds data. */
-		r->has_counted = register_used && sqlite3_column_type(st, 8) != SQLITE_NULL &&
-		                 strcmp((const char *)sqlite3_column_text(st, 8), "hte_valid") == 0;
+		r->counter = counter_find((const char *)sqlite3_column_text(st, 8));
+		if (r->counter != NULL && r->counter != last) {
+			last = r->counter;
+			last_used = counter_used(db, last) > 0;
+		}
+		r->has_counted = r->counter != NULL && last_used;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "core/counter.h"
 #include "core/db.h"
 #include "core/period.h"
 
@@ -48,7 +49,8 @@ struct ind_row {
 	char   actual_period[12];  /* "2025" or "2025Q3" */
 	double actual;
 
-	int    has_counted;        /* the indicator is counted from a register */
+	const struct counter *counter;  /* the register's counter, or NULL */
+	int    has_counted;        /* counted, and the register holds data */
 	double counted;            /* the register's count at the end of the period */
 	int    actual_counted;     /* actual is that count (no figure was imported) */
 
@@ -87,10 +89,5 @@ const char *ind_status_label(enum ind_status s);
  * history chart.  periods[i] are "2025"/"2025Q3".  Caller frees both. */
 int indview_history(struct db *db, long long indicator_id, long long region_id,
                     char (**periods)[12], double **values, size_t *n, char **err);
-
-/* The counter hte_valid: high-tech enterprises of the region (and the
- * regions below it) whose certificate is valid on the last day of p.
- * -1 on error. */
-long long indview_count_hte_valid(struct db *db, long long region_id, struct period p, char **err);
 
 #endif

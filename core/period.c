@@ -27,6 +27,82 @@ static int quarter_digit(const char **s)
 	return 0;
 }
 
+/* A dash between two months: - — – ~ ～ 至 到 (full-width forms are
+ * folded before).  Advances *s; 0 if none. */
+static int month_dash(const char **s)
+{
+	static const char *const dash[] = { "-", "~", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBD\x9E",
+	                                    "\xEF\xBC\x8D", "至", "到", NULL };
+	for (const char *const *d = dash; *d; d++)
+		if (strncmp(*s, *d, strlen(*d)) == 0) {
+			*s += strlen(*d);
+			if (strncmp(*s, "\xE2\x80\x94", 3) == 0)     /* —— */
+				*s += 3;
+			return 1;
+		}
+	return 0;
+}
+
+/* What follows the year's 年 in the ways statistics offices write a part
+ * of a year: 度 (the year), 1-9月 (from January: year to date, at the
+ * quarter of the last month; 1-12月 the year), 上半年 (Q2), 前三季度 (Q3).
+ * 0 if s is one of them. */
+static int year_part(const char *s, struct period *p)
+{
+	char *end;
+	if (strcmp(s, "度") == 0 || strcmp(s, "全年") == 0) {
+		p->quarter = 0;
+		return 0;
+	}
+	if (strcmp(s, "上半年") == 0) {
+		p->quarter = 2;
+		return 0;
+	}
+	if (strncmp(s, "前", 3) == 0) {
+		const char *q = s + 3;
+		int n = quarter_digit(&q);
+		if (n == 0 && strncmp(q, "两", 3) == 0) {
+			n = 2;
+			q += 3;
+		}
+		if (n && (strcmp(q, "季度") == 0 || strcmp(q, "个季度") == 0)) {
+			p->quarter = n == 4 ? 0 : n;
+			return 0;
+		}
+		return -1;
+	}
+	long a = strtol(s, &end, 10);
+	const char *q = end;
+	if (end == s || a != 1)
+		return -1;
+	if (strncmp(q, "月", 3) == 0)     /* 1月-9月 */
+		q += 3;
+	if (!month_dash(&q))
+		return -1;
+	long b = strtol(q, &end, 10);
+	if (end == q || b < 1 || b > 12 || strcmp(end, "月") != 0)
+		return -1;
+	p->quarter = b == 12 ? 0 : quarter_of_month((int)b);
+	return 0;
+}
+
+int period_parse_in(const char *s, int year, struct period *p)
+{
+	while (*s == ' ')
+		s++;
+	if (period_parse(s, p) == 0)
+		return 0;
+	if (year < 1900 || year > 2999 || (*s >= '0' && *s <= '9' && strlen(s) >= 4 &&
+	    s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9'))
+		return -1;
+	/* 1-9月, 三季度, 第三季度, 上半年 under a title that gives the year */
+	char buf[96];
+	if (strlen(s) > sizeof buf - 16)
+		return -1;
+	snprintf(buf, sizeof buf, "%04d年%s", year, s);
+	return period_parse(buf, p);
+}
+
 int period_parse(const char *s, struct period *p)
 {
 	char *end;
@@ -40,8 +116,11 @@ int period_parse(const char *s, struct period *p)
 	p->year = (int)y;
 	p->quarter = 0;
 	s = end;
-	if (strncmp(s, "年", 3) == 0)
+	if (strncmp(s, "年", 3) == 0) {
 		s += 3;
+		if (*s != '\0' && year_part(s, p) == 0)
+			return 0;
+	}
 	if (*s == '\0')
 		return 0;
 	if (*s == '-' || *s == '.' || *s == '/') {

@@ -10,9 +10,18 @@ struct period {
 };
 
 /* Parse 2025, 2025Q3, 2025q3, 2025-Q3, 2025年, 2025年第三季度, 2025年3季度,
- * 2025-09 / 2025.9 / 2025年9月 (the quarter holding that month).
+ * 2025-09 / 2025.9 / 2025年9月 (the quarter holding that month), and the
+ * parts of a year of period_parse_in.
  * Returns 0 on success, -1 if it is not a period. */
 int period_parse(const char *s, struct period *p);
+
+/* The same, and the parts of a year as statistics offices write them:
+ * 2025年度 and 2025年1-12月 (the year), 2025年1-9月 / 1—9月 / 1至9月 (year to
+ * date at the quarter of the last month: 2025Q3), 2025年上半年 (2025Q2),
+ * 2025年前三季度 (2025Q3).  period_parse_in also takes them without the
+ * year ("1-9月", "三季度") when year is given (the year of a title above
+ * the table); year 0 for none. */
+int period_parse_in(const char *s, int year, struct period *p);
 
 /* "2025" or "2025Q3" into buf (at least 8 bytes). */
 const char *period_format(struct period p, char *buf, size_t size);

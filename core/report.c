@@ -1,169 +1,48 @@
-/* report.c: `innotrack report`: the indicator dataset written out. */
+/* report.c: `innotrack report`: the list of sections and writing one. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/csvwrite.h"
 #include "core/i18n.h"
-#include "core/indview.h"
 #include "core/report.h"
 #include "core/util.h"
-#include "core/width.h"
 
-/* The columns of the CSV report, in the order scripts rely on. */
-static const char *const columns[] = {
-	N_("indicator"), N_("unit"), N_("region"), N_("baseline_year"), N_("baseline"), N_("target_year"), N_("target"),
-	N_("target_source"), N_("other_targets"), N_("period"), N_("actual"), N_("progress_pct"), N_("status"), NULL
+const struct report_section *const report_sections[] = {
+	&report_indicators,
+	NULL
 };
 
-int report_format_parse(const char *s, enum report_format *f)
+const struct report_section *report_section_find(const char *key)
 {
-	if (strcmp(s, "text") == 0)
-		*f = REPORT_TEXT;
-	else if (strcmp(s, "csv") == 0)
-		*f = REPORT_CSV;
-	else
-		return -1;
-	return 0;
+	for (const struct report_section *const *s = report_sections; *s; s++)
+		if (strcmp((*s)->key, key) == 0)
+			return *s;
+	return NULL;
 }
 
-static void write_csv(const struct ind_set *s, const char *period, int excel, FILE *out)
+int report_write(const struct report_ctx *c, const struct report_section *s,
+                 enum report_format f, int excel, int titled, FILE *out, char **err)
 {
-	struct csvw w;
-	csvw_start(&w, out, excel);
-	for (int i = 0; columns[i]; i++)
-		csvw_field(&w, tr(columns[i]));
-	csvw_end_row(&w);
-	for (size_t i = 0; i < s->n; i++) {
-		const struct ind_row *r = &s->rows[i];
-		char *others = indview_others_text(r);
-		csvw_field(&w, r->name);
-		csvw_field(&w, r->unit);
-		csvw_field(&w, r->region);
-		csvw_int(&w, r->has_baseline, r->baseline_year);
-		csvw_num(&w, r->has_baseline, r->baseline, 4);
-		csvw_int(&w, r->has_target, r->target.year);
-		csvw_num(&w, r->has_target, r->target.value, 4);
-		csvw_field(&w, r->has_target ? r->target.source : NULL);
-		csvw_field(&w, *others ? others : NULL);
-		csvw_field(&w, period);
-		csvw_num(&w, r->has_actual, r->actual, 4);
-		csvw_num(&w, r->has_progress, r->progress_pct, 1);
-		csvw_field(&w, ind_status_label(r->status));
-		csvw_end_row(&w);
-		free(others);
-	}
-}
-
-/* An official figure that the register's own count contradicts. */
-static int differs(const struct ind_row *r)
-{
-	return r->has_counted && !r->actual_counted && r->actual != r->counted;
-}
-
-/* Below the table: where figures came from the register, and where the
- * register and the official figure disagree. */
-static void write_notes(const struct ind_set *s, FILE *out)
-{
-	int counted = 0;
-	char a[64], b[64];
-	for (size_t i = 0; i < s->n; i++) {
-		const struct ind_row *r = &s->rows[i];
-		counted |= r->actual_counted;
-		if (differs(r))
-			fprintf(out, tr("! %s, %s: official figure %s (%s), but the enterprise register "
-			                "counts %s\n"), r->name, r->region, fmt_num(a, sizeof a, r->actual, 4),
-			        r->actual_period, fmt_num(b, sizeof b, r->counted, 4));
-	}
-	if (counted)
-		fprintf(out, "# %s\n", tr("counted from the enterprise register (certificates valid on the "
-		                          "period's last day)"));
-}
-
-/* Text: a table whose columns line up in display cells, for a terminal
- * or a mail; figures right-aligned. */
-static void write_text(const struct ind_set *s, const char *period, FILE *out)
-{
-	enum { NCOL = 9 };
-	const char *head[NCOL] = { tr("indicator"), tr("unit"), tr("region"), tr("baseline"),
-		tr("target"), tr("target_source"), tr("actual"), tr("progress_pct"), tr("status") };
-	const int right[NCOL] = { 0, 0, 0, 1, 1, 0, 1, 1, 0 };
-	int wd[NCOL];
-	char ***cells = xcalloc(s->n, sizeof *cells);
-	for (int c = 0; c < NCOL; c++)
-		wd[c] = width_str(head[c]);
-	for (size_t i = 0; i < s->n; i++) {
-		const struct ind_row *r = &s->rows[i];
-		char b[64], t[64], a[64], g[64];
-		char *others = indview_others_text(r);
-		cells[i] = xcalloc(NCOL, sizeof **cells);
-		cells[i][0] = xstrdup(r->name);
-		cells[i][1] = xstrdup(r->unit);
-		cells[i][2] = xstrdup(r->region);
-		cells[i][3] = r->has_baseline
-		    ? xasprintf("%s (%d)", fmt_num(b, sizeof b, r->baseline, 4), r->baseline_year)
-		    : xstrdup("-");
-		cells[i][4] = r->has_target
-		    ? xasprintf("%s%s (%d)%s", strcmp(r->target.cmp, "=") ? r->target.cmp : "",
-		                fmt_num(t, sizeof t, r->target.value, 4), r->target.year,
-		                r->n_others ? " *" : "")
-		    : xstrdup("-");
-		cells[i][5] = r->has_target
-		    ? (r->n_others ? xasprintf("%s; * %s", r->target.source, others)
-		                   : xstrdup(r->target.source))
-		    : xstrdup("");
-		cells[i][6] = r->has_actual
-		    ? xasprintf("%s (%s)%s", fmt_num(a, sizeof a, r->actual, 4), r->actual_period,
-		                r->actual_counted ? " #" : differs(r) ? " !" : "")
-		    : xstrdup("-");
-		cells[i][7] = r->has_progress ? xstrdup(fmt_num(g, sizeof g, r->progress_pct, 1))
-		                              : xstrdup("-");
-		cells[i][8] = xstrdup(ind_status_label(r->status));
-		free(others);
-		for (int c = 0; c < NCOL; c++) {
-			int w = width_str(cells[i][c]);
-			if (w > wd[c])
-				wd[c] = w;
+	int rc;
+	if (f == REPORT_TEXT && s->text != NULL) {
+		if (titled)
+			fprintf(out, "== %s ==\n", tr(s->title));
+		rc = s->text(c, out, err);
+	} else {
+		struct rtable t;
+		rt_init(&t, s->columns);
+		rc = s->fill(c, &t, err);
+		if (rc == ST_OK) {
+			char *title = titled ? xasprintf(f == REPORT_TEXT ? "== %s ==" : "%s", tr(s->title))
+			                     : NULL;
+			rt_write(&t, title, f, excel, out);
+			free(title);
 		}
+		rt_free(&t);
 	}
-	fprintf(out, "%s %s\n", tr("period"), period);
-	for (int row = -1; row < (int)s->n; row++) {
-		struct sbuf line = { 0 };
-		for (int c = 0; c < NCOL; c++) {
-			const char *v = row < 0 ? head[c] : cells[row][c];
-			char *p = width_pad(v, wd[c], row >= 0 && right[c] ? 1 : -1, "~");
-			sbuf_printf(&line, "%s%s", c ? "  " : "", p);
-			free(p);
-		}
-		while (line.len > 0 && line.s[line.len - 1] == ' ')
-			line.s[--line.len] = '\0';
-		fprintf(out, "%s\n", line.s);
-		sbuf_free(&line);
-	}
-	for (size_t i = 0; i < s->n; i++) {
-		for (int c = 0; c < NCOL; c++)
-			free(cells[i][c]);
-		free(cells[i]);
-	}
-	free(cells);
-	write_notes(s, out);
-}
-
-int report_write(struct db *db, struct period p, long long region_id,
-                 enum report_format f, int excel, FILE *out, char **err)
-{
-	struct ind_set s;
-	char period[16];
-	int rc = indview_load(db, p, region_id, &s, err);
 	if (rc != ST_OK)
 		return rc;
-	period_format(p, period, sizeof period);
-	if (f == REPORT_CSV)
-		write_csv(&s, period, excel, out);
-	else
-		write_text(&s, period, out);
-	indview_free(&s);
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(err, "cannot write the report");
 		return ST_DATA;

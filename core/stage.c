@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "core/db_internal.h"
+#include "core/choice.h"
 #include "core/i18n.h"
+#include "core/reftype.h"
 #include "core/stage.h"
 #include "core/util.h"
 
@@ -259,6 +261,22 @@ int stage_row(struct stage *s, long line, char **err)
 	return 0;
 }
 
+int stage_drop(struct stage *s, long line, char **err)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM " STAGE " WHERE _line = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, line);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(s->db, "staging", err);
+		return -1;
+	}
+	s->rows -= sqlite3_changes(s->db->h);
+	return 0;
+}
+
 int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
 {
 	int distinct = keys_distinct(s);
@@ -439,23 +457,75 @@ int stage_classify(struct stage *s, struct stage_counts *c, char **err)
 	return rc;
 }
 
-int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char **err)
+/* SQL showing field f of row `a` as a clerk reads it: a reference by its
+ * name, a choice by its label, money in yuan, yes/no, "(empty)" for NULL. */
+static char *show_expr(const struct pfield *f, const char *a)
+{
+	char *col = xasprintf("%s.%s", a, f->col), *e;
+	const struct reftype *r = reftype_of(f->type);
+	if (r != NULL) {
+		char *name = reftype_expr(r->name, "x");
+		e = xasprintf("(SELECT %s FROM main.%s x WHERE x.id = %s)", name, r->table, col);
+		free(name);
+	} else if (f->type == FT_ENUM && f->choices) {
+		e = choice_label_sql(f->choices, col);
+	} else if (f->type == FT_CENTS) {
+		e = xasprintf("printf('%%.2f', %s / 100.0)", col);
+	} else if (f->type == FT_BOOL) {
+		e = xasprintf("CASE %s WHEN 1 THEN '%s' WHEN 0 THEN '%s' END", col, tr("yes"), tr("no"));
+	} else if (f->type == FT_REAL) {
+		e = xasprintf("CASE WHEN %s = CAST(%s AS INTEGER) THEN CAST(CAST(%s AS INTEGER) AS TEXT)"
+		              " ELSE CAST(%s AS TEXT) END", col, col, col, col);
+	} else {
+		e = xasprintf("CAST(%s AS TEXT)", col);
+	}
+	char *r2 = xasprintf("coalesce(nullif(%s, ''), '%s')", e, tr("(empty)"));
+	free(e);
+	free(col);
+	return r2;
+}
+
+/* "rtrim('' || CASE WHEN t.c IS NOT s.c THEN 'name: old -> new; ' ... , '; ')":
+ * each staged field that differs, from what to what. */
+static char *diff_sql(const struct stage *s)
+{
+	struct sbuf b = { 0 };
+	sbuf_puts(&b, "rtrim(''");
+	for (size_t i = 0; i < s->p->n; i++) {
+		const struct pfield *f = &s->p->f[i];
+		if (!s->pos[i] || is_key(f) || (f->flags & PF_DERIVED))
+			continue;
+		char *name = profile_name(f, i18n_get() == LANG_ZH);   /* the column as the file names it */
+		char *old = show_expr(f, "t"), *new = show_expr(f, "s");
+		sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN '%s: ' || %s || ' -> ' || %s || '; '"
+		            " ELSE '' END", f->col, f->col, name, old, new);
+		free(name);
+		free(old);
+		free(new);
+	}
+	sbuf_puts(&b, ", '; ')");
+	return sbuf_take(&b);
+}
+
+int stage_changes(struct stage *s, int which, long max, stage_change_fn fn, void *ctx, char **err)
 {
 	struct sbuf b = { 0 };
 	const char *act = s->all_new ? "1" : "s._act";   /* _act is not set when all are new */
-	sbuf_printf(&b, "SELECT s._line, %s, CASE WHEN t.id IS NULL THEN NULL ELSE %s END, rtrim(''",
-	            act, s->p->label);
-	for (size_t i = 0; i < s->p->n; i++)
-		if (s->pos[i] && !is_key(&s->p->f[i]) && !(s->p->f[i].flags & PF_DERIVED)) {
-			char *name = profile_name(&s->p->f[i], i18n_get() == LANG_ZH);   /* the column as the file names it */
-			sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN '%s, ' ELSE '' END",
-			            s->p->f[i].col, s->p->f[i].col, name);
-			free(name);
-		}
-	sbuf_printf(&b, ", ', ') FROM " STAGE " s LEFT JOIN main.%s t ON t.id = s._id"
-	            " WHERE %s > 0 ORDER BY s._line LIMIT ?1", s->p->table, act);
-	sqlite3_stmt *st = db_prepare(s->db, b.s, err);
+	char *diff = diff_sql(s), *slabel = reftype_expr(s->p->label, "s");
+	sqlite3_stmt *st = NULL;
+	/* a new row is named from the staged row, when the label's columns
+	 * are all in the file; else by its line only */
+	for (int pass = 0; pass < 2 && st == NULL; pass++) {
+		sbuf_free(&b);
+		sbuf_printf(&b, "SELECT s._line, %s, CASE WHEN t.id IS NULL THEN %s ELSE %s END, %s"
+		            " FROM " STAGE " s LEFT JOIN main.%s t ON t.id = s._id"
+		            " WHERE %s = %d ORDER BY s._line LIMIT ?1", act, pass == 0 ? slabel : "NULL",
+		            s->p->label, diff, s->p->table, act, which);
+		st = db_prepare(s->db, b.s, pass == 0 ? NULL : err);
+	}
 	sbuf_free(&b);
+	free(diff);
+	free(slabel);
 	if (st == NULL)
 		return ST_DB;
 	sqlite3_bind_int64(st, 1, max);
@@ -463,6 +533,37 @@ int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) == 1 ? N_("new") : N_("changed"),
 		   (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(s->db, "import", err);
+}
+
+int stage_newer(struct stage *s, const char *since, stage_newer_fn fn, void *ctx, char **err)
+{
+	if (s->all_new)
+		return ST_OK;
+	char *diff = diff_sql(s);
+	char *sql = xasprintf("SELECT s._line, %s, %s, coalesce(t.updated_by, ''), t.updated_at"
+	                      " FROM " STAGE " s JOIN main.%s t ON t.id = s._id"
+	                      " WHERE s._act = 2 AND t.updated_at > %s"
+	                      /* not by an import, whose file's own period is not known
+	                         here; an edit after it leaves its batch_id */
+	                      " AND (t.batch_id IS NULL OR t.updated_at > (SELECT b.started_at"
+	                      " FROM main.import_batch b WHERE b.id = t.batch_id))"
+	                      " ORDER BY s._line",
+	                      s->p->label, diff, s->p->table,
+	                      since ? "?1" : "t.period_end || ' 23:59:59'");
+	sqlite3_stmt *st = db_prepare(s->db, sql, err);
+	free(sql);
+	free(diff);
+	if (st == NULL)
+		return ST_DB;
+	if (since)
+		sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		   (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+		   (const char *)sqlite3_column_text(st, 4));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(s->db, "import", err);
 }

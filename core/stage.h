@@ -42,11 +42,25 @@ struct stage_counts {
  * transaction (or its own read). */
 int stage_classify(struct stage *s, struct stage_counts *c, char **err);
 
-/* Call fn for the first `max` new or changed rows (after stage_classify):
- * line, "new" or "changed", the row's label, the columns that differ. */
+/* Take the row staged from `line` out again (a total row that turned
+ * out to be no record).  0, or -1 with *err. */
+int stage_drop(struct stage *s, long line, char **err);
+
+/* Call fn for the first `max` (-1: every) new (which 1) or changed (2)
+ * rows (after stage_classify): line, "new" or "changed", the row's label (NULL if
+ * none), and for a changed row each field that differs as "name: old ->
+ * new; ..." (names, labels and yuan as a clerk reads them). */
 typedef void (*stage_change_fn)(void *ctx, long line, const char *what,
                                 const char *label, const char *cols);
-int stage_changes(struct stage *s, long max, stage_change_fn fn, void *ctx, char **err);
+int stage_changes(struct stage *s, int which, long max, stage_change_fn fn, void *ctx, char **err);
+
+/* Call fn for every changed row whose row in the table was last changed
+ * after `since` ("YYYY-MM-DD HH:MM:SS"; NULL: after the end of the row's
+ * own period_end) by a clerk (not by an import, or after it): line, label, the fields as for
+ * stage_changes, and who changed the row and when. */
+typedef void (*stage_newer_fn)(void *ctx, long line, const char *label, const char *cols,
+                               const char *who, const char *when);
+int stage_newer(struct stage *s, const char *since, stage_newer_fn fn, void *ctx, char **err);
 
 struct stage_batch {
 	const char *kind, *file_name, *sha256, *encoding;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/privs.h"
 #include "core/sha256.h"
 #include "core/textenc.h"
 #include "core/utf8.h"
@@ -185,7 +186,7 @@ static int check_legacy(FILE *f, enum textenc enc, long *line)
 static int scan(const char *path, enum textenc want, int digest, struct textenc_info *info,
                 char **err)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = privs_fopen_clerk(path, "rb");
 	unsigned char *buf = NULL;
 	struct sha256 sh;
 	int rc = ST_DATA, utf8_ok = 1, blank = 1;
@@ -296,7 +297,7 @@ int textenc_scan_nodigest(const char *path, enum textenc want, struct textenc_in
 }
 
 struct filehash {
-	char         *path;
+	FILE         *f;       /* opened by filehash_start, as the clerk */
 	pthread_t     t;
 	int           started;
 	atomic_int    stop;    /* set by filehash_cancel; read between chunks */
@@ -307,7 +308,7 @@ struct filehash {
 static void *hash_file(void *arg)
 {
 	struct filehash *h = arg;
-	FILE *f = fopen(h->path, "rb");
+	FILE *f = h->f;
 	struct sha256 sh;
 	size_t n;
 	h->rc = -1;
@@ -322,14 +323,15 @@ static void *hash_file(void *arg)
 		h->rc = 0;
 	}
 	free(buf);
-	fclose(f);
 	return NULL;
 }
 
 struct filehash *filehash_start(const char *path)
 {
 	struct filehash *h = xcalloc(1, sizeof *h);
-	h->path = xstrdup(path);
+	/* opened here, not in the thread: the clerk's ids are taken for a
+	 * moment by one thread at a time (core/privs.h) */
+	h->f = privs_fopen_clerk(path, "rb");
 	h->started = pthread_create(&h->t, NULL, hash_file, h) == 0;
 	return h;
 }
@@ -343,7 +345,8 @@ int filehash_finish(struct filehash *h, char hex[65])
 	int rc = h->rc;
 	if (rc == 0)
 		memcpy(hex, h->hex, 65);
-	free(h->path);
+	if (h->f != NULL)
+		fclose(h->f);
 	free(h);
 	return rc;
 }

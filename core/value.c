@@ -249,6 +249,42 @@ char uscc_check_char(const char *s17)
 	return uscc_chars[(31 - sum % 31) % 31];
 }
 
+/* GB 32100-2015: the registration authority (1st character) and the
+ * categories of body it registers (2nd). */
+static const struct { char authority; const char *categories; } uscc_authorities[] = {
+	{ '1', "1239" },   /* 机构编制: 机关, 事业单位, 群众团体, 其他 */
+	{ '2', "19" },     /* 外交 */
+	{ '3', "123459" }, /* 司法行政 */
+	{ '4', "19" },     /* 文化 */
+	{ '5', "1239" },   /* 民政: 社会团体, 民办非企业单位, 基金会, 其他 */
+	{ '6', "129" },    /* 旅游 */
+	{ '7', "129" },    /* 宗教 */
+	{ '8', "19" },     /* 工会 */
+	{ '9', "123" },    /* 市场监管 (工商): 企业, 个体工商户, 农民专业合作社 */
+	{ 'A', "19" },     /* 中央军委改革和编制办公室 */
+	{ 'N', "1239" },   /* 农业: 集体经济组织 */
+	{ 'Y', "1" },      /* 其他 */
+};
+
+/* Why an upper-cased 18-character code is not one, apart from its check
+ * character; NULL if its parts are valid. */
+static const char *uscc_form(const char *c)
+{
+	size_t i, n = sizeof uscc_authorities / sizeof uscc_authorities[0];
+	for (i = 0; i < n && uscc_authorities[i].authority != c[0]; i++)
+		;
+	if (i == n)
+		return N_("has a first character that is no registration authority (1-9, A, N or Y)");
+	if (strchr(uscc_authorities[i].categories, c[1]) == NULL)
+		return N_("has a second character that is no category of body for its registration authority");
+	for (int k = 2; k < 8; k++)
+		if (c[k] < '0' || c[k] > '9')
+			return N_("has no six-digit area code in characters 3 to 8");
+	if (strspn(c + 8, "0") >= 9)
+		return N_("is all zeros");
+	return NULL;
+}
+
 int value_uscc(const char *f, char out[19], const char **why, char *expect)
 {
 	if (strlen(f) != 18) {
@@ -265,6 +301,8 @@ int value_uscc(const char *f, char out[19], const char **why, char *expect)
 		out[i] = c;
 	}
 	out[18] = '\0';
+	if ((*why = uscc_form(out)) != NULL)
+		return -1;
 	*expect = uscc_check_char(out);
 	if (out[17] != *expect) {
 		*why = N_("has a wrong check character");

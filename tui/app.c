@@ -41,7 +41,7 @@ static void show_wait(void *ctx, const char *text)
 int app_run(struct db *db, const struct app_opts *opts)
 {
 	char *err = NULL;
-	if (scr_start(opts->ascii, &err) != 0) {
+	if (scr_start(opts->ascii, opts->colours, opts->esc_delay, &err) != 0) {
 		cli_error("%s", err);
 		free(err);
 		return 2;

@@ -6,6 +6,8 @@
 
 struct app_opts {
 	int ascii;        /* plain ASCII borders (--ascii or INNOTRACK_ASCII=1) */
+	int colours;      /* 0: none (NO_COLOR, or colours = off) */
+	int esc_delay;    /* ms curses waits after Esc; -1: curses's own (ESCDELAY) */
 };
 
 /* Run the full-screen program on an open database until the clerk quits.

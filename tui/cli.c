@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/pack.h"
 #include "core/period.h"
+#include "core/privs.h"
 #include "core/profile.h"
 #include "core/region.h"
 #include "core/report.h"
@@ -20,6 +21,7 @@
 #include "core/width.h"
 #include "tui/cli.h"
 #include "tui/cli_cmds.h"
+#include "tui/sysdirs.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -38,7 +40,8 @@ void cli_usage(FILE *f)
 "usage: innotrack [--db PATH] [--lang zh|en] [--ascii]   the full-screen program\n"), f);
 	fputs(
 "       innotrack [--db PATH] init [--pack NAME | --empty]\n"
-"       innotrack [--db PATH] report [--period P] [--region R] [--format text|csv] [-o FILE]\n"
+"       innotrack [--db PATH] report [--period P] [--region R] [--section S]... [--within DAYS]\n"
+"                                    [--format text|csv|markdown|html] [-o FILE|DIR]\n"
 CLI_EXTRA_USAGE
 "       innotrack --help | --version\n", f);
 	/* the kinds a file may hold, from their descriptions (core/profile.c),
@@ -59,32 +62,50 @@ CLI_EXTRA_USAGE
 		free(one);
 		first = 0;
 	}
+	/* the report's sections, from their list (core/report.c) */
+	col = fprintf(f, "\n         S:");
+	for (const struct report_section *const *s = report_sections; *s; s++) {
+		char *one = i18n_get() == LANG_ZH ? xasprintf("%s（%s）", (*s)->key, tr((*s)->title))
+		                                  : xstrdup((*s)->key);
+		int w = width_str(one) + 2;
+		if (s != report_sections)
+			fputc(',', f);
+		if (col + w > 92)
+			col = fprintf(f, "\n           ");
+		col += w;
+		fprintf(f, " %s", one);
+		free(one);
+	}
 	fputs("\n\n", f);
-	fputs(tr(
-"  --db PATH     the database (default: $INNOTRACK_DB, else\n"
-"                $XDG_DATA_HOME/innotrack/innotrack.db, else ~/.local/share/innotrack/innotrack.db)\n"
-"  --lang zh|en  the language of screens and reports (default: from the locale)\n"
-"  --ascii       plain ASCII borders, for terminals that draw box lines two cells wide\n"
-"                (also INNOTRACK_ASCII=1)\n"
-"  init          create the database from a data pack: jingdezhen (default), kunshan,\n"
-"                nanchang, or a folder (./mypack) of the same CSV files; --empty: no data\n"
-"  report        each indicator with its baseline, target in force, other documents'\n"
-"                targets, actual, progress and status; P is 2025 or 2025Q3 (default: this\n"
-"                year), R a region's name (default: every region with targets)\n"
-"\n"
-"exit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
-"             3 database could not be opened, was busy, or is damaged\n"), f);
-	fputs(tr(
-"\n"
-"many clerks on one ledger, and its administrator:\n"
-"  --wait MIN    how long a write waits for other clerks' writes before it gives up,\n"
-"                in minutes (default 10; also INNOTRACK_WAIT)\n"
-"  backup        copy the ledger to FILE while clerks work (a temporary file beside FILE,\n"
-"                checked, then renamed over it)\n"
-"  restore       replace the ledger with the copy in FILE once it passes its check; asks\n"
-"                first unless --yes; refused while another clerk is writing\n"
-"  check         integrity, references, and the ledger's own checks, one line a fault;\n"
-"                exit 0 none, 1 faults in the figures, 3 damaged\n"), f);
+	/* one block per option and command, so that a command added later
+	 * adds its own block */
+	static const char *const help[] = {
+		N_("  --db PATH     the database (default: $INNOTRACK_DB, else\n"
+		   "                $XDG_DATA_HOME/innotrack/innotrack.db, else ~/.local/share/innotrack/innotrack.db)\n"),
+		N_("  --lang zh|en  the language of screens and reports (default: from the locale)\n"),
+		N_("  --ascii       plain ASCII borders, for terminals that draw box lines two cells wide\n"
+		   "                (also INNOTRACK_ASCII=1)\n"),
+		N_("  init          create the database from a data pack: jingdezhen (default), kunshan,\n"
+		   "                nanchang, or a folder (./mypack) of the same CSV files; --empty: no data\n"),
+		N_("  report        each indicator with its baseline, target in force, other documents'\n"
+		   "                targets, actual, progress and status; P is 2025 or 2025Q3 (default: this\n"
+		   "                year), R a region's name (default: every region with targets)\n"),
+		N_("                --section S: one of the sections S above (default: indicators), or\n"
+		   "                several; with -o DIR one file each; --within DAYS: certificates expiring\n"
+		   "                within DAYS of the period's end (default 90)\n"),
+		CLI_EXTRA_HELP
+		NULL
+	};
+	for (int i = 0; help[i]; i++)
+		fputs(tr(help[i]), f);
+	/* the files tui/setup.c reads */
+	fprintf(f, tr("\nconfiguration: %s, then %s\n"
+	              "  keys database, language, ascii, colours, esc_delay; they win over the defaults\n"
+	              "  above, and the options and INNOTRACK_DB, INNOTRACK_ASCII, NO_COLOR, ESCDELAY\n"
+	              "  win over them\n"),
+	        sysdirs_config, "$XDG_CONFIG_HOME/innotrack/config");
+	fputs(tr("\nexit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
+	         "             3 database could not be opened, was busy, or is damaged\n"), f);
 }
 
 /* Is argv[*i] the option `name` (as "--name V" or "--name=V")?  Then
@@ -133,7 +154,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	static char *rest[256];
 	memset(c, 0, sizeof *c);
 	c->wait = -1;
-	i18n_set(i18n_from_env());
+	/* the locale's or the configuration's language is set (tui/main.c) */
 	lang_first(argc, argv);
 	if (argc > (int)(sizeof rest / sizeof rest[0])) {
 		cli_error("too many arguments");
@@ -202,7 +223,11 @@ static int open_db(struct cli *c, struct db **db, int flags)
 	if (stat(path, &sb) != 0) {
 		/* say it in the clerk's language, and create nothing */
 		*db = NULL;
-		cli_error(tr("%s: no such database (create one with: innotrack --db %s init)"), path, path);
+		if (c->shared)
+			cli_error(tr("%s: the shared ledger is not there yet; the administrator creates it "
+			             "with: innotrack init"), path);
+		else
+			cli_error(tr("%s: no such database (create one with: innotrack --db %s init)"), path, path);
 		free(path);
 		return ST_DB;
 	}
@@ -250,6 +275,8 @@ void cli_show_wait(struct db *db)
 	db_on_wait(db, on_wait, NULL);
 }
 
+/* The file is written as the clerk, not as the ledger's group, through a
+ * temporary that mkstemp makes beside it (core/privs.h). */
 int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 {
 	o->f = stdout;
@@ -257,9 +284,13 @@ int cli_out_open(struct cli_out *o, const char *cmd, const char *path)
 	o->tmp = NULL;
 	if (path == NULL)
 		return 0;
-	o->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	if ((o->f = fopen(o->tmp, "wb")) == NULL) {
+	int fd = privs_out_create(path, &o->tmp);
+	if (fd < 0 || (o->f = fdopen(fd, "wb")) == NULL) {
 		cli_error("%s: %s: %s", cmd, path, errno_text(errno));
+		if (fd >= 0) {
+			close(fd);
+			privs_out_discard(o->tmp);
+		}
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
@@ -271,16 +302,21 @@ int cli_out_close(struct cli_out *o, int rc, char **err)
 {
 	if (o->path == NULL)
 		return rc;
+	/* on the disk before it takes the target's name */
+	if (rc == ST_OK && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
+		err_set(err, "%s: %s", o->path, errno_text(errno));
+		rc = ST_DATA;
+	}
 	if (fclose(o->f) != 0 && rc == ST_OK) {
 		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
 	}
-	if (rc == ST_OK && rename(o->tmp, o->path) != 0) {
+	if (rc == ST_OK && privs_out_commit(o->tmp, o->path) != 0) {
 		err_set(err, "%s: %s", o->path, errno_text(errno));
 		rc = ST_DATA;
+	} else if (rc != ST_OK) {
+		privs_out_discard(o->tmp);
 	}
-	if (rc != ST_OK)
-		unlink(o->tmp);
 	free(o->tmp);
 	o->tmp = NULL;
 	return rc;
@@ -331,6 +367,38 @@ static int cmd_init(struct cli *c)
 	return rc;
 }
 
+/* Where each section goes: stdout, FILE (all of them), or DIR/KEY.EXT
+ * (one file each). */
+static int report_to(struct cli *c, struct report_ctx *ctx, const struct report_section **secs,
+                     int nsec, enum report_format fmt, const char *outfile)
+{
+	struct stat sb;
+	int dir = outfile != NULL && stat(outfile, &sb) == 0 && S_ISDIR(sb.st_mode);
+	int rc = ST_OK;
+	struct cli_out out;
+	(void)c;
+	for (int k = 0; k < nsec && rc == ST_OK; k++) {
+		char *err = NULL, *path = NULL;
+		if (dir)
+			path = xasprintf("%s/%s.%s", outfile, secs[k]->key, report_format_ext(fmt));
+		if ((dir || k == 0) && cli_out_open(&out, "report", dir ? path : outfile) != 0) {
+			free(path);
+			return ST_USAGE;
+		}
+		/* several sections in one place: a blank line between them */
+		if (!dir && k > 0)
+			fputc('\n', out.f);
+		rc = report_write(ctx, secs[k], fmt, outfile != NULL, nsec > 1 && !dir, out.f, &err);
+		if (dir || k == nsec - 1 || rc != ST_OK)
+			rc = cli_out_close(&out, rc, &err);
+		if (rc != ST_OK)
+			cli_error("report: %s", err);
+		free(err);
+		free(path);
+	}
+	return rc;
+}
+
 static double wall_since(const struct timespec *t)
 {
 	struct timespec now;
@@ -340,16 +408,18 @@ static double wall_since(const struct timespec *t)
 
 static int cmd_report(struct cli *c)
 {
-	struct period p = period_now(0);
+	struct report_ctx ctx = { .p = period_now(0), .within_days = 90 };
 	const char *region = NULL, *outfile = NULL;
 	enum report_format fmt = REPORT_TEXT;
+	const struct report_section *secs[32];
+	int nsec = 0;
 	for (int i = 1; i < c->argc; i++) {
 		const char *v;
 		int m;
 		if ((m = cli_opt(c->argc, c->argv, &i, "--period", &v)) != 0) {
 			if (m < 0)
 				return ST_USAGE;
-			if (period_parse(v, &p) != 0) {
+			if (period_parse(v, &ctx.p) != 0) {
 				cli_error("report: --period \"%s\" is not a year (2025) or a quarter (2025Q3)", v);
 				return ST_USAGE;
 			}
@@ -357,11 +427,35 @@ static int cmd_report(struct cli *c)
 			if (m < 0)
 				return ST_USAGE;
 			region = v;
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--section", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			const struct report_section *s = report_section_find(v);
+			if (s == NULL) {
+				struct sbuf known = { 0 };
+				for (const struct report_section *const *k = report_sections; *k; k++)
+					sbuf_printf(&known, "%s%s", known.len ? ", " : "", (*k)->key);
+				cli_error("report: --section takes %s, not \"%s\"", known.s, v);
+				sbuf_free(&known);
+				return ST_USAGE;
+			}
+			if (nsec < (int)(sizeof secs / sizeof secs[0]))
+				secs[nsec++] = s;
+		} else if ((m = cli_opt(c->argc, c->argv, &i, "--within", &v)) != 0) {
+			char *end;
+			if (m < 0)
+				return ST_USAGE;
+			long d = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || d < 0 || d > 3650) {
+				cli_error("report: --within takes a number of days (0 to 3650), not \"%s\"", v);
+				return ST_USAGE;
+			}
+			ctx.within_days = (int)d;
 		} else if ((m = cli_opt(c->argc, c->argv, &i, "--format", &v)) != 0) {
 			if (m < 0)
 				return ST_USAGE;
 			if (report_format_parse(v, &fmt) != 0) {
-				cli_error("report: --format takes text or csv, not \"%s\"", v);
+				cli_error("report: --format takes text, csv, markdown or html, not \"%s\"", v);
 				return ST_USAGE;
 			}
 		} else if ((m = cli_opt(c->argc, c->argv, &i, "-o", &v)) != 0) {
@@ -373,34 +467,24 @@ static int cmd_report(struct cli *c)
 			return ST_USAGE;
 		}
 	}
-	struct db *db;
+	if (nsec == 0)
+		secs[nsec++] = report_sections[0];
 	struct timespec started;
 	clock_gettime(CLOCK_MONOTONIC, &started);
-	int rc = cli_open_db_ro(c, &db);
+	int rc = cli_open_db_ro(c, &ctx.db);
 	if (rc != ST_OK)
 		return rc;
-	long long rid = 0;
-	if (region != NULL && (rid = region_find(db, region)) == 0) {
+	if (region != NULL && (ctx.region_id = region_find(ctx.db, region)) == 0) {
 		cli_error("report: --region \"%s\" is not a region of this database", region);
-		db_close(db);
+		db_close(ctx.db);
 		return ST_USAGE;
 	}
-	struct cli_out out;
-	char *err = NULL;
-	if (cli_out_open(&out, "report", outfile) != 0) {
-		db_close(db);
-		return ST_USAGE;
-	}
-	rc = report_write(db, p, rid, fmt, outfile != NULL, out.f, &err);
-	rc = cli_out_close(&out, rc, &err);
+	rc = report_to(c, &ctx, secs, nsec, fmt, outfile);
 	/* how long the report waited for locks: nothing, since readers take none */
 	if (getenv("INNOTRACK_TIMING") != NULL)
 		fprintf(stderr, tr("%.3f s: done, %.3f s of it waiting for other clerks\n"),
-		        wall_since(&started), db_waited(db));
-	if (rc != ST_OK)
-		cli_error("report: %s", err);
-	free(err);
-	db_close(db);
+		        wall_since(&started), db_waited(ctx.db));
+	db_close(ctx.db);
 	return rc;
 }
 

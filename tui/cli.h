@@ -7,7 +7,9 @@
 #include "core/db.h"
 
 struct cli {
-	const char *db_path;   /* --db; NULL for the default */
+	const char *db_path;   /* --db; after setup_db_path the database of this run */
+	int         db_named;  /* the clerk or a configuration named it: a missing file is a mistake */
+	int         shared;    /* setgid: the shared ledger of the system configuration */
 	const char *lang;      /* --lang zh|en; NULL for the locale's */
 	int         ascii;     /* --ascii: plain ASCII borders */
 	double      wait;      /* --wait MINUTES, in seconds; -1 if not given */

@@ -1,6 +1,6 @@
 /* cli_cmds.h: the table of commands, and the helpers command files share.
- * A new command file adds its entry to CLI_EXTRA_COMMANDS and its usage
- * line to CLI_EXTRA_USAGE. */
+ * A new command file adds its entry to CLI_EXTRA_COMMANDS, its usage
+ * line to CLI_EXTRA_USAGE and its help block to CLI_EXTRA_HELP. */
 #ifndef INNOTRACK_CLI_CMDS_H
 #define INNOTRACK_CLI_CMDS_H
 
@@ -54,6 +54,16 @@ int cmd_check(struct cli *c);
 "       innotrack [--db PATH] backup FILE\n" \
 "       innotrack [--db PATH] restore FILE [--yes]\n" \
 "       innotrack [--db PATH] check\n"
+/* help blocks of the commands above, N_() marked */
+#define CLI_EXTRA_HELP \
+	N_("  --wait MIN    how long a write waits for other clerks' writes before it gives up,\n" \
+	   "                in minutes (default 10; also INNOTRACK_WAIT)\n"), \
+	N_("  backup        copy the ledger to FILE while clerks work (a temporary file beside FILE,\n" \
+	   "                checked, then renamed over it)\n"), \
+	N_("  restore       replace the ledger with the copy in FILE once it passes its check; asks\n" \
+	   "                first unless --yes; refused while another clerk is writing\n"), \
+	N_("  check         integrity, references, and the ledger's own checks, one line a fault;\n" \
+	   "                exit 0 none, 1 faults in the figures, 3 damaged\n"),
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \

@@ -154,8 +154,9 @@ int cmd_import(struct cli *c)
 	o.kind = pos[0];
 	o.path = pos[1];
 	o.ctx = &bar;
-	if (access(o.path, R_OK) != 0) {
-		cli_error("import: %s: %s", o.path, errno_text(errno));
+	const char *why = import_check_file(o.path);
+	if (why != NULL) {
+		cli_error("import: %s: %s", o.path, why);
 		return ST_DATA;
 	}
 	struct db *db;

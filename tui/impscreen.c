@@ -229,6 +229,62 @@ static int result_key(struct popup *p, int key)
 	return 0;
 }
 
+/* Where to break s, which must be cut within its first k bytes: after a
+ * space or a Chinese comma, colon or semicolon, or before an opening
+ * bracket, if there is one in the second half; else at k. */
+static size_t break_at(const char *s, size_t k)
+{
+	static const char *const after[] = { " ", "，", "：", "；", "、", "）", "」", NULL };
+	static const char *const before[] = { "（", "「", NULL };
+	for (size_t i = k; i > k / 2; i--) {
+		for (const char *const *a = after; *a; a++) {
+			size_t n = strlen(*a);
+			if (i >= n && memcmp(s + i - n, *a, n) == 0)
+				return i;
+		}
+		for (const char *const *b = before; *b; b++)
+			if (strncmp(s + i, *b, strlen(*b)) == 0)
+				return i;
+	}
+	return k;
+}
+
+/* A message of the dry run as rows of the list, each narrow enough to be
+ * read whole on the screen: a changed row's fields ("name: old -> new;
+ * ...") and other parts after "; " go on rows of their own below it, and
+ * a part too wide for the popup goes on over more rows. */
+static void add_message_rows(struct grid *g, const char *kind, const char *line, const char *text)
+{
+	/* the popup is at most COLS - 6 wide: a border each side, the kind,
+	 * the line number, two separators */
+	int cells = COLS - 6 - 2 - 4 - 6 - 2;
+	const char *p = text;
+	int first = 1;
+	if (cells < 20)
+		cells = 20;
+	while (*p || first) {
+		const char *semi = strstr(p, "; ");
+		size_t n = semi ? (size_t)(semi - p) : strlen(p);
+		for (size_t done = 0; done < n || first; ) {
+			int room = first ? cells : cells - 2;
+			char *piece = xstrndup(p + done, n - done);
+			size_t k = width_fit(piece, room, NULL);
+			if (k == 0 && n > done)
+				k = n - done;        /* a character wider than the room */
+			else if (k < n - done)
+				k = break_at(piece, k);
+			char *part = first ? xstrndup(piece, k) : xasprintf("  %.*s", (int)k, piece);
+			const char *row[3] = { first ? kind : "", first ? line : "", part };
+			grid_add(g, row);
+			free(part);
+			free(piece);
+			first = 0;
+			done += k;
+		}
+		p += n + (semi ? 2 : 0);
+	}
+}
+
 static void imp_show_result(struct impscreen *s)
 {
 	const char *titles[3] = { tr("Kind"), tr("Line"), tr("What") };
@@ -241,11 +297,9 @@ static void imp_show_result(struct impscreen *s)
 	                        s->dry.warnings);
 	struct popup *p = popup_new(title, 3, titles, align);
 	free(title);
-	for (size_t i = 0; i < s->msgs.nrows; i++) {
-		const char *row[3] = { grid_cell(&s->msgs, i, 0), grid_cell(&s->msgs, i, 1),
-		                       grid_cell(&s->msgs, i, 2) };
-		grid_add(&p->grid, row);
-	}
+	for (size_t i = 0; i < s->msgs.nrows; i++)
+		add_message_rows(&p->grid, grid_cell(&s->msgs, i, 0), grid_cell(&s->msgs, i, 1),
+		                 grid_cell(&s->msgs, i, 2));
 	if (s->msgs.nrows == 0) {
 		const char *row[3] = { tr("note"), "", tr("Every row passed its checks") };
 		grid_add(&p->grid, row);
@@ -306,7 +360,7 @@ static int imp_form_save(void *ctx, struct form *fm, struct edit_conflict *c, ch
 	if (fk->choice == 0) {
 		const char *kind;
 		char *err = NULL;
-		if (guess_kind(s->path, ENC_AUTO, &kind, &err) != ST_OK) {
+		if (guess_kind(s->db, s->path, ENC_AUTO, &kind, &err) != ST_OK) {
 			*msg = err;
 			s->kind = NULL;
 			return FORM_FAILED;

@@ -14,9 +14,11 @@
 #include "core/i18n.h"
 #include "core/i18n_table.h"
 #include "core/pack.h"
+#include "core/privs.h"
 #include "core/util.h"
 #include "tui/app.h"
 #include "tui/cli.h"
+#include "tui/setup.h"
 
 /* The screen needs a UTF-8 codeset to draw Chinese; fall back to C.UTF-8
  * when the locale is missing or not UTF-8 (LANG=C over SSH). */
@@ -27,14 +29,6 @@ static void set_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	/* numbers are read and written with '.', whatever the locale */
 	setlocale(LC_NUMERIC, "C");
-}
-
-/* Did the clerk name the database (--db or $INNOTRACK_DB)?  Then a
- * missing file is more likely a typo than a wish for a private ledger. */
-static int named_path(const struct cli *c)
-{
-	const char *env = getenv("INNOTRACK_DB");
-	return c->db_path != NULL || (env != NULL && *env != '\0');
 }
 
 /* Ask on the terminal, before the screen starts, whether to create a new
@@ -52,9 +46,9 @@ static int ask_create(const char *path)
 	return line[0] == 'y' || line[0] == 'Y' || strncmp(line, "是", strlen("是")) == 0;
 }
 
-static int full_screen(struct cli *c)
+static int full_screen(struct cli *c, const struct config *conf)
 {
-	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
+	char *path = xstrdup(c->db_path);
 	char *err = NULL;
 	struct db *db = NULL;
 	struct stat sb;
@@ -71,7 +65,16 @@ static int full_screen(struct cli *c)
 		return ST_USAGE;
 	}
 	int fresh = stat(path, &sb) != 0;
-	if (fresh && named_path(c) && !ask_create(path)) {
+	if (fresh && c->shared) {
+		/* the one who creates the shared ledger is its administrator */
+		cli_error(tr("%s: the shared ledger is not there yet; the administrator creates it "
+		             "with: innotrack init"), path);
+		free(path);
+		return ST_DB;
+	}
+	/* a named file that is missing is more likely a typo than a wish
+	 * for a new ledger */
+	if (fresh && c->db_named && !ask_create(path)) {
 		cli_error(tr("no database created; check --db or INNOTRACK_DB, or create one with: "
 		             "innotrack --db %s init"), path);
 		free(path);
@@ -93,10 +96,8 @@ static int full_screen(struct cli *c)
 		free(path);
 		return rc;
 	}
-	struct app_opts o = { .ascii = c->ascii };
-	const char *env = getenv("INNOTRACK_ASCII");
-	if (env != NULL && *env != '\0' && strcmp(env, "0") != 0)
-		o.ascii = 1;
+	struct app_opts o;
+	setup_app_opts(c, conf, &o);
 	rc = app_run(db, &o);
 	db_close(db);
 	free(path);
@@ -106,10 +107,17 @@ static int full_screen(struct cli *c)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	umask(007);   /* the database is shared by the clerks' group */
+	struct config conf;
+	int dropped_db;
+	/* first of all: the environment of a setgid run, and umask 007 for
+	 * the ledger's files, which the clerks' group shares */
+	privs_init(&dropped_db);
 	set_locale();
-	int rc = cli_parse(argc, argv, &c);
-	if (rc >= 0)
-		return rc;
-	return c.argc > 0 ? cli_run(&c) : full_screen(&c);
+	i18n_set(i18n_from_env());
+	int rc = setup_config(&conf);
+	if (rc == ST_OK && (rc = cli_parse(argc, argv, &c)) < 0 &&
+	    (rc = setup_db_path(&c, &conf, dropped_db)) == ST_OK)
+		rc = c.argc > 0 ? cli_run(&c) : full_screen(&c, &conf);
+	config_free(&conf);
+	return rc;
 }

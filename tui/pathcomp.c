@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/privs.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "tui/pathcomp.h"
@@ -22,7 +23,7 @@ char *pathcomp(const char *typed, size_t *n)
 	char *common = NULL;
 	int only_dir = 0;
 	*n = 0;
-	DIR *d = opendir(*dir ? dir : ".");
+	DIR *d = privs_opendir_clerk(*dir ? dir : ".");   /* the clerk's folders only */
 	if (d != NULL) {
 		struct dirent *e;
 		while ((e = readdir(d)) != NULL) {

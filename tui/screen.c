@@ -35,10 +35,9 @@ static const struct {
 	[ROLE_BORDER]     = { -1, -1, A_NORMAL, A_NORMAL },
 };
 
-static void scr_colours(void)
+static void scr_colours(int colours)
 {
-	const char *no = getenv("NO_COLOR");
-	scr_colour = has_colors() && (no == NULL || *no == '\0') && start_color() == OK;
+	scr_colour = colours && has_colors() && start_color() == OK;
 	if (!scr_colour)
 		return;
 	use_default_colors();
@@ -46,7 +45,7 @@ static void scr_colours(void)
 		init_pair((short)r, scr_roles[r].fg, scr_roles[r].bg);
 }
 
-int scr_start(int ascii, char **err)
+int scr_start(int ascii, int colours, int esc_delay, char **err)
 {
 	const char *term = getenv("TERM");
 	scr_is_ascii = ascii;
@@ -71,11 +70,11 @@ int scr_start(int ascii, char **err)
 	nonl();
 	keypad(stdscr, TRUE);
 	/* how long curses waits for the rest of an escape sequence before it
-	 * calls the Esc a lone one; the clerk's ESCDELAY, if set, wins */
-	if (getenv("ESCDELAY") == NULL)
-		set_escdelay(50);
+	 * calls the Esc a lone one */
+	if (esc_delay >= 0)
+		set_escdelay(esc_delay);
 	curs_set(0);
-	scr_colours();
+	scr_colours(colours);
 	sigquit_install();
 	return 0;
 }

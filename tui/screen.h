@@ -25,14 +25,15 @@ enum scr_role {
 };
 
 /* Start curses on the terminal of stdin/stdout (newterm, checked).
- * ascii: plain +-| and ~ instead of box lines and the ellipsis.
+ * ascii: plain +-| and ~ instead of box lines and the ellipsis; colours:
+ * 0 for none; esc_delay: ms to wait after Esc, or -1 to leave curses's.
  * Returns 0, or -1 with *err set (caller frees) when the terminal cannot
  * be used; curses is then not left running. */
-int scr_start(int ascii, char **err);
+int scr_start(int ascii, int colours, int esc_delay, char **err);
 void scr_stop(void);
 
 /* The attributes of a role: colour when the terminal has it (and
- * NO_COLOR is not set), else the monochrome column. */
+ * colours are on), else the monochrome column. */
 attr_t scr_attr(enum scr_role r);
 
 int scr_ascii(void);

@@ -7,6 +7,9 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export INNOTRACK_LOGIN=tester LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset INNOTRACK_DB INNOTRACK_TIMING
+# no configuration but a test's own (the system's is the build's sysconfdir)
+XDG_CONFIG_HOME=$T/config
+export XDG_CONFIG_HOME
 n=0
 fails=0
 ok() {      # ok DESCRIPTION COMMAND...: pass when the command succeeds

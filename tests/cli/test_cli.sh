@@ -42,7 +42,7 @@ is "$(sqlite3 "$TMP/e.db" "SELECT count(*) FROM region")" 0 "an empty database h
 mkdir "$TMP/pack"; cp "$SRCDIR"/assets/packs/jingdezhen/*.csv "$TMP/pack/"
 printf 'jdz-x,新区,county,nowhere,\n' >> "$TMP/pack/regions.csv"
 err=$(run --db "$TMP/p.db" init --pack "$TMP/pack" 2>&1); is $? 1 "a bad pack folder exits 1"
-like "$err" "regions.csv:9: column parent: \"nowhere\"" "and names file, line and column"
+like "$err" "regions.csv:9: column 4 parent: \"nowhere\"" "and names file, line and column"
 
 # report --format csv
 csv=$(run --db "$DB" report --format csv --lang en --period 2025); is $? 0 "report --format csv"
@@ -114,6 +114,26 @@ sqlite3 "$TMP/other.db" "CREATE TABLE enterprise(x)"
 err=$(run --db "$TMP/other.db" report 2>&1); is $? 3 "another program's SQLite file exits 3"
 like "$err" "not an innotrack database" "and says so"
 is "$(sqlite3 "$TMP/other.db" "SELECT count(*) FROM sqlite_schema")" 1 "and is left as it was"
+# report sections and formats
+a=$(run --db "$DB" report --format csv --lang en --period 2025)
+b=$(run --db "$DB" report --section indicators --format csv --lang en --period 2025)
+is "$b" "$a" "--section indicators is the default report"
+err=$(run --db "$DB" report --section nosuch 2>&1); is $? 2 "an unknown --section exits 2"
+like "$err" "takes indicators" "and names the sections there are"
+run --db "$DB" report --within x >/dev/null 2>&1; is $? 2 "a --within that is not days exits 2"
+md=$(run --db "$DB" report --format markdown --lang en --period 2025); is $? 0 "report --format markdown"
+like "$md" "^\| indicator \| unit \| region \|" "Markdown has the contract's columns as its header"
+like "$md" "\| 高新技术企业数量 \| 家 \| 景德镇市 \| 2020 \| 200 \|" "and a row per indicator and region"
+html=$(run --db "$DB" report --format html --lang en --period 2025); is $? 0 "report --format html"
+like "$html" "<th>indicator</th><th>unit</th>" "HTML has the columns as table heads"
+is "$(printf '%s\n' "$html" | grep -c '<tr>')" "$(($(printf '%s\n' "$a" | wc -l)))" "and a table row per CSV line"
+mkdir "$TMP/out"
+run --db "$DB" report --lang en --period 2025 --format csv --section indicators --section indicators -o "$TMP/out"
+is $? 0 "report -o DIR"
+is "$(tail -n +1 "$TMP/out/indicators.csv" | tr -d '\r' | sed '1s/^\xef\xbb\xbf//')" "$a" "writes DIR/SECTION.csv with the section's rows"
+two=$(run --db "$DB" report --lang zh --period 2025 --section indicators --section indicators)
+is "$(printf '%s\n' "$two" | grep -c '^== 指标 ==$')" 2 "several sections to one place each have a heading"
+
 # INNOTRACK_DB is used when --db is not given
 cp "$DB" "$INNOTRACK_DB"
 run report --format csv >/dev/null; is $? 0 "INNOTRACK_DB names the default database"

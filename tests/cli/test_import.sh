@@ -28,22 +28,22 @@ ok "enterprises: says which batch had the file" has "$T/out" "the same file as i
 dump "$DB" > "$T/before.sql"
 ok "wrong check character: exit 1" run 1 --db "$DB" import enterprises "$FX/bad_uscc.csv"
 ok "wrong check character: FILE:LINE: column: the right character" \
-	has "$T/err" "bad_uscc.csv:3: column 统一社会信用代码: \"913602000000000020\" is not a valid USCC (check character should be 1)"
+	has "$T/err" "bad_uscc.csv:3: column 1 统一社会信用代码: \"913602000000000020\" is not a valid USCC (check character should be 1)"
 ok "wrong check character: the short code on line 4 too" has "$T/err" "bad_uscc.csv:4:"
 ok "unknown region" run 1 --db "$DB" import enterprises "$FX/bad_region.csv"
-ok "unknown region: named" has "$T/err" "bad_region.csv:3: column 所在地区: \"南昌县\" is not a region"
+ok "unknown region: named" has "$T/err" "bad_region.csv:3: column 3 所在地区: \"南昌县\" is not a region"
 ok "duplicate key in one file" run 1 --db "$DB" import enterprises "$FX/bad_dup.csv"
-ok "duplicate key: both lines named" has "$T/err" "bad_dup.csv:4: column 统一社会信用代码: the same key as line 2"
+ok "duplicate key: both lines named" has "$T/err" "bad_dup.csv:4: column 1 统一社会信用代码: the same key as line 2"
 ok "truncated quote" run 1 --db "$DB" import enterprises "$FX/bad_quote.csv"
 ok "truncated quote: one clear message" has "$T/err" "bad_quote.csv:3: a quoted field opened in the row starting here is not closed"
 ok "quoted newlines: file line and Excel row both given" run 1 --db "$DB" import enterprises "$FX/bad_multiline.csv"
-ok "quoted newlines: message" has "$T/err" "bad_multiline.csv:5: column 所在地区: \"不存在县\" is not a region of this database (known: 景德镇市, 乐平市, 浮梁县, 昌江区, 珠山区, 高新区, 昌南新区) (line 5 of the file is row 3 in Excel"
+ok "quoted newlines: message" has "$T/err" "bad_multiline.csv:5: column 3 所在地区: \"不存在县\" is not a region of this database (known: 景德镇市, 乐平市, 浮梁县, 昌江区, 珠山区, 高新区, 昌南新区) (line 5 of the file is row 3 in Excel"
 ok "empty file" sh -c "! '$BIN' --db '$DB' import enterprises '$FX/empty.csv' 2>&1 | grep -q 'the file is empty' && false || '$BIN' --db '$DB' import enterprises '$FX/empty.csv' 2>/dev/null; test \$? = 1"
 ok "random bytes: one message, exit 1" run 1 --db "$DB" import enterprises "$FX/random.bin"
 ok "no header" run 1 --db "$DB" import enterprises "$FX/no_header.csv"
 ok "text in a number column, bad period, unknown indicator: all listed" \
 	run 1 --db "$DB" import observations "$FX/bad_number.csv"
-ok "text in a number column: message" has "$T/err" "bad_number.csv:2: column 数值: \"很多\" is not a number"
+ok "text in a number column: message" has "$T/err" "bad_number.csv:2: column 4 数值: \"很多\" is not a number"
 ok "all four errors counted" has "$T/err" "rejected: 4 errors; nothing was written"
 dump "$DB" > "$T/after.sql"
 ok "rejected files left the database exactly as it was" cmp -s "$T/before.sql" "$T/after.sql"
@@ -83,7 +83,7 @@ printf 'code,name,kind,parent,aliases\nxx,某市,city,,\nxx-a,某县,county,yy,\
 ok "regions: a parent in neither the database nor the file is refused" \
 	run 1 --db "$DB" import regions "$T/badparent.csv"
 ok "regions: the unknown parent named with its line and column" \
-	has "$T/err" "badparent.csv:3: column parent: \"yy\" is not a region"
+	has "$T/err" "badparent.csv:3: column 4 parent: \"yy\" is not a region"
 ok "regions: undo-import removes the new city and its counties" \
 	sh -c "'$BIN' --db '$DB' undo-import \$(sqlite3 '$DB' 'SELECT max(id) FROM import_batch') >/dev/null && test \"\$(sqlite3 '$DB' 'SELECT count(*) FROM region')\" = $NREG"
 

@@ -31,6 +31,8 @@ for tool in tmux python3 ${E2E_TOOLS:-}; do
 done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/innotrack-$E2E_NAME.XXXXXX")
+XDG_CONFIG_HOME=$TMP/config   # no clerk's configuration but the test's
+export XDG_CONFIG_HOME
 SOCK=innotrack-$E2E_NAME-$$
 E2E_SESSION=${E2E_SESSION:-app}
 SCREEN=$TMP/screen

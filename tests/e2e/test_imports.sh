@@ -15,10 +15,12 @@ empty_path() {
 	grep -qE '> 文件 +│' "$SCREEN"
 }
 
-echo "1..20"
+echo "1..26"
 "$BIN" --db "$DB" init >/dev/null 2>&1
 cp "$SRC/tests/fixtures/obs_long.gb18030.csv" "$TMP/二季度指标数据.csv"
 cp "$SRC/tests/fixtures/bad_uscc.csv" "$TMP/bad.csv"
+cp "$SRC/tests/fixtures/sheets_wide.gb18030.csv" "$TMP/三季度宽表.csv"
+cp "$SRC/tests/fixtures/sheets_ent_a.csv" "$TMP/九月名录.csv"
 
 T new-session -d -s app -x 100 -y 30 \
   "env LANG=C.UTF-8 INNOTRACK_LOGIN=clerk1 sh -c '\"$BIN\" --db \"$DB\" --lang zh; echo \$? > $TMP/app.status'"
@@ -52,7 +54,26 @@ T send-keys -t app "$TMP/bad.csv"
 expect "... and typing replaces it" has "> 文件 $TMP/bad.csv "
 T send-keys -t app F2
 expect "a bad file's dry run lists each error with its line and column" \
-	has "错误" " 3" "列 统一社会信用代码：「913602000000000020」不是有效的统一社会信用代码（校验码应为 1）"
+	has "错误" " 3" "第 1 列 统一社会信用代码：「913602000000000020」不是有效的"
+expect "... a message too long for the screen goes on below, not cut off" has "│    │  │  （校验码应为 1）"
+T send-keys -t app Escape
+sleep 0.3
+T send-keys -t app i
+T send-keys -t app C-u "$TMP/三季度宽表.csv" F2
+expect "按表头识别 knows a wide sheet (indicators across) as 指标数据" \
+	has "试导入 三季度宽表.csv（指标数据）" "新增 13"
+T send-keys -t app Escape
+sleep 0.3
+# September's list, imported; a clerk upgrades a firm in November; the
+# same list again, tried dry
+INNOTRACK_LOGIN=clerk1 "$BIN" --db "$DB" import enterprises "$TMP/九月名录.csv" >/dev/null 2>&1
+sql "UPDATE enterprise SET tier = 'high_tech', updated_by = 'wang', updated_at = '2099-11-03 10:00:00' WHERE uscc = '91360200000000001X'"
+T send-keys -t app i
+T send-keys -t app C-u "$TMP/九月名录.csv" F2
+expect "the dry run lists the changed row by its name" has "说明" "修改：91360200000000001X 景德镇陶瓷新材料有限公司"
+expect "... each changed field on a row of its own, old -> new" has "│  梯次: 高新技术企业 -> 科技型中小企业"
+expect "... and warns that it would undo a later change" has "警告" " 3" "将覆盖文件所属期间（2025Q3）"
+expect "... naming who made it and when" has "│  该修改由 wang 于 2099-11-03 10:00:00 做出"
 T send-keys -t app Escape
 sleep 0.3
 T send-keys -t app F10

@@ -21,11 +21,13 @@ Tab Esc Enter PgUp PgDn Home End Shift Ctrl Insert Delete Left Right Up Down
 S-Tab
 init report import imports undo-import export help version
 db lang ascii pack empty period region format dry-run encoding within section
-zh en text csv auto utf-8 gb18030
+zh en text csv markdown md html auto utf-8 gb18030 DAYS DIR
+certificates ledger changes
 jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
 events projects achievements task-targets regions tasks indicators documents designations
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
+database language colours colors esc_delay XDG_CONFIG_HOME config NO_COLOR ESCDELAY
 backup restore check MIN INNOTRACK_WAIT
 """.split())
 

@@ -283,7 +283,7 @@ static void test_pack_bad_folder(void **state)
 	char *err = NULL;
 	assert_int_equal(pack_load(db, dir, &err), ST_DATA);
 	assert_non_null(strstr(err, "indicators.csv:"));
-	assert_non_null(strstr(err, "column direction"));
+	assert_non_null(strstr(err, "column 5 direction"));
 	assert_non_null(strstr(err, "upward"));
 	/* nothing kept */
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM region", NULL), 0);
@@ -306,7 +306,7 @@ static void test_pack_bad_region_kind(void **state)
 	struct db *db = fresh_db("badkind.db", NULL);
 	char *err = NULL;
 	assert_int_equal(pack_load(db, dir, &err), ST_DATA);
-	assert_non_null(strstr(err, "regions.csv:3: column kind: "));
+	assert_non_null(strstr(err, "regions.csv:3: column 3 kind: "));
 	assert_non_null(strstr(err, "metropolis"));
 	/* nothing kept, and no batch recorded */
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM region", NULL), 0);

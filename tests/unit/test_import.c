@@ -7,10 +7,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/import.h"
+#include "core/period.h"
 #include "core/profile.h"
 #include "core/sha256.h"
 #include "core/textenc.h"
@@ -131,6 +134,34 @@ static void test_uscc(void **state)
 	assert_int_equal(value_uscc("91360200000000I01X", out, &why, &expect), -1);
 	/* the standard's own example, GB 32100-2015 Annex: 91350100M000100Y43 */
 	assert_int_equal(value_uscc("91350100M000100Y43", out, &why, &expect), 0);
+	/* the registration authority (1st) and its categories (2nd), with a
+	 * right check character each, so that only the form is at fault */
+	const char *bad[] = { "0", "B", "Z0", "94", "16", "56", "Y2", "9A", NULL };
+	for (const char **b = bad; *b; b++) {
+		char code[19];
+		snprintf(code, sizeof code, "%s%s", *b, strlen(*b) == 1 ? "1360200MA1234567" : "360200MA1234567");
+		code[17] = uscc_check_char(code);
+		code[18] = '\0';
+		assert_int_equal(value_uscc(code, out, &why, &expect), -1);
+	}
+	const char *good[] = { "11", "12", "52", "53", "59", "91", "92", "93", "Y1", "N2", "31", NULL };
+	for (const char **g = good; *g; g++) {
+		char code[19];
+		snprintf(code, sizeof code, "%s360200MA1234567", *g);
+		code[17] = uscc_check_char(code);
+		code[18] = '\0';
+		assert_int_equal(value_uscc(code, out, &why, &expect), 0);
+	}
+	/* all zeros (with its check character), an area code with letters */
+	char z[19] = "91360200000000000";
+	z[17] = uscc_check_char(z);
+	z[18] = '\0';
+	assert_int_equal(value_uscc(z, out, &why, &expect), -1);
+	assert_string_equal(why, "is all zeros");
+	char a[19] = "9136AB00MA1234567";
+	a[17] = uscc_check_char(a);
+	a[18] = '\0';
+	assert_int_equal(value_uscc(a, out, &why, &expect), -1);
 }
 
 static void sha_of(const char *s, size_t split, char hex[65])
@@ -219,6 +250,120 @@ static void test_headers(void **state)
 	assert_non_null(profile_find("task-targets"));
 }
 
+/* Every header spelling of the tables and forms of the five documents
+ * (shared/seeds: 002 表1, 003 附件1-3) and of offices' sheets, and the
+ * field it names. */
+static const struct { const char *kind, *header, *col; } spellings[] = {
+	/* the region, as offices write it */
+	{ "observations", "县（市、区）", "region_id" },
+	{ "observations", "县(市、区)", "region_id" },
+	{ "observations", "县（市、区、园区）", "region_id" },
+	{ "observations", "所在县（市、区）", "region_id" },
+	{ "observations", "单位名称", "region_id" },
+	{ "observations", "期间", "period" },
+	{ "observations", "时期", "period" },
+	{ "observations", "指标名称", "indicator_id" },          /* 002 表1 */
+	{ "targets", "指标名称", "indicator_id" },
+	{ "targets", "县（市、区）", "region_id" },
+	{ "enterprises", "县（市、区）", "region_id" },
+	{ "enterprises", "县(市、区)", "region_id" },
+	{ "enterprises", "县（市、区、园区）", "region_id" },
+	{ "enterprises", "所在县（市、区）", "region_id" },
+	{ "enterprises", "所属县（市、区）", "region_id" },
+	{ "enterprises", "单位名称", "name" },
+	{ "enterprises", "企业类别", "tier" },
+	{ "enterprises", "行业领域", "industry" },
+	{ "enterprises", "科技型中小企业入库登记编号", "tsme_reg_no" },
+	{ "enterprises", "发证日期（年月日）", "hte_cert_date" },
+	{ "talents", "县（市、区）", "region_id" },
+	{ "platforms", "县（市、区）", "region_id" },
+	{ "partnerships", "县（市、区）", "region_id" },
+	{ "events", "县（市、区）", "region_id" },
+	{ "projects", "县（市、区）", "region_id" },
+	{ "designations", "县（市、区）", "region_id" },
+	/* 003 附件1 大院大所科技成果信息表 */
+	{ "achievements", "科技成果名称", "name" },
+	{ "achievements", "大院大所名称", "institute_id" },
+	{ "achievements", "成果所在院、系、实验室", "lab" },
+	{ "achievements", "科技成果研发负责人", "lead" },
+	{ "achievements", "职务、职称", "lead_title" },
+	{ "achievements", "联系电话", "phone" },
+	{ "achievements", "科技成果所属领域", "field" },
+	{ "achievements", "科技成果\n所属领域", "field" },
+	{ "achievements", "科技成果所处阶段", "stage" },
+	{ "achievements", "科技成果及研发团队简介（限500字）", "summary" },
+	{ "achievements", "科技成果与、区镇的契合情况说明（限300字）", "fit" },
+	{ "achievements", "科技成果在区镇推介计划（限200字）", "promotion_plan" },
+	{ "achievements", "填报区镇", "region_id" },
+	{ "achievements", "填报人及联系电话", "filed_by" },
+	{ "achievements", "填报时间", "filed_on" },
+	/* 003 附件2 and 附件3 */
+	{ "task-targets", "区镇/部门", "region_id" },
+	{ "task-targets", "区镇", "region_id" },
+};
+
+static void test_header_spellings(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+		const struct profile *p = profile_find(spellings[i].kind);
+		assert_non_null(p);
+		int f = import_header_field(p, spellings[i].header, NULL);
+		if (f < 0 || strcmp(p->f[f].col, spellings[i].col) != 0)
+			fail_msg("%s: \"%s\" gave %s, not %s", spellings[i].kind, spellings[i].header,
+			         f < 0 ? "nothing" : p->f[f].col, spellings[i].col);
+	}
+	/* the rule: brackets and their content, 、 and /, 所在/所属 */
+	char *unit = NULL, *r = import_header_reduce("所在县（市、区）", &unit);
+	assert_string_equal(r, "县");
+	assert_string_equal(unit, "市、区");
+	free(r);
+	free(unit);
+	r = import_header_reduce("技术市场合同成交额 (亿元)", &unit);
+	assert_string_equal(r, "技术市场合同成交额");
+	assert_string_equal(unit, "亿元");
+	free(r);
+	free(unit);
+	r = import_header_reduce("【备注】说明", &unit);
+	assert_string_equal(r, "说明");
+	assert_null(unit);
+	free(r);
+	/* what names nothing stays nothing */
+	assert_int_equal(import_header_field(profile_find("enterprises"), "序号", NULL), -1);
+	assert_int_equal(import_header_field(profile_find("enterprises"), "（备注）", NULL), -1);
+}
+
+static void test_periods(void **state)
+{
+	static const struct { const char *s; int year; const char *want; } cases[] = {
+		{ "2025Q3", 0, "2025Q3" }, { "2025年第三季度", 0, "2025Q3" }, { "2025年三季度", 0, "2025Q3" },
+		{ "2025年3季度", 0, "2025Q3" }, { "2026年1-9月", 0, "2026Q3" }, { "2026年1—9月", 0, "2026Q3" },
+		{ "2026年1月-9月", 0, "2026Q3" }, { "2026年1至9月", 0, "2026Q3" }, { "2026年1~6月", 0, "2026Q2" },
+		{ "2025年上半年", 0, "2025Q2" }, { "2025年度", 0, "2025" }, { "2025年1-12月", 0, "2025" },
+		{ "2025年前三季度", 0, "2025Q3" }, { "2025年全年", 0, "2025" }, { "2025-09", 0, "2025Q3" },
+		{ "1-9月", 2026, "2026Q3" }, { "1—9月", 2026, "2026Q3" }, { "三季度", 2025, "2025Q3" },
+		{ "第二季度", 2025, "2025Q2" }, { "上半年", 2025, "2025Q2" }, { "2024年1-3月", 2026, "2024Q1" },
+	};
+	static const struct { const char *s; int year; } bad[] = {
+		{ "1-9月", 0 }, { "2025年7-9月", 0 }, { "2025年下半年", 0 }, { "2025年1-13月", 0 },
+		{ "三季度", 0 }, { "2025年度x", 0 }, { "12月", 1899 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct period p;
+		char buf[16];
+		if (period_parse_in(cases[i].s, cases[i].year, &p) != 0)
+			fail_msg("\"%s\" not read", cases[i].s);
+		if (strcmp(period_format(p, buf, sizeof buf), cases[i].want) != 0)
+			fail_msg("\"%s\" gave %s, not %s", cases[i].s, buf, cases[i].want);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct period p;
+		if (period_parse_in(bad[i].s, bad[i].year, &p) == 0)
+			fail_msg("\"%s\" taken as a period", bad[i].s);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +377,8 @@ int main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_gb18030_chunks),
 		cmocka_unit_test(test_headers),
+		cmocka_unit_test(test_header_spellings),
+		cmocka_unit_test(test_periods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,26 @@
+/* setup.h: how one run is set up, from the system configuration, the
+ * clerk's configuration, the environment and the command line, in that
+ * order of rising weight.  A setgid run (a shared server) takes the
+ * database's place from the system configuration alone. */
+#ifndef INNOTRACK_SETUP_H
+#define INNOTRACK_SETUP_H
+
+#include "core/conffile.h"
+#include "tui/app.h"
+#include "tui/cli.h"
+
+/* Read the system's then the clerk's configuration file into conf and
+ * take its language.  ST_OK, or ST_USAGE after saying what is wrong. */
+int setup_config(struct config *conf);
+
+/* Settle c->db_path (never NULL after ST_OK), c->db_named and c->shared.
+ * When setgid, --db is refused (ST_USAGE), and INNOTRACK_DB (dropped by
+ * privs_init: dropped_db) and the clerk's configuration's database are
+ * ignored with a word on stderr. */
+int setup_db_path(struct cli *c, const struct config *conf, int dropped_db);
+
+/* The full-screen program's options: --ascii, INNOTRACK_ASCII, NO_COLOR,
+ * ESCDELAY, then the configuration. */
+void setup_app_opts(const struct cli *c, const struct config *conf, struct app_opts *o);
+
+#endif
