@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/profile.h"
 #include "core/stage.h"
+#include "core/turn.h"
 #include "core/util.h"
 
 #define MAX_CONFLICTS 50
@@ -252,9 +253,9 @@ static int may_undo(struct db *db, const struct profile *p, long long id, char *
 	return rc;
 }
 
-int batch_undo(struct db *db, long long id,
-               void (*conflict)(void *ctx, const char *text), void *ctx,
-               long *restored, long *deleted, char **err)
+static int undo_in_turn(struct db *db, long long id,
+                        void (*conflict)(void *ctx, const char *text), void *ctx,
+                        long *restored, long *deleted, char **err)
 {
 	char now[32];
 	int rc = ST_OK;
@@ -305,5 +306,17 @@ int batch_undo(struct db *db, long long id,
 		db_rollback(db);
 	if (rc != ST_OK && strstr(*err, "referred to") != NULL)
 		rc = ST_DATA;
+	return rc;
+}
+
+int batch_undo(struct db *db, long long id,
+               void (*conflict)(void *ctx, const char *text), void *ctx,
+               long *restored, long *deleted, char **err)
+{
+	*restored = *deleted = 0;
+	if (turn_take(db, TURN_UNDO, err) != ST_OK)
+		return ST_DB;
+	int rc = undo_in_turn(db, id, conflict, ctx, restored, deleted, err);
+	turn_give(db);
 	return rc;
 }

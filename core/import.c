@@ -25,6 +25,7 @@
 #include "core/regfull.h"
 #include "core/region.h"
 #include "core/textenc.h"
+#include "core/turn.h"
 
 /* --- messages ---------------------------------------------------------- */
 
@@ -408,9 +409,14 @@ static int apply(struct imp *m, const struct textenc_info *info)
 		if (rc == ST_OK && m->o->complete)
 			rc = mark_complete(m, 1);
 	} else {
+		/* the file is read and checked: now wait for the other imports,
+		 * then hold the write lock only while writing */
+		if (turn_take(m->db, TURN_IMPORT, &m->err) != ST_OK)
+			return ST_DB;
 		stage_refs_off(m->st);       /* a big load: its references checked once per id */
 		if (db_begin_write(m->db, &m->err) != ST_OK) {
 			stage_refs_on(m->st);
+			turn_give(m->db);
 			return ST_DB;
 		}
 		rc = stage_classify(m->st, &c, &m->err);
@@ -444,9 +450,10 @@ static int apply(struct imp *m, const struct textenc_info *info)
 			rc = mark_complete(m, 0);
 		if (rc == ST_OK && write)
 			rc = db_commit(m->db, &m->err);
-		if (rc != ST_OK || c.rows_new + c.rows_changed == 0)
+		if (rc != ST_OK || !write)
 			db_rollback(m->db);      /* (a failed COMMIT leaves it open) */
 		stage_refs_on(m->st);
+		turn_give(m->db);
 		if (rc != ST_OK)
 			m->res->batch_id = 0;
 	}
@@ -633,7 +640,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		r->same_as = same_file(&m, info.sha256);
 	rc = apply(&m, &info);
 	if (rc == ST_OK && !o->pack && r->batch_id > 0 && r->rows > 10000)
-		db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+		db_checkpoint(db);
 out:
 	filehash_cancel(hash);
 	if (rc == ST_DB && m.err)

@@ -20,6 +20,25 @@
 #include "tui/screen.h"
 #include "tui/userscreen.h"
 
+/* A write waits for another clerk's (see db_on_wait): say so on the
+ * status line, over whatever is there, until the frame paints again. */
+static void show_wait(void *ctx, const char *text)
+{
+	struct frame *f = ctx;
+	if (text == NULL) {
+		frame_uncover(f);
+		return;
+	}
+	WINDOW *w = newwin(1, COLS, LINES - 2, 0);
+	if (w == NULL)
+		return;
+	scr_put(w, 0, 0, text, COLS, -1, scr_attr(ROLE_MESSAGE));
+	wnoutrefresh(w);
+	doupdate();
+	delwin(w);
+	touchline(stdscr, LINES - 2, 1);
+}
+
 /* The menu: the indicators at the top, then the register of every kind
  * that names a menu heading, in the order of the descriptions (it fits
  * the 21 lines a 24-line terminal leaves it).  The import batches have a
@@ -66,7 +85,9 @@ int app_run(struct db *db, const struct app_opts *opts)
 	if (ask != NULL)
 		frame_message(f, "%s", ask);
 	free(ask);
+	db_on_wait(db, show_wait, f);
 	int rc = frame_run(f);
+	db_on_wait(db, NULL, NULL);
 	frame_free(f);
 	for (int i = 0; i < n; i++) {
 		if (sections[i].ops == &indscreen_ops)

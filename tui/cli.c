@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -157,6 +158,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 {
 	static char *rest[256];
 	memset(c, 0, sizeof *c);
+	c->wait = -1;
 	/* the locale's or the configuration's language is set (tui/main.c) */
 	lang_first(argc, argv);
 	if (argc > (int)(sizeof rest / sizeof rest[0])) {
@@ -174,6 +176,16 @@ int cli_parse(int argc, char **argv, struct cli *c)
 		if (n == 0 && (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0)) {
 			printf(tr("innotrack %s (schema %d)\n"), PACKAGE_VERSION, db_schema_latest());
 			return ST_OK;
+		}
+		if ((m = cli_opt(argc, argv, &i, "--wait", &v)) != 0) {
+			if (m < 0)
+				return ST_USAGE;
+			if ((c->wait = db_parse_minutes(v)) < 0) {
+				cli_error("--wait takes a number of minutes (10, 0.5), not \"%s\"", v);
+				return ST_USAGE;
+			}
+			db_set_wait_limit(c->wait);
+			continue;
 		}
 		if (strcmp(argv[i], "--ascii") == 0) {
 			c->ascii = 1;
@@ -208,8 +220,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	return -1;
 }
 
-/* Open the database for a command (never creates it). */
-int cli_open_db(struct cli *c, struct db **db)
+static int open_db(struct cli *c, struct db **db, int flags)
 {
 	char *path = c->db_path ? xstrdup(c->db_path) : db_default_path();
 	char *err = NULL;
@@ -225,13 +236,48 @@ int cli_open_db(struct cli *c, struct db **db)
 		free(path);
 		return ST_DB;
 	}
-	int rc = db_open(path, 0, db, &err);
+	int rc = db_open(path, flags, db, &err);
 	if (rc != ST_OK) {
 		cli_error("%s", err);
 		free(err);
 	}
 	free(path);
 	return rc;
+}
+
+/* Open the database for a command (never creates it). */
+int cli_open_db(struct cli *c, struct db **db)
+{
+	int rc = open_db(c, db, 0);
+	if (rc == ST_OK)
+		cli_show_wait(*db);
+	return rc;
+}
+
+int cli_open_db_ro(struct cli *c, struct db **db)
+{
+	return open_db(c, db, DB_READONLY);
+}
+
+static void on_wait(void *ctx, const char *text)
+{
+	static int said;
+	(void)ctx;
+	if (isatty(STDERR_FILENO)) {
+		fputs("\r\033[K", stderr);
+		if (text != NULL)
+			fprintf(stderr, "innotrack: %s", text);
+		fflush(stderr);
+	} else if (text != NULL && !said) {
+		/* in a log, once: the seconds of every second would fill it */
+		fprintf(stderr, "innotrack: %s\n", text);
+		said = 1;
+	}
+}
+
+void cli_show_wait(struct db *db)
+{
+	db_on_wait(db, on_wait, NULL);
 }
 
 /* The file is written as the clerk, not as the ledger's group, through a
@@ -376,6 +422,13 @@ static int report_to(struct cli *c, struct report_ctx *ctx, const struct report_
 	return rc;
 }
 
+static double wall_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
 static int cmd_report(struct cli *c)
 {
 	struct report_ctx ctx = { .p = period_now(0), .within_days = 90 };
@@ -439,7 +492,9 @@ static int cmd_report(struct cli *c)
 	}
 	if (nsec == 0)
 		secs[nsec++] = report_sections[0];
-	int rc = cli_open_db(c, &ctx.db);
+	struct timespec started;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+	int rc = cli_open_db_ro(c, &ctx.db);
 	if (rc != ST_OK)
 		return rc;
 	if (region != NULL && (ctx.region_id = region_find(ctx.db, region)) == 0) {
@@ -448,6 +503,10 @@ static int cmd_report(struct cli *c)
 		return ST_USAGE;
 	}
 	rc = report_to(c, &ctx, secs, nsec, fmt, outfile);
+	/* how long the report waited for locks: nothing, since readers take none */
+	if (getenv("INNOTRACK_TIMING") != NULL)
+		fprintf(stderr, tr("%.3f s: done, %.3f s of it waiting for other clerks\n"),
+		        wall_since(&started), db_waited(ctx.db));
 	db_close(ctx.db);
 	return rc;
 }

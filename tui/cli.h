@@ -12,6 +12,7 @@ struct cli {
 	int         shared;    /* setgid: the shared ledger of the system configuration */
 	const char *lang;      /* --lang zh|en; NULL for the locale's */
 	int         ascii;     /* --ascii: plain ASCII borders */
+	double      wait;      /* --wait MINUTES, in seconds; -1 if not given */
 	int         argc;      /* the command and its arguments */
 	char      **argv;
 };

@@ -13,6 +13,12 @@ struct cli_command {
 
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
 int cli_open_db(struct cli *c, struct db **db);
+/* The same for a command that only reads: the file is opened read-only,
+ * so it works on a read-only file or in a read-only folder. */
+int cli_open_db_ro(struct cli *c, struct db **db);
+/* While a write waits for another clerk's: the line on a terminal's
+ * progress line, or once as a plain line when stderr is not a terminal. */
+void cli_show_wait(struct db *db);
 
 /* Where a command writes: stdout, or FILE through a temporary file beside
  * it that is renamed into place only when everything was written, so that
@@ -47,6 +53,11 @@ int cmd_audit(struct cli *c);
 /* tui/cmd_complete.c */
 int cmd_complete(struct cli *c);
 
+/* tui/cmd_admin.c */
+int cmd_backup(struct cli *c);
+int cmd_restore(struct cli *c);
+int cmd_check(struct cli *c);
+
 #define CLI_EXTRA_USAGE \
 "       innotrack [--db PATH] import KIND FILE [--dry-run] [--encoding auto|utf-8|gb18030]\n" \
 "                                    [--period P] [--region R [--complete]]\n" \
@@ -56,7 +67,10 @@ int cmd_complete(struct cli *c);
 "       innotrack [--db PATH] complete KIND REGION [--as-of DATE] [--not]\n" \
 "       innotrack [--db PATH] users | grant LOGIN ROLE [REGION] | revoke LOGIN\n" \
 "       innotrack [--db PATH] audit [--since DATE] [--login L] [--kind K] [--format text|csv]\n" \
-"                                   [-o FILE]\n"
+"                                   [-o FILE]\n" \
+"       innotrack [--db PATH] backup FILE\n" \
+"       innotrack [--db PATH] restore FILE [--yes]\n" \
+"       innotrack [--db PATH] check\n"
 /* help blocks of the commands above, N_() marked, each ending in a comma */
 #define CLI_EXTRA_HELP \
 	N_("  import        --complete: the file lists every record of region R, so the register's\n" \
@@ -67,7 +81,15 @@ int cmd_complete(struct cli *c);
 	   "                LOGIN a role: admin, city, county with the REGION it keeps, or viewer\n" \
 	   "                (管理员, 市级, 县级, 只读); revoke takes it back (admins only)\n"), \
 	N_("  audit         every change: when, who, kind, record, field, before and after, oldest\n" \
-	   "                first; --since DATE, --login L, --kind K narrow it\n"),
+	   "                first; --since DATE, --login L, --kind K narrow it\n"), \
+	N_("  --wait MIN    how long a write waits for other clerks' writes before it gives up,\n" \
+	   "                in minutes (default 10; also INNOTRACK_WAIT)\n"), \
+	N_("  backup        copy the ledger to FILE while clerks work (a temporary file beside FILE,\n" \
+	   "                checked, then renamed over it)\n"), \
+	N_("  restore       replace the ledger with the copy in FILE once it passes its check; asks\n" \
+	   "                first unless --yes; refused while another clerk is writing\n"), \
+	N_("  check         integrity, references, and the ledger's own checks, one line a fault;\n" \
+	   "                exit 0 none, 1 faults in the figures, 3 damaged\n"),
 #define CLI_EXTRA_COMMANDS \
 	{ "import", cmd_import }, \
 	{ "imports", cmd_imports }, \
@@ -77,6 +99,9 @@ int cmd_complete(struct cli *c);
 	{ "users", cmd_users }, \
 	{ "grant", cmd_grant }, \
 	{ "revoke", cmd_revoke }, \
-	{ "audit", cmd_audit },
+	{ "audit", cmd_audit }, \
+	{ "backup", cmd_backup }, \
+	{ "restore", cmd_restore }, \
+	{ "check", cmd_check },
 
 #endif

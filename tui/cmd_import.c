@@ -34,6 +34,7 @@ struct bar {
 	int    timing;     /* $INNOTRACK_TIMING: print when each phase starts */
 	char   phase[16];
 	int    shown;      /* something is drawn on the line */
+	int    said_wait;  /* the waiting line was printed (not a terminal) */
 	double start, last;
 };
 
@@ -131,6 +132,24 @@ static void say_result(const struct import_opts *o, const struct import_result *
 	free(path);
 }
 
+/* Waiting for another clerk's import: on the progress line, or once as
+ * a line of its own when stderr is not a terminal. */
+static void on_wait(void *ctx, const char *text)
+{
+	struct bar *b = ctx;
+	if (b->on) {
+		bar_clear(b);
+		if (text != NULL) {
+			fprintf(stderr, "%s", text);
+			fflush(stderr);
+			b->shown = 1;
+		}
+	} else if (text != NULL && !b->said_wait) {
+		fprintf(stderr, "%s\n", text);
+		b->said_wait = 1;
+	}
+}
+
 int cmd_import(struct cli *c)
 {
 	struct import_opts o = { .encoding = ENC_AUTO, .message = on_message, .progress = on_progress };
@@ -188,10 +207,15 @@ int cmd_import(struct cli *c)
 	if (rc != ST_OK)
 		return rc;
 	struct import_result r;
+	db_on_wait(db, on_wait, &bar);
 	rc = import_file(db, &o, &r);
 	bar_clear(&bar);
+	double waited = db_waited(db);
 	if (bar.timing)
-		fprintf(stderr, tr("%.3f s: done\n"), now_s() - bar.start);
+		fprintf(stderr, tr("%.3f s: done, %.3f s of it waiting for other clerks\n"),
+		        now_s() - bar.start, waited);
+	else if (waited >= 1.0)
+		fprintf(stderr, tr("%s: waited %.0f s for other clerks' imports\n"), o.path, waited);
 	db_close(db);
 	if (rc == ST_OK || rc == ST_DATA)
 		say_result(&o, &r, rc);
@@ -239,7 +263,7 @@ int cmd_imports(struct cli *c)
 		return ST_USAGE;
 	}
 	struct db *db;
-	int rc = cli_open_db(c, &db), n = 0;
+	int rc = cli_open_db_ro(c, &db), n = 0;
 	char *err = NULL;
 	if (rc != ST_OK)
 		return rc;
@@ -323,7 +347,7 @@ int cmd_export(struct cli *c)
 		return ST_USAGE;
 	}
 	struct db *db;
-	int rc = cli_open_db(c, &db);
+	int rc = cli_open_db_ro(c, &db);
 	if (rc != ST_OK)
 		return rc;
 	struct cli_out out;

@@ -5,6 +5,17 @@
 #include <time.h>
 
 #include "tui/keys.h"
+#include "tui/sigquit.h"
+
+/* wget_wch, where a signal to quit may end the program (no write is in
+ * progress while it waits for a key). */
+static int keys_wget(WINDOW *w, wint_t *ch)
+{
+	sigquit_wait_begin();
+	int rc = wget_wch(w, ch);
+	sigquit_wait_end();
+	return rc;
+}
 
 /* How long the bytes of one escape sequence may lag behind each other. */
 #define KEYS_SEQ_WAIT_MS 50
@@ -71,7 +82,7 @@ static int keys_swallow(WINDOW *w, int intro)
 	wtimeout(w, KEYS_SEQ_WAIT_MS);
 	seq[n++] = (char)intro;
 	for (int i = 0; i < 16; i++) {
-		int rc = wget_wch(w, &ch);
+		int rc = keys_wget(w, &ch);
 		if (rc != OK)
 			break;
 		if (ch < 0x7F)
@@ -113,7 +124,7 @@ static int keys_after_esc(WINDOW *w, int wait_ms, int *none)
 	wint_t ch = 0;
 	int next, f;
 	wtimeout(w, wait_ms < 0 ? 0 : wait_ms);
-	int rc = wget_wch(w, &ch);
+	int rc = keys_wget(w, &ch);
 	next = keys_from_wch(rc, ch);
 	wtimeout(w, -1);
 	*none = next == KC_NONE;
@@ -135,7 +146,7 @@ int keys_read(WINDOW *w, int esc_wait_ms)
 		keys_pending = KC_NONE;
 		return k;
 	}
-	int rc = wget_wch(w, &ch);
+	int rc = keys_wget(w, &ch);
 	k = keys_from_wch(rc, ch);
 	if (k == KC_NONE)
 		return k;

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/util.h"
 #include "tui/screen.h"
+#include "tui/sigquit.h"
 #include "tui/text.h"
 
 static SCREEN *scr_screen;
@@ -48,6 +49,7 @@ int scr_start(int ascii, int colours, int esc_delay, char **err)
 {
 	const char *term = getenv("TERM");
 	scr_is_ascii = ascii;
+	sigquit_save_terminal();
 	scr_screen = newterm(NULL, stdout, stdin);
 	if (scr_screen == NULL) {
 		err_set(err, "cannot use the terminal type \"%s\" (is TERM set right?)",
@@ -73,6 +75,7 @@ int scr_start(int ascii, int colours, int esc_delay, char **err)
 		set_escdelay(esc_delay);
 	curs_set(0);
 	scr_colours(colours);
+	sigquit_install();
 	return 0;
 }
 

@@ -32,6 +32,7 @@ enterprise-years gazelle-rules
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
 complete REGION DATE
 database language colours colors esc_delay XDG_CONFIG_HOME config NO_COLOR ESCDELAY
+backup restore check MIN INNOTRACK_WAIT
 """.split())
 
 # parts of a line taken out before looking for words: the program's options

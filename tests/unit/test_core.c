@@ -197,6 +197,53 @@ static void test_db_settings(void **state)
 	db_close(db);
 }
 
+static void test_db_wait_minutes(void **state)
+{
+	(void)state;
+	assert_true(db_parse_minutes("10") == 600);
+	assert_true(db_parse_minutes("0.5") == 30);
+	assert_true(db_parse_minutes("0") == 0);
+	assert_true(db_parse_minutes("-1") < 0);
+	assert_true(db_parse_minutes("ten") < 0);
+	assert_true(db_parse_minutes("") < 0);
+	assert_true(db_parse_minutes(NULL) < 0);
+}
+
+/* Only init makes a ledger of an empty file; a reader never writes, and
+ * a file replaced under an open handle is noticed before a write. */
+static void test_db_open_guards(void **state)
+{
+	(void)state;
+	char *path = tmp_path("guard.db"), *err = NULL;
+	struct db *db = NULL;
+	FILE *f = fopen(path, "w");
+	fclose(f);
+	assert_int_equal(db_open(path, 0, &db, &err), ST_DB);
+	assert_non_null(strstr(err, "empty"));
+	free(err);
+	err = NULL;
+	assert_int_equal(db_open(path, DB_CREATE | DB_MUSTNEW, &db, &err), ST_OK);
+	db_close(db);
+	assert_int_equal(db_open(path, DB_READONLY, &db, &err), ST_OK);
+	assert_int_equal(db_begin_write(db, &err), ST_DB);
+	assert_non_null(strstr(err, "reading only"));
+	free(err);
+	err = NULL;
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &db, &err), ST_OK);
+	assert_int_equal(db_begin_write(db, &err), ST_OK);
+	db_rollback(db);
+	char *moved = tmp_path("guard-moved.db");
+	assert_int_equal(rename(path, moved), 0);
+	assert_int_equal(db_begin_write(db, &err), ST_DB);
+	assert_non_null(strstr(err, "deleted or replaced"));
+	free(err);
+	assert_int_equal(rename(moved, path), 0);
+	db_close(db);
+	free(moved);
+	free(path);
+}
+
 /* --- packs ---------------------------------------------------------- */
 
 static void test_packs_load(void **state)
@@ -909,6 +956,8 @@ int main(void)
 		cmocka_unit_test(test_csv_open_quote),
 		cmocka_unit_test(test_db_refuses_newer_schema),
 		cmocka_unit_test(test_db_settings),
+		cmocka_unit_test(test_db_wait_minutes),
+		cmocka_unit_test(test_db_open_guards),
 		cmocka_unit_test(test_packs_load),
 		cmocka_unit_test(test_kunshan_totals),
 		cmocka_unit_test(test_pack_bad_folder),
