@@ -153,6 +153,9 @@ static void a_big_load_is_written_whole(void **state)
 	struct stage *s = staged_rows();
 	assert_int_equal(stage_refs_off(s), 1);
 	assert_int_equal(db_scalar(db, "PRAGMA foreign_keys", NULL), 0);
+	const char *indexes = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master"
+	                      " WHERE type = 'index' AND tbl_name = 'enterprise' ORDER BY name)";
+	char *before = db_text_of(db, indexes, 0);
 	int rc = apply(s, &err);
 	if (rc != ST_OK)
 		fail_msg("%s", err);
@@ -162,6 +165,19 @@ static void a_big_load_is_written_whole(void **state)
 	                 ROWS / 3);
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM pragma_foreign_key_check('enterprise')",
 	                           NULL), 0);
+	/* every index is back (those dropped for the load made again, the one
+	 * of updated_at kept), each holding every row */
+	char *after = db_text_of(db, indexes, 0);
+	assert_string_equal(after, before);
+	free(before);
+	free(after);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM enterprise INDEXED BY enterprise_updated"
+	                           " WHERE updated_at > ''", NULL), ROWS);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM enterprise INDEXED BY enterprise_name"
+	                           " WHERE name > ''", NULL), ROWS);
+	char *ok = db_text_of(db, "PRAGMA integrity_check", 0);
+	assert_string_equal(ok, "ok");
+	free(ok);
 	/* the checks are back for the tier (not given: its default) */
 	assert_int_equal(db_exec(db, "UPDATE enterprise SET tier = 'bogus' WHERE id = 1", NULL), ST_DB);
 	stage_free(s);
