@@ -119,5 +119,6 @@ int main(int argc, char **argv)
 	    (rc = setup_db_path(&c, &conf, dropped_db)) == ST_OK)
 		rc = c.argc > 0 ? cli_run(&c) : full_screen(&c, &conf);
 	config_free(&conf);
+	setup_free();
 	return rc;
 }

@@ -39,9 +39,17 @@ static void say_shared(const char *what)
 	             "administrator sets in %s"), what, sysdirs_config);
 }
 
+/* the default path, when this run made it; freed by setup_free */
+static char *default_path;
+
+void setup_free(void)
+{
+	free(default_path);
+	default_path = NULL;
+}
+
 int setup_db_path(struct cli *c, const struct config *conf, int dropped_db)
 {
-	static char *path;     /* the one path of this run; kept to the end */
 	if (privs_setgid()) {
 		if (c->db_path != NULL) {
 			cli_error(tr("--db cannot be used: this innotrack serves a shared ledger, whose "
@@ -69,8 +77,8 @@ int setup_db_path(struct cli *c, const struct config *conf, int dropped_db)
 		c->db_named = 1;
 		c->db_path = conf->database;
 	} else {
-		path = db_default_path();
-		c->db_path = path;
+		default_path = db_default_path();
+		c->db_path = default_path;
 	}
 	return ST_OK;
 }

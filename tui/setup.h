@@ -18,6 +18,8 @@ int setup_config(struct config *conf);
  * privs_init: dropped_db) and the clerk's configuration's database are
  * ignored with a word on stderr. */
 int setup_db_path(struct cli *c, const struct config *conf, int dropped_db);
+/* Free what setup_db_path made (at the end of the run). */
+void setup_free(void);
 
 /* The full-screen program's options: --ascii, INNOTRACK_ASCII, NO_COLOR,
  * ESCDELAY, then the configuration. */

@@ -105,3 +105,14 @@ sql_is() {
 	printf 'got:  %s\nwant: %s\n' "$got" "$2" > "$TMP/why"
 	return 1
 }
+# sql_poll SQL WANT: sql_is, given up to 5 s (a save the screen has not
+# yet shown may still be on its way)
+sql_poll() {
+	sql_poll_tries=0
+	while [ $sql_poll_tries -lt 50 ]; do
+		sql_is "$@" && return 0
+		sleep 0.1
+		sql_poll_tries=$((sql_poll_tries + 1))
+	done
+	return 1
+}

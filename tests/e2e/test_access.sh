@@ -90,7 +90,7 @@ expect "a county clerk: the region is asked from the list" poll_in adm has "李�
 expect "... 乐平市 first" poll_in adm has "乐平市" "县级市"
 keys adm Enter
 expect "the users as stored, each grant by admin1" \
-	sql_is "SELECT login, role, coalesce((SELECT name FROM region WHERE id = region_id), ''), updated_by
+	sql_poll "SELECT login, role, coalesce((SELECT name FROM region WHERE id = region_id), ''), updated_by
 	        FROM app_user ORDER BY id" "admin1|admin||admin1
 clerk2|county|浮梁县|admin1
 clerk3|viewer||admin1
