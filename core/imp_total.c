@@ -41,7 +41,8 @@ static int ascii_word(const char *s)
 /* total_kind of an ascii_word. */
 static int ascii_total(const char *s)
 {
-	return strcasecmp(s, "total") == 0 || strcasecmp(s, "sum") == 0;
+	int c = *s | 0x20;                /* (on every row: a look at the first letter first) */
+	return (c == 't' && strcasecmp(s, "total") == 0) || (c == 's' && strcasecmp(s, "sum") == 0);
 }
 
 /* f: the row's first non-blank cell, folded (fold_name). */

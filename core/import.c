@@ -24,6 +24,7 @@
 #include "core/privs.h"
 #include "core/regfull.h"
 #include "core/region.h"
+#include "core/rowpipe.h"
 #include "core/textenc.h"
 #include "core/turn.h"
 
@@ -132,57 +133,62 @@ static int on_row(const struct csv_row *row, void *ctx)
 
 /* --- reading the file -------------------------------------------------- */
 
-/* 0 read; 1 the file is not CSV (said); -1 a database error (m->err). */
+/* 0 read; 1 the file is not CSV (said); -1 a database error (m->err).
+ * The file is read and parsed in a thread of its own (core/rowpipe.h)
+ * while this one checks and stages the rows. */
 static int read_file(struct imp *m, const struct textenc_info *info)
 {
 	FILE *f = privs_fopen_clerk(m->o->path, "rb");
-	struct textdec *dec = textdec_new(info->enc);
-	struct csvread *r = csvread_new(on_row, m);
-	char *buf = xmalloc(CHUNK), *cerr = NULL;
-	int rc = 0, ret = 0;
-	size_t n;
-	if (f == NULL || dec == NULL || r == NULL) {
-		imp_say(m, IMP_ERROR, 0, NULL, "%s", f ? tr("cannot read this encoding") : errno_text(errno));
+	struct rowpipe_result r;
+	int ret = 0;
+	if (f == NULL) {
+		imp_say(m, IMP_ERROR, 0, NULL, "%s", errno_text(errno));
+		commit_staging(m);
+		return 1;
+	}
+	switch (rowpipe_read(f, info->enc, on_row, m, &m->bytes, &r)) {
+	case ROWPIPE_DONE:
+		break;
+	case ROWPIPE_STOPPED:
+		ret = r.stop == -2 ? -1 : 0;    /* -2: a database error; else enough was read */
+		break;
+	case ROWPIPE_NOENC:
+		imp_say(m, IMP_ERROR, 0, NULL, "%s", tr("cannot read this encoding"));
 		ret = 1;
-		goto out;
-	}
-	while (rc == 0 && (n = fread(buf, 1, CHUNK, f)) > 0) {
-		const char *u;
-		size_t un;
-		m->bytes += (long long)n;
-		if (textdec_feed(dec, buf, n, &u, &un) != 0) {
+		break;
+	case ROWPIPE_READ:
+		imp_say(m, IMP_ERROR, 0, NULL, "%s", errno_text(r.errnum));
+		ret = 1;
+		break;
+	case ROWPIPE_DECODE:
+		if (r.bad_nul)
+			imp_say(m, IMP_ERROR, r.bad_line, NULL, "a NUL byte: this is not a CSV text file");
+		else if (r.bad_line > 0)
+			imp_say(m, IMP_ERROR, r.bad_line, NULL, "bytes that are not UTF-8 (try --encoding gb18030)");
+		else
 			imp_say(m, IMP_ERROR, 0, NULL, "bytes that are not %s near byte %lld",
-			    textenc_name(info->enc), m->bytes);
-			ret = 1;
-			goto out;
-		}
-		rc = csvread_feed(r, u, un, &cerr);
-		if (m->o->progress)
-			m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, info->size);
-	}
-	if (rc == 0)
-		rc = csvread_finish(r, &cerr);
-	if (rc == -2) {
-		ret = -1;
-	} else if (rc == -1) {
+			    textenc_name(info->enc), r.bytes);
+		ret = 1;
+		break;
+	case ROWPIPE_CSV: {
 		/* the CSV itself is broken: one clear message */
 		long at = 0;
 		int skip = 0;
-		if (cerr && sscanf(cerr, "line %ld: %n", &at, &skip) == 1 && skip > 0)
-			imp_say(m, IMP_ERROR, at, NULL, "%s (is this a CSV file saved from Excel?)", cerr + skip);
+		if (r.err && sscanf(r.err, "line %ld: %n", &at, &skip) == 1 && skip > 0)
+			imp_say(m, IMP_ERROR, at, NULL, "%s (is this a CSV file saved from Excel?)", r.err + skip);
 		else
 			imp_say(m, IMP_ERROR, 0, NULL, "%s (is this a CSV file saved from Excel?)",
-			    cerr ? cerr : "not CSV");
+			    r.err ? r.err : "not CSV");
 		ret = 1;
+		break;
 	}
-out:
+	}
+	m->bytes = r.bytes;
+	if (m->o->progress)
+		m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, info->size);
 	commit_staging(m);
-	free(cerr);
-	free(buf);
-	csvread_free(r);
-	textdec_free(dec);
-	if (f)
-		fclose(f);
+	free(r.err);
+	fclose(f);
 	return ret;
 }
 
@@ -613,7 +619,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 		imp_free(&m);
 		return ST_DATA;
 	}
-	rc = textenc_scan_nodigest(o->path, o->encoding, &info, &m.err);
+	rc = textenc_scan_head(o->path, o->encoding, &info, &m.err);
 	r->encoding = info.enc;
 	if (rc != ST_OK || info.empty) {
 		if (rc != ST_OK)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/db.h"
 #include "core/privs.h"
@@ -51,6 +52,9 @@ struct textdec {
 	char        *buf;         /* converted output */
 	size_t       cap;
 	int          started;     /* past the BOM check */
+	long long    fed;         /* bytes fed before this chunk */
+	long long    bad_at;      /* where the first bad byte is (-1: not known) */
+	int          bad_nul;     /* it is a NUL */
 };
 
 static const char *iconv_name(enum textenc e)
@@ -63,6 +67,7 @@ struct textdec *textdec_new(enum textenc enc)
 	struct textdec *d = xcalloc(1, sizeof *d);
 	d->enc = enc == ENC_AUTO ? ENC_UTF8 : enc;
 	d->cd = (iconv_t)-1;
+	d->bad_at = -1;
 	if (d->enc != ENC_UTF8) {
 		d->cd = iconv_open("UTF-8", iconv_name(d->enc));
 		if (d->cd == (iconv_t)-1) {
@@ -132,9 +137,56 @@ static int convert(struct textdec *d, const char *in, size_t n, size_t *outn)
 	return 0;
 }
 
+/* UTF-8 is passed on as it is, once checked: no NUL, every sequence
+ * valid, one split between two chunks finished by the next.  0, or -1
+ * with d->bad_at set. */
+static int check_utf8(struct textdec *d, const unsigned char *in, size_t n)
+{
+	size_t start = 0;
+	const unsigned char *z = memchr(in, '\0', n);
+	if (z != NULL)
+		n = (size_t)(z - in);       /* what comes before the NUL is checked first */
+	if (d->ntail > 0) {
+		/* the split sequence: its first bytes and as many more as it needs */
+		unsigned char t[8];
+		size_t k = d->ntail, take = n < 4 ? n : 4;
+		memcpy(t, d->tail, k);
+		memcpy(t + k, in, take);
+		int bad;
+		size_t ok = utf8_valid_prefix(t, k + take, &bad);
+		if (ok < k) {
+			if (bad || z != NULL) {
+				d->bad_at = d->fed - (long long)k;
+				return -1;
+			}
+			memcpy(d->tail + k, in, take);   /* still unfinished: n < 3 */
+			d->ntail = k + take;
+			return 0;
+		}
+		start = ok - k;         /* the bytes of this chunk that finished it */
+		d->ntail = 0;
+	}
+	int bad;
+	size_t ok = start + utf8_valid_prefix(in + start, n - start, &bad);
+	if (bad || (z != NULL && ok < n)) {
+		d->bad_at = d->fed + (long long)ok;
+		return -1;
+	}
+	if (z != NULL) {
+		d->bad_at = d->fed + (long long)n;
+		d->bad_nul = 1;
+		return -1;
+	}
+	memcpy(d->tail, in + ok, n - ok);    /* the start of a sequence the next chunk ends */
+	d->ntail = n - ok;
+	return 0;
+}
+
 int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, size_t *outn)
 {
 	if (d->enc == ENC_UTF8) {
+		if (check_utf8(d, (const unsigned char *)in, n) != 0)
+			return -1;
 		*out = in;
 		*outn = n;
 	} else {
@@ -142,6 +194,7 @@ int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, 
 			return -1;
 		*out = d->buf;
 	}
+	d->fed += (long long)n;
 	if (!d->started && *outn > 0) {
 		d->started = 1;
 		if (*outn >= 3 && memcmp(*out, "\xEF\xBB\xBF", 3) == 0) {
@@ -150,6 +203,38 @@ int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, 
 		}
 	}
 	return 0;
+}
+
+int textdec_finish(struct textdec *d)
+{
+	if (d->ntail == 0)
+		return 0;
+	if (d->enc == ENC_UTF8)
+		d->bad_at = d->fed - (long long)d->ntail;
+	return -1;
+}
+
+int textdec_fault(const struct textdec *d, long long *at)
+{
+	*at = d->bad_at;
+	return d->bad_nul;
+}
+
+long textenc_line_at(FILE *f, long long at)
+{
+	char *buf = xmalloc(CHUNK);
+	long line = 1;
+	long long pos = 0;
+	size_t n;
+	rewind(f);
+	while (pos < at && (n = fread(buf, 1, CHUNK, f)) > 0) {
+		size_t k = at - pos < (long long)n ? (size_t)(at - pos) : n;
+		for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + k - p))) != NULL; p++)
+			line++;
+		pos += (long long)n;
+	}
+	free(buf);
+	return line;
 }
 
 /* Check the whole file against one legacy encoding with iconv.  0 if it
@@ -294,6 +379,39 @@ int textenc_scan(const char *path, enum textenc want, struct textenc_info *info,
 int textenc_scan_nodigest(const char *path, enum textenc want, struct textenc_info *info, char **err)
 {
 	return scan(path, want, 0, info, err);
+}
+
+/* A file that opens with this much UTF-8 (not all of it ASCII) is UTF-8:
+ * a GB18030 sheet's Chinese would have shown bytes that are not. */
+#define HEAD_BYTES (1024 * 1024)
+
+int textenc_scan_head(const char *path, enum textenc want, struct textenc_info *info, char **err)
+{
+	FILE *f = want == ENC_AUTO || want == ENC_UTF8 ? privs_fopen_clerk(path, "rb") : NULL;
+	struct stat sb;
+	int decided = 0;
+	if (f != NULL && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > HEAD_BYTES) {
+		unsigned char *buf = xmalloc(HEAD_BYTES);
+		size_t n = fread(buf, 1, HEAD_BYTES, f);
+		int bad = 0, wide = 0, text = 0;
+		size_t ok = utf8_valid_prefix(buf, n, &bad);
+		for (size_t i = 0; i < ok && !(wide && text); i++) {
+			wide |= buf[i] >= 0x80;
+			text |= buf[i] > ' ' && buf[i] != ',' && buf[i] < 0x80;
+		}
+		/* a BOM of UTF-16 or of GB18030, a NUL, a bad byte: the whole scan says */
+		decided = n == HEAD_BYTES && !bad && wide && text && memchr(buf, '\0', n) == NULL &&
+		          !(buf[0] == 0xFF && buf[1] == 0xFE) && !(buf[0] == 0xFE && buf[1] == 0xFF);
+		free(buf);
+		if (decided) {
+			memset(info, 0, sizeof *info);
+			info->enc = ENC_UTF8;
+			info->size = (long long)sb.st_size;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	return decided ? ST_OK : scan(path, want, 0, info, err);
 }
 
 struct filehash {

@@ -6,6 +6,7 @@
 #define INNOTRACK_TEXTENC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/util.h"
 
@@ -31,6 +32,12 @@ int textenc_scan(const char *path, enum textenc want, struct textenc_info *info,
  * that compute it beside other work with filehash_start. */
 int textenc_scan_nodigest(const char *path, enum textenc want, struct textenc_info *info, char **err);
 
+/* The same, but a file that opens with a MiB of UTF-8 text is taken as
+ * UTF-8 on it, for the caller's decoder to check the rest as it reads
+ * (textdec_feed and textdec_finish fail on a byte that is not UTF-8 or a
+ * NUL): a big file is then read once instead of twice. */
+int textenc_scan_head(const char *path, enum textenc want, struct textenc_info *info, char **err);
+
 /* The SHA-256 of a file, computed in a thread of its own while the caller
  * goes on (on a second core the digest of a large file costs no time).
  * filehash_finish waits for it: 0 with hex set, or -1 if the file could
@@ -46,6 +53,14 @@ struct textdec *textdec_new(enum textenc enc);   /* NULL if iconv lacks it */
 /* Convert n more bytes.  *out points to UTF-8 owned by d, valid until the
  * next call; *outn is its length.  -1 on bytes invalid in the encoding. */
 int textdec_feed(struct textdec *d, const char *in, size_t n, const char **out, size_t *outn);
+/* The end of the input: -1 if it ends inside a character. */
+int textdec_finish(struct textdec *d);
+/* After textdec_feed or textdec_finish failed on UTF-8: 1 if for a NUL byte, else 0 (a
+ * byte that is not UTF-8); *at its offset from the first byte fed, or -1
+ * when not known (the legacy encodings). */
+int textdec_fault(const struct textdec *d, long long *at);
+/* The line (1-based) of byte offset at of f (read again from its start). */
+long textenc_line_at(FILE *f, long long at);
 /* 1 if bytes of an unfinished character are left over at the end. */
 int textdec_pending(const struct textdec *d);
 void textdec_free(struct textdec *d);

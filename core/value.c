@@ -102,6 +102,8 @@ int value_missing(const char *f)
 	static const char *const marks[] = {
 		"", "-", "--", "---", "/", "—", "——", "－", "－－", "─", "N/A", "n/a", "NA", "无数据", NULL
 	};
+	if (strnlen(f, 10) > 9)          /* longer than any mark: most text cells */
+		return 0;
 	for (const char *const *m = marks; *m; m++)
 		if (strcmp(f, *m) == 0)
 			return 1;

@@ -3,7 +3,7 @@
 # Excel's habits in both encodings, every kind of bad file, dry runs,
 # idempotent re-import, undo and its refusal, the register count in report.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..44"
+echo "1..48"
 DB=$T/a.db
 newdb a.db
 
@@ -45,6 +45,17 @@ ok "text in a number column, bad period, unknown indicator: all listed" \
 	run 1 --db "$DB" import observations "$FX/bad_number.csv"
 ok "text in a number column: message" has "$T/err" "bad_number.csv:2: column 4 数值: \"很多\" is not a number"
 ok "all four errors counted" has "$T/err" "rejected: 4 errors; nothing was written"
+# a file over a MiB is taken as UTF-8 on its head; the rest is checked as it is read
+awk -v n=12000 -f "${top_srcdir:-.}/tests/bench/gen_enterprises.awk" > "$T/big_bad.csv"
+cp "$T/big_bad.csv" "$T/big_nul.csv"
+printf '913602000000999990,景德\351\225公司,浮梁县,航空,无,,,否\r\n' >> "$T/big_bad.csv"
+printf '913602000000999990,景德\000镇公司,浮梁县,航空,无,,,否\r\n' >> "$T/big_nul.csv"
+ok "a big file with a byte that is not UTF-8 on its last line: exit 1" \
+	run 1 --db "$DB" import enterprises "$T/big_bad.csv"
+ok "... the line named" has "$T/err" "big_bad.csv:12002: bytes that are not UTF-8 (try --encoding gb18030)"
+ok "a big file with a NUL on its last line: exit 1" \
+	sh -c "'$BIN' --db '$DB' import enterprises '$T/big_nul.csv' 2>&1; test \$? = 1"
+ok "... as a NUL" sh -c "'$BIN' --db '$DB' import enterprises '$T/big_nul.csv' 2>&1 | grep -F 'big_nul.csv:12002: a NUL byte: this is not a CSV text file'"
 dump "$DB" > "$T/after.sql"
 ok "rejected files left the database exactly as it was" cmp -s "$T/before.sql" "$T/after.sql"
 
