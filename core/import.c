@@ -184,6 +184,8 @@ static int read_file(struct imp *m, const struct textenc_info *info)
 	}
 	}
 	m->bytes = r.bytes;
+	if (ret == 0 && m->st != NULL && stage_flush(m->st, &m->err) != 0)
+		ret = -1;
 	if (m->o->progress)
 		m->o->progress(m->o->ctx, N_("reading"), m->res->rows, m->bytes, info->size);
 	commit_staging(m);

@@ -21,7 +21,18 @@ struct stage {
 	const struct profile  *p;
 	int                    pos[32];   /* bind position of each field; 0: absent */
 	int                    nkey;
-	sqlite3_stmt          *ins;       /* INSERT INTO import_stage */
+	sqlite3_stmt          *ins;       /* INSERT INTO import_stage: one row */
+	sqlite3_stmt          *insn;      /* the same, BUF_ROWS rows */
+	int                    width;     /* parameters of a row: _line and the fields */
+	/* The row being bound, kept until the next bind of each field (a
+	 * wide sheet's row stages several rows sharing its region and
+	 * period), and the rows stored but not yet inserted: one INSERT of
+	 * many rows costs much less than as many of one. */
+	struct sval { int type; long long i; double d; size_t off, len; } cur[32], *buf;
+	long                   bufline[64];
+	int                    nbuf;
+	char                  *arena;     /* the texts of the buffered rows */
+	size_t                 aused, acap;
 	long                   rows;
 	int                    all_new;   /* stage_classify found the table empty */
 	long long              main_cache;   /* main's cache_size, while big_cache */
@@ -41,6 +52,8 @@ struct stage {
 #define MAX_FP ((size_t)1 << 21)      /* 16 MiB of fingerprints at most (and as much to sort them) */
 
 #define STAGE "temp.import_stage"
+#define BUF_ROWS 64                   /* rows an INSERT stores (bufline's size) */
+enum { SV_NULL, SV_INT, SV_DOUBLE, SV_TEXT };
 
 static int is_key(const struct pfield *f)
 {
@@ -91,10 +104,22 @@ struct stage *stage_new(struct db *db, const struct profile *p, const int *prese
 			s->nkey++;
 	}
 	sbuf_puts(&ct, ")");
+	s->width = n;
+	struct sbuf inn = { 0 };
+	sbuf_printf(&inn, "%s) VALUES ", in.s);
+	for (int r = 0; r < BUF_ROWS; r++) {
+		sbuf_printf(&inn, "%s(", r ? ", " : "");
+		for (int k = 1; k <= n; k++)
+			sbuf_printf(&inn, "%s?%d", k > 1 ? ", " : "", r * n + k);
+		sbuf_puts(&inn, ")");
+	}
 	sbuf_printf(&in, ") VALUES (%s)", vals.s);
-	int ok = db_exec(db, ct.s, err) == ST_OK && (s->ins = db_prepare(db, in.s, err)) != NULL;
+	int ok = db_exec(db, ct.s, err) == ST_OK && (s->ins = db_prepare(db, in.s, err)) != NULL &&
+	         (s->insn = db_prepare(db, inn.s, err)) != NULL;
+	s->buf = xcalloc(BUF_ROWS * 32, sizeof *s->buf);
 	sbuf_free(&ct);
 	sbuf_free(&in);
+	sbuf_free(&inn);
 	sbuf_free(&vals);
 	if (!ok) {
 		stage_free(s);
@@ -109,6 +134,9 @@ void stage_free(struct stage *s)
 	if (s == NULL)
 		return;
 	sqlite3_finalize(s->ins);
+	sqlite3_finalize(s->insn);
+	free(s->buf);
+	free(s->arena);
 	db_exec(s->db, "DROP TABLE IF EXISTS " STAGE, NULL);
 	stage_refs_on(s);
 	refcheck_free(s->refs);
@@ -165,8 +193,7 @@ static uint64_t fp_double(double v)
 
 void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
 {
-	/* kept in the field's own buffer until the field is bound again:
-	 * SQLITE_TRANSIENT would allocate a copy for every cell */
+	/* kept in the field's own buffer until the field is bound again */
 	size_t n = len < 0 ? strlen(v) : (size_t)len;
 	if (n + 1 > s->textcap[field]) {
 		s->textcap[field] = n + 1 > 64 ? n + 1 : 64;
@@ -175,14 +202,16 @@ void stage_bind_text(struct stage *s, size_t field, const char *v, int len)
 	}
 	memcpy(s->text[field], v, n);
 	s->text[field][n] = '\0';
-	sqlite3_bind_text(s->ins, s->pos[field], s->text[field], (int)n, SQLITE_STATIC);
+	s->cur[field].type = SV_TEXT;
+	s->cur[field].len = n;
 	if (is_key(&s->p->f[field]))
 		s->keyh[field] = fp_text(v, (int)n);
 }
 
 void stage_bind_int(struct stage *s, size_t field, long long v)
 {
-	sqlite3_bind_int64(s->ins, s->pos[field], v);
+	s->cur[field].type = SV_INT;
+	s->cur[field].i = v;
 	refcheck_add(s->refs, field, v);
 	if (is_key(&s->p->f[field]))
 		s->keyh[field] = fp_int(v);
@@ -190,14 +219,15 @@ void stage_bind_int(struct stage *s, size_t field, long long v)
 
 void stage_bind_double(struct stage *s, size_t field, double v)
 {
-	sqlite3_bind_double(s->ins, s->pos[field], v);
+	s->cur[field].type = SV_DOUBLE;
+	s->cur[field].d = v;
 	if (is_key(&s->p->f[field]))
 		s->keyh[field] = fp_double(v);
 }
 
 void stage_bind_null(struct stage *s, size_t field)
 {
-	sqlite3_bind_null(s->ins, s->pos[field]);
+	s->cur[field].type = SV_NULL;
 	if (is_key(&s->p->f[field]))
 		s->keyh[field] = 0;
 }
@@ -259,22 +289,75 @@ static int keys_distinct(struct stage *s)
 	return 1;
 }
 
+/* Insert the buffered rows: BUF_ROWS of them with one statement, fewer
+ * one at a time.  0, or -1 with *err. */
+int stage_flush(struct stage *s, char **err)
+{
+	int full = s->nbuf == BUF_ROWS;
+	sqlite3_stmt *st = full ? s->insn : s->ins;
+	for (int r = 0; r < s->nbuf; r++) {
+		int base = full ? r * s->width : 0;
+		const struct sval *row = s->buf + r * 32;
+		sqlite3_bind_int64(st, base + 1, s->bufline[r]);
+		for (size_t f = 0; f < s->p->n; f++) {
+			if (!s->pos[f])
+				continue;
+			int k = base + s->pos[f];
+			switch (row[f].type) {
+			case SV_INT: sqlite3_bind_int64(st, k, row[f].i); break;
+			case SV_DOUBLE: sqlite3_bind_double(st, k, row[f].d); break;
+			case SV_TEXT:
+				sqlite3_bind_text(st, k, s->arena + row[f].off, (int)row[f].len, SQLITE_STATIC);
+				break;
+			default: sqlite3_bind_null(st, k); break;
+			}
+		}
+		if (full && r + 1 < s->nbuf)
+			continue;
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			s->nbuf = 0;
+			s->aused = 0;
+			db_fail(s->db, "staging", err);
+			return -1;
+		}
+	}
+	s->nbuf = 0;
+	s->aused = 0;
+	return 0;
+}
+
 int stage_row(struct stage *s, long line, char **err)
 {
-	sqlite3_bind_int64(s->ins, 1, line);
-	int rc = sqlite3_step(s->ins);
-	sqlite3_reset(s->ins);
-	if (rc != SQLITE_DONE) {
-		db_fail(s->db, "staging", err);
-		return -1;
+	struct sval *row = s->buf + s->nbuf * 32;
+	s->bufline[s->nbuf] = line;
+	for (size_t f = 0; f < s->p->n; f++) {
+		if (!s->pos[f])
+			continue;
+		row[f] = s->cur[f];
+		if (row[f].type != SV_TEXT)
+			continue;
+		size_t n = s->cur[f].len;
+		if (s->aused + n + 1 > s->acap) {
+			s->acap = (s->aused + n + 1) * 2;
+			s->arena = xrealloc(s->arena, s->acap);
+		}
+		memcpy(s->arena + s->aused, s->text[f], n + 1);
+		row[f].off = s->aused;
+		s->aused += n + 1;
 	}
 	s->rows++;
 	keep_fingerprint(s);
+	if (++s->nbuf == BUF_ROWS)
+		return stage_flush(s, err);
 	return 0;
 }
 
 int stage_drop(struct stage *s, long line, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return -1;
 	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM " STAGE " WHERE _line = ?", err);
 	if (st == NULL)
 		return -1;
@@ -291,6 +374,8 @@ int stage_drop(struct stage *s, long line, char **err)
 
 int stage_duplicates(struct stage *s, stage_dup_fn fn, void *ctx, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return -1;
 	int distinct = keys_distinct(s);
 	free(s->fp);
 	s->fp = NULL;
@@ -396,6 +481,8 @@ static char *differs(const struct stage *s, const char *t, const char *st)
 
 int stage_classify(struct stage *s, struct stage_counts *c, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return ST_DB;
 	struct sbuf b = { 0 }, keys = { 0 };
 	const char *T = s->p->table;
 	int rc;
@@ -521,6 +608,8 @@ static char *diff_sql(const struct stage *s)
 
 int stage_changes(struct stage *s, int which, long max, stage_change_fn fn, void *ctx, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return ST_DB;
 	struct sbuf b = { 0 };
 	const char *act = s->all_new ? "1" : "s._act";   /* _act is not set when all are new */
 	char *diff = diff_sql(s), *slabel = reftype_expr(s->p->label, "s");
@@ -551,6 +640,8 @@ int stage_changes(struct stage *s, int which, long max, stage_change_fn fn, void
 
 int stage_newer(struct stage *s, const char *since, stage_newer_fn fn, void *ctx, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return ST_DB;
 	if (s->all_new)
 		return ST_OK;
 	char *diff = diff_sql(s);
@@ -638,6 +729,8 @@ static int apply_updates(struct stage *s, const char *now, long long batch, char
 
 int stage_audit_changes(struct stage *s, long long batch, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return ST_DB;
 	if (batch <= 0 || s->all_new)
 		return ST_OK;
 	const char *T = s->p->table;
@@ -656,6 +749,8 @@ int stage_audit_changes(struct stage *s, long long batch, char **err)
 
 int stage_regions(struct stage *s, int field, stage_region_fn fn, void *ctx, char **err)
 {
+	if (stage_flush(s, err) != 0)
+		return ST_DB;
 	const char *T = s->p->table;
 	struct sbuf b = { 0 };
 	const char *act = s->all_new ? "1" : "s._act";

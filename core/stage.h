@@ -25,8 +25,13 @@ void stage_bind_text(struct stage *s, size_t field, const char *v, int len);
 void stage_bind_int(struct stage *s, size_t field, long long v);
 void stage_bind_double(struct stage *s, size_t field, double v);
 void stage_bind_null(struct stage *s, size_t field);
-/* Store the bound row.  0, or -1 on a database error (*err). */
+/* Store the bound row (the binds stand for the next row too, until
+ * bound again).  0, or -1 on a database error (*err). */
 int stage_row(struct stage *s, long line, char **err);
+/* The rows stored so far are all in the staging table (stage_row keeps a
+ * few to insert them together): call before reading the table.  The
+ * functions below call it themselves.  0, or -1 (*err). */
+int stage_flush(struct stage *s, char **err);
 
 /* After the last row: fn for each row whose key an earlier row has, with
  * that earlier row's line.  Returns how many, or -1 (*err). */

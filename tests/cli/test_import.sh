@@ -3,7 +3,7 @@
 # Excel's habits in both encodings, every kind of bad file, dry runs,
 # idempotent re-import, undo and its refusal, the register count in report.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..48"
+echo "1..52"
 DB=$T/a.db
 newdb a.db
 
@@ -105,4 +105,29 @@ ok "report: high-tech enterprises counted from the register, difference flagged"
 	       '$BIN' --db '$DB' --lang en report --period 2025Q3 --region 景德镇市 > '$T/rep' &&
 	       grep -q '7 (2025Q3) !' '$T/rep' &&
 	       grep -q 'the register counts 4, but it is not complete for 景德镇市: the official figure stands' '$T/rep'"
+
+# many rows stored together: each keeps its own cells, a wide row's region stands for all its figures
+newdb w.db
+{ printf '地区'; sqlite3 "$T/w.db" "SELECT name FROM indicator ORDER BY id LIMIT 12" | while read -r c; do printf ',%s' "$c"; done
+  printf '\r\n'; r=0
+  sqlite3 "$T/w.db" "SELECT name FROM region ORDER BY id" | while read -r g; do
+	r=$((r + 1)); printf '%s' "$g"
+	for c in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ',%d' $((r * 12 + c)); done; printf '\r\n'
+  done; } > "$T/wide12.csv"
+ok "a wide sheet of 7 regions and 12 indicators: 84 figures" \
+	sh -c "'$BIN' --db '$T/w.db' import observations '$T/wide12.csv' --period 2025Q3 | grep -q '84 new'"
+ok "... each figure under its own region and indicator" \
+	sh -c "test \"\$(sqlite3 '$T/w.db' 'SELECT count(*) FROM observation o WHERE o.value =
+	       (SELECT count(*) FROM region g WHERE g.id <= o.region_id) * 12 +
+	       (SELECT count(*) FROM indicator i WHERE i.id <= o.indicator_id)')\" = 84"
+awk -v n=1000 -f "${top_srcdir:-.}/tests/bench/gen_enterprises.awk" > "$T/e1000.csv"
+ok "1000 firms: imported" sh -c "'$BIN' --db '$T/w.db' import enterprises '$T/e1000.csv' | grep -q '1000 new'"
+ok "... each with its own name, region and tier, in the file's order" \
+	sh -c "test \"\$(sqlite3 '$T/w.db' \"SELECT count(*) FROM (SELECT e.id, CAST(substr(e.uscc, 9, 9) AS INTEGER) AS i, e.name,
+	         (SELECT name FROM region WHERE id = e.region_id) AS g, e.tier FROM enterprise e)
+	       WHERE name = '景德镇市第' || i || '号科技有限公司' AND id = i
+	         AND g = CASE i % 6 WHEN 0 THEN '乐平市' WHEN 1 THEN '浮梁县' WHEN 2 THEN '昌江区'
+	                            WHEN 3 THEN '珠山区' WHEN 4 THEN '高新区' ELSE '昌南新区' END
+	         AND tier = CASE i % 4 WHEN 0 THEN 'tech_sme' WHEN 1 THEN 'high_tech' WHEN 2 THEN 'gazelle'
+	                               ELSE 'none' END\")\" = 1000"
 exit $((fails > 0))
