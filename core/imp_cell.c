@@ -66,11 +66,13 @@ char *imp_trimmed(const char *s)
  * *heap (caller frees); unguarded. */
 char *imp_fold_cell(const char *raw, char *buf, size_t size, char **heap)
 {
-	char *v = value_fold_buf(raw, buf, size);
+	size_t n;
+	char *v = value_fold_buf_n(raw, buf, size, &n);
 	*heap = NULL;
-	if (v == NULL)
+	if (v == NULL) {
 		v = *heap = value_fold(raw);
-	size_t n = strlen(v);
+		n = strlen(v);
+	}
 	return (char *)unguard(v, &n);
 }
 

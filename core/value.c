@@ -61,7 +61,7 @@ char *value_fold(const char *s)
 	return r;
 }
 
-char *value_fold_buf(const char *s, char *buf, size_t size)
+char *value_fold_buf_n(const char *s, char *buf, size_t size, size_t *len)
 {
 	size_t n = strlen(s), i = 0, o = 0;
 	for (; i < n; ) {
@@ -73,12 +73,19 @@ char *value_fold_buf(const char *s, char *buf, size_t size)
 			i++;
 			continue;
 		}
-		uint32_t c;
-		i += utf8_decode(s + i, n - i, &c);
-		c = fold_cp(c);
 		if (o + UTF8_MAX + 1 >= size)
 			return NULL;
-		o += utf8_encode(c, buf + o);
+		/* most of a Chinese cell: U+4000..U+9FFF, which fold_cp leaves */
+		if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			memcpy(buf + o, s + i, 3);
+			o += 3;
+			i += 3;
+			continue;
+		}
+		uint32_t c;
+		i += utf8_decode(s + i, n - i, &c);
+		o += utf8_encode(fold_cp(c), buf + o);
 	}
 	while (o > 0 && isspace((unsigned char)buf[o - 1]))
 		o--;
@@ -88,7 +95,14 @@ char *value_fold_buf(const char *s, char *buf, size_t size)
 		k++;
 	if (k > 0)
 		memmove(buf, buf + k, o - k + 1);
+	*len = o - k;
 	return buf;
+}
+
+char *value_fold_buf(const char *s, char *buf, size_t size)
+{
+	size_t len;
+	return value_fold_buf_n(s, buf, size, &len);
 }
 
 int value_missing(const char *f)
@@ -105,7 +119,7 @@ int value_missing(const char *f)
 	if (strnlen(f, 10) > 9)          /* longer than any mark: most text cells */
 		return 0;
 	for (const char *const *m = marks; *m; m++)
-		if (strcmp(f, *m) == 0)
+		if ((*m)[0] == f[0] && strcmp(f, *m) == 0)
 			return 1;
 	return 0;
 }

@@ -11,6 +11,8 @@
 char *value_fold(const char *s);
 /* The same into buf (size bytes); NULL if it does not fit there. */
 char *value_fold_buf(const char *s, char *buf, size_t size);
+/* The same, with the folded text's length in *len. */
+char *value_fold_buf_n(const char *s, char *buf, size_t size, size_t *len);
 
 /* 1 if the (folded) cell means "no figure": empty, -, --, —, ——, /, N/A. */
 int value_missing(const char *folded);

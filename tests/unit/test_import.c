@@ -77,11 +77,14 @@ static void test_fold_buf(void **state)
 	(void)state;
 	const char *cells[] = { "", "  12 ", "\t1,234.5\t", "１，２３４．５", "\xE3\x80\x80２．２％\xE3\x80\x80",
 	                        "\xE2\x88\x92" "5", "\xC2\xA0x\xC2\xA0", "乐平市", " 高新技术企业 ", "\xFF\xFE" "ab",
-	                        "ａｂｃ　", NULL };
+	                        "ａｂｃ　", "景德镇（乐平）第１号ä¸", "é¿¿ä－", NULL };
 	for (const char **p = cells; *p; p++) {
 		char buf[64], *a = value_fold(*p), *b = value_fold_buf(*p, buf, sizeof buf);
+		size_t len;
 		assert_non_null(b);
 		assert_string_equal(a, b);
+		assert_non_null(value_fold_buf_n(*p, buf, sizeof buf, &len));
+		assert_int_equal(len, strlen(a));
 		free(a);
 	}
 	char small[4];
