@@ -144,7 +144,7 @@ int cmd_audit(struct cli *c)
 	if (rc != ST_OK)
 		return rc;
 	struct db *db;
-	if ((rc = cli_open_db(c, &db)) != ST_OK)
+	if ((rc = cli_open_db_ro(c, &db)) != ST_OK)
 		return rc;
 	struct cli_out co;
 	if (cli_out_open(&co, "audit", outfile) != 0) {

@@ -28,7 +28,7 @@ int cmd_users(struct cli *c)
 		return ST_USAGE;
 	}
 	struct db *db;
-	int rc = cli_open_db(c, &db);
+	int rc = cli_open_db_ro(c, &db);
 	if (rc != ST_OK)
 		return rc;
 	struct user_item *u;

@@ -55,7 +55,7 @@ sqlite3 "$D/sqlite-no-tables.db" "PRAGMA page_size=4096; VACUUM"
 cp "$G" "$D/no-meta.db"; sqlite3 "$D/no-meta.db" "DROP TABLE meta; PRAGMA journal_mode=DELETE" >/dev/null
 cp "$G" "$D/newer-version.db"; sqlite3 "$D/newer-version.db" "PRAGMA user_version = 999; PRAGMA journal_mode=DELETE" >/dev/null
 ALL=$(ls "$D")
-echo "1..$(( $(echo "$ALL" | wc -l) * 2 + 10 ))"
+echo "1..$(( $(echo "$ALL" | wc -l) * 2 + 12 ))"
 
 refused() {   # refused FILE WANT: report and import exit 3, say WANT, write nothing
 	sum=$(sha256sum < "$D/$1")
@@ -112,6 +112,8 @@ ok "report in a read-only folder" ro_ok report
 ok "export in a read-only folder" ro_ok export enterprises
 ok "imports in a read-only folder" ro_ok imports
 ok "check in a read-only folder" ro_ok check
+ok "users in a read-only folder" ro_ok users
+ok "audit in a read-only folder" ro_ok audit
 cp "$FX/enterprises_lf.csv" "$T/imp.csv"
 chmod 644 "$T/imp.csv"
 import_refused() {
