@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/conffile.h"
+#include "core/db.h"
 #include "core/i18n.h"
 #include "core/privs.h"
 #include "core/util.h"
@@ -18,6 +19,7 @@ void config_init(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	c->language = c->ascii = c->colours = c->esc_delay = CONFIG_UNSET;
+	c->wait = CONFIG_UNSET;
 }
 
 void config_free(struct config *c)
@@ -81,9 +83,14 @@ static int set_key(struct config *c, const char *where, const char *key, const c
 			return -1;
 		}
 		c->esc_delay = (int)ms;
+	} else if (strcmp(key, "wait") == 0) {
+		if ((c->wait = db_parse_minutes(v)) < 0) {
+			err_set(err, "%s: wait takes minutes from 0 to 1440 (10, 0.5), not \"%s\"", where, v);
+			return -1;
+		}
 	} else {
 		err_set(err, "%s: unknown key \"%s\" (the keys are database, language, ascii, "
-		        "colours, esc_delay)", where, key);
+		        "colours, esc_delay, wait)", where, key);
 		return -1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
  *   ascii      on or off: plain ASCII borders
  *   colours    on or off (also spelt colors)
  *   esc_delay  milliseconds curses waits after Esc for the rest of a key
+ *   wait       minutes a write waits for the other clerks' before giving up
  * A later file's key replaces an earlier one's; the command line and the
  * environment win over both (tui/setup.c puts them together). */
 #ifndef INNOTRACK_CONFFILE_H
@@ -22,6 +23,7 @@ struct config {
 	int   ascii;         /* 0, 1 or CONFIG_UNSET */
 	int   colours;       /* 0, 1 or CONFIG_UNSET */
 	int   esc_delay;     /* ms, or CONFIG_UNSET */
+	double wait;         /* seconds (from minutes), or CONFIG_UNSET */
 	char *ignored_db;    /* "FILE:LINE" of a database key not taken; owned */
 };
 

@@ -105,9 +105,9 @@ CLI_EXTRA_USAGE
 		fputs(tr(help[i]), f);
 	/* the files tui/setup.c reads */
 	fprintf(f, tr("\nconfiguration: %s, then %s\n"
-	              "  keys database, language, ascii, colours, esc_delay; they win over the defaults\n"
-	              "  above, and the options and INNOTRACK_DB, INNOTRACK_ASCII, NO_COLOR, ESCDELAY\n"
-	              "  win over them\n"),
+	              "  keys database, language, ascii, colours, esc_delay, wait; they win over the\n"
+	              "  defaults above, and the options and INNOTRACK_DB, INNOTRACK_ASCII, NO_COLOR,\n"
+	              "  ESCDELAY, INNOTRACK_WAIT win over them\n"),
 	        sysdirs_config, "$XDG_CONFIG_HOME/innotrack/config");
 	fputs(tr("\nexit status: 0 done, 1 data rejected (nothing written), 2 wrong usage,\n"
 	         "             3 database could not be opened, was busy, or is damaged\n"), f);

@@ -116,8 +116,10 @@ int main(int argc, char **argv)
 	i18n_set(i18n_from_env());
 	int rc = setup_config(&conf);
 	if (rc == ST_OK && (rc = cli_parse(argc, argv, &c)) < 0 &&
-	    (rc = setup_db_path(&c, &conf, dropped_db)) == ST_OK)
+	    (rc = setup_db_path(&c, &conf, dropped_db)) == ST_OK) {
+		setup_wait(&c, &conf);
 		rc = c.argc > 0 ? cli_run(&c) : full_screen(&c, &conf);
+	}
 	config_free(&conf);
 	setup_free();
 	return rc;

@@ -83,6 +83,12 @@ int setup_db_path(struct cli *c, const struct config *conf, int dropped_db)
 	return ST_OK;
 }
 
+void setup_wait(const struct cli *c, const struct config *conf)
+{
+	if (c->wait < 0 && conf->wait >= 0 && db_parse_minutes(getenv("INNOTRACK_WAIT")) < 0)
+		db_set_wait_limit(conf->wait);
+}
+
 void setup_app_opts(const struct cli *c, const struct config *conf, struct app_opts *o)
 {
 	const char *env = getenv("INNOTRACK_ASCII");

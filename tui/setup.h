@@ -21,6 +21,11 @@ int setup_db_path(struct cli *c, const struct config *conf, int dropped_db);
 /* Free what setup_db_path made (at the end of the run). */
 void setup_free(void);
 
+/* How long a write waits for the other clerks' before giving up: --wait,
+ * else INNOTRACK_WAIT, else the configuration's wait, else core/db.c's
+ * default. */
+void setup_wait(const struct cli *c, const struct config *conf);
+
 /* The full-screen program's options: --ascii, INNOTRACK_ASCII, NO_COLOR,
  * ESCDELAY, then the configuration. */
 void setup_app_opts(const struct cli *c, const struct config *conf, struct app_opts *o);

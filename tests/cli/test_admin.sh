@@ -6,7 +6,7 @@
 # clerk writes, naming the import's login), and a write that must wait:
 # it says so and waits, up to --wait minutes.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..30"
+echo "1..31"
 DB=$T/l.db
 newdb l.db
 "$BIN" --db "$DB" import enterprises "$FX/enterprises.csv" >/dev/null
@@ -65,6 +65,10 @@ sleep 0.5
 ok "restore while another clerk saves is refused (exit 3)" run 3 --db "$DB" restore "$T/b1.db" --yes
 ok "--wait 0.02 (a second): an import gives up, saying how long it waited" \
 	sh -c "'$BIN' --wait 0.02 --db '$DB' import enterprises '$T/more.csv' 2>'$T/w.err'; [ \$? = 3 ] &&
+	grep -q 'other clerks kept writing for longer than the wait limit' '$T/w.err'"
+mkdir -p "$T/cw/innotrack" && echo "wait = 0.02" > "$T/cw/innotrack/config"
+ok "the configuration's wait = 0.02: an import gives up too" \
+	sh -c "XDG_CONFIG_HOME='$T/cw' '$BIN' --db '$DB' import enterprises '$T/more.csv' 2>'$T/w.err'; [ \$? = 3 ] &&
 	grep -q 'other clerks kept writing for longer than the wait limit' '$T/w.err'"
 ok "with the default wait the import waits, says so, and is applied" \
 	sh -c "'$BIN' --db '$DB' import enterprises '$T/more.csv' >/dev/null 2>'$T/w.err' &&

@@ -31,7 +31,7 @@ event-parties task-actuals task-weights
 enterprise-years gazelle-rules
 PATH NAME FILE KIND INNOTRACK_DB XDG_DATA_HOME INNOTRACK_ASCII local share
 complete REGION DATE
-database language colours colors esc_delay XDG_CONFIG_HOME config NO_COLOR ESCDELAY
+database language colours colors esc_delay wait XDG_CONFIG_HOME config NO_COLOR ESCDELAY
 backup restore check MIN INNOTRACK_WAIT
 """.split())
 

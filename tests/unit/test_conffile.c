@@ -35,13 +35,15 @@ static void test_every_key(void **state)
 	    "ascii = on\n"
 	    "colors = off\n"
 	    "\t# esc_delay = 900\n"
-	    "esc_delay = 25", 1, &err), 0);
+	    "esc_delay = 25\n"
+	    "wait = 0.5", 1, &err), 0);
 	assert_null(err);
 	assert_string_equal(c.database, "/srv/ledger/city.db");
 	assert_int_equal(c.language, LANG_ZH);
 	assert_int_equal(c.ascii, 1);
 	assert_int_equal(c.colours, 0);
 	assert_int_equal(c.esc_delay, 25);
+	assert_true(c.wait == 30);
 	assert_null(c.ignored_db);
 	config_free(&c);
 }
@@ -56,6 +58,7 @@ static void test_unset_and_later_wins(void **state)
 	assert_int_equal(c.ascii, CONFIG_UNSET);
 	assert_int_equal(c.colours, CONFIG_UNSET);
 	assert_int_equal(c.esc_delay, CONFIG_UNSET);
+	assert_true(c.wait == CONFIG_UNSET);
 	/* a second file over the first, as the clerk's over the system's */
 	assert_int_equal(config_parse(&c, "sys", "language = zh\ncolours = yes\n", 28, 1, &err), 0);
 	assert_int_equal(config_parse(&c, "user", "language = en\n", 14, 1, &err), 0);
@@ -88,6 +91,9 @@ static void test_mistakes_named(void **state)
 		{ "esc_delay = 20ms\n", "f.conf:1: esc_delay takes milliseconds" },
 		{ "esc_delay = -1\n", "f.conf:1: esc_delay takes milliseconds" },
 		{ "esc_delay = 99999\n", "f.conf:1: esc_delay takes milliseconds" },
+		{ "wait = soon\n", "f.conf:1: wait takes minutes from 0 to 1440" },
+		{ "wait = -1\n", "f.conf:1: wait takes minutes from 0 to 1440" },
+		{ "wait = 2000\n", "f.conf:1: wait takes minutes from 0 to 1440" },
 		{ "database = city.db\n", "f.conf:1: database must be an absolute path" },
 		/* checked even where the database is not taken */
 		{ "database = city.db\n", "f.conf:1: database must be an absolute path" },
@@ -95,7 +101,7 @@ static void test_mistakes_named(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct config c;
 		char *err = NULL;
-		assert_int_equal(parse(&c, bad[i].text, i != 10, &err), -1);
+		assert_int_equal(parse(&c, bad[i].text, i != sizeof bad / sizeof bad[0] - 1, &err), -1);
 		assert_non_null(err);
 		if (strncmp(err, bad[i].msg, strlen(bad[i].msg)) != 0)
 			fail_msg("%s: got \"%s\", wanted \"%s...\"", bad[i].text, err, bad[i].msg);
