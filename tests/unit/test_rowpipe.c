@@ -128,14 +128,27 @@ static void test_stop(void **state)
 	sbuf_free(&got.b);
 }
 
-static void test_csv_fault(void **state)
+/* A scratch file of sample(rows) and then n bytes of tail; *lines: the
+ * lines of the sample.  Caller unlinks and frees. */
+static char *sample_file(long rows, const char *tail, size_t n, long *lines)
 {
 	size_t len;
-	char *data = sample(&len, 3000);
+	char *data = sample(&len, rows);
 	struct sbuf b = { 0 };
 	sbuf_puts(&b, data);
-	sbuf_puts(&b, "3001,\"not closed,瓷\r\n3002,x,y\r\n");
+	sbuf_add(&b, tail, n);
 	char *path = write_tmp(b.s, b.len);
+	*lines = lines_in(data);
+	free(data);
+	sbuf_free(&b);
+	return path;
+}
+
+static void test_csv_fault(void **state)
+{
+	static const char tail[] = "3001,\"not closed,瓷\r\n3002,x,y\r\n";
+	long lines;
+	char *path = sample_file(3000, tail, sizeof tail - 1, &lines);
 	struct rows got = { 0 };
 	struct rowpipe_result res;
 	(void)state;
@@ -145,58 +158,35 @@ static void test_csv_fault(void **state)
 	free(res.err);
 	unlink(path);
 	free(path);
-	free(data);
-	sbuf_free(&b);
 	sbuf_free(&got.b);
 }
 
 /* A bad byte, a NUL and a character cut at the end, each on the line said. */
+#define NUL_TAIL "30001,景德\0,x\r\n30002,y,z\r\n"
 static void test_decode_fault(void **state)
 {
-	static const struct { const char *bad; int nul; } cases[] = {
-		{ "\xE6\x99", 0 },            /* a character cut short by a comma */
-		{ "\xFF", 0 },
-		{ "\xC0\xAF", 0 },            /* an overlong '/' */
-		{ "\x00", 1 },
+	static const struct { const char *tail; size_t n; long rows; } cases[] = {
+		{ "30001,景德\xE6\x99,x\r\n30002,y,z\r\n", 0, 30000 },  /* a character cut short */
+		{ "30001,景德\xFF,x\r\n30002,y,z\r\n", 0, 30000 },
+		{ "30001,景德\xC0\xAF,x\r\n30002,y,z\r\n", 0, 30000 },  /* an overlong '/' */
+		{ NUL_TAIL, sizeof NUL_TAIL - 1, 30000 },
+		{ "101,x,\xE7\x93", 0, 100 },                          /* cut by the end of the file */
 	};
 	(void)state;
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-		size_t len;
-		char *data = sample(&len, 30000);     /* 30,001 lines, more than a chunk */
-		struct sbuf b = { 0 };
-		sbuf_puts(&b, data);
-		sbuf_puts(&b, "30001,景德");
-		sbuf_add(&b, cases[c].bad, cases[c].nul ? 1 : strlen(cases[c].bad));
-		sbuf_puts(&b, ",x\r\n30002,y,z\r\n");
-		char *path = write_tmp(b.s, b.len);
+		long lines;
+		size_t n = cases[c].n ? cases[c].n : strlen(cases[c].tail);
+		char *path = sample_file(cases[c].rows, cases[c].tail, n, &lines);
 		struct rows got = { 0 };
 		struct rowpipe_result res;
 		assert_int_equal(pipe_file(path, ENC_UTF8, &got, &res), ROWPIPE_DECODE);
-		assert_int_equal(res.bad_line, lines_in(data) + 1);   /* (quoted line breaks count) */
-		assert_int_equal(res.bad_nul, cases[c].nul);
-		assert_true(got.n <= 30001);
+		assert_int_equal(res.bad_line, lines + 1);     /* (quoted line breaks count) */
+		assert_int_equal(res.bad_nul, cases[c].n != 0);
+		assert_true(got.n <= cases[c].rows + 1);
 		unlink(path);
 		free(path);
-		free(data);
-		sbuf_free(&b);
 		sbuf_free(&got.b);
 	}
-	/* the last character cut short by the end of the file */
-	size_t len;
-	char *data = sample(&len, 100);
-	struct sbuf b = { 0 };
-	sbuf_puts(&b, data);
-	sbuf_puts(&b, "101,x,\xE7\x93");
-	char *path = write_tmp(b.s, b.len);
-	struct rows got = { 0 };
-	struct rowpipe_result res;
-	assert_int_equal(pipe_file(path, ENC_UTF8, &got, &res), ROWPIPE_DECODE);
-	assert_int_equal(res.bad_line, lines_in(data) + 1);
-	unlink(path);
-	free(path);
-	free(data);
-	sbuf_free(&b);
-	sbuf_free(&got.b);
 }
 
 /* UTF-8 checked whatever the split between two chunks. */
