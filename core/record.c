@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/period.h"
 #include "core/indsem.h"
+#include "core/pipe.h"
 #include "core/record.h"
 #include "core/reftype.h"
 #include "core/util.h"
@@ -724,6 +725,27 @@ static long long write_row(struct db *db, const struct record *r, int *rc, char 
 	return id;
 }
 
+/* A stage changed in the form is a move along the kind's stages
+ * (core/pipe.h): the same rules and history; a refused one is the stage
+ * field's error. */
+static int form_move(struct db *db, const struct record *r, char **err)
+{
+	int fi = pipe_stage_field(r->p);
+	if (fi < 0 || r->id == 0)
+		return ST_OK;
+	char *why = NULL;
+	int rc = pipe_form_move(db, r->p, r->id, r->was[fi], r->v[fi], &why);
+	if (rc == ST_DATA)
+		field_error(r->p, (size_t)fi, err, "%s", why);
+	else if (rc != ST_OK && err != NULL) {
+		free(*err);
+		*err = why;
+		why = NULL;
+	}
+	free(why);
+	return rc;
+}
+
 int record_save(struct db *db, struct record *r, struct record_conflict *c, char **err)
 {
 	memset(c, 0, sizeof *c);
@@ -743,6 +765,8 @@ int record_save(struct db *db, struct record *r, struct record_conflict *c, char
 	}
 	char *before = r->id ? audit_snapshot(db, r->p->table, r->id) : NULL;
 	long long id = write_row(db, r, &rc, err);
+	if (rc == ST_OK)
+		rc = form_move(db, r, err);
 	if (rc == ST_OK) {
 		char *after = audit_snapshot(db, r->p->table, id);
 		rc = audit_log(db, r->p->table, id, r->id ? "update" : "insert", before, after, 0, err);
