@@ -37,7 +37,8 @@ static const struct pipe_kind {
 	{ "talent", "stage", &CH_TALENT_STAGE,
 	  "SELECT s.on_date, (SELECT p.stage FROM talent_stage p WHERE p.talent_id = s.talent_id"
 	  "  AND (p.on_date < s.on_date OR (p.on_date = s.on_date AND p.id < s.id))"
-	  "  ORDER BY p.on_date DESC, p.id DESC LIMIT 1), s.stage, s.note, coalesce(s.login, ''), 0"
+	  "  ORDER BY p.on_date DESC, p.id DESC LIMIT 1), s.stage, s.note, coalesce(s.login, ''),"
+	  " coalesce(s.batch_id, 0)"
 	  " FROM talent_stage s WHERE s.talent_id = ?1 ORDER BY s.on_date DESC, s.id DESC",
 	  "SELECT max(on_date) FROM talent_stage WHERE talent_id = ?1",
 	  "INSERT INTO talent_stage(talent_id, stage, on_date, note, login)"
