@@ -635,18 +635,15 @@ static int check_access(struct db *db, const struct record *r, int del, int new_
 	int rc = ST_OK;
 	if (r->id && !new_too)
 		rc = access_check_row(db, r->p, r->id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
-	if (rc == ST_OK && new_too) {
-		int fi = access_region_field(r->p);
-		long long region = fi >= 0 && r->v[fi] != NULL ? strtoll(r->v[fi], NULL, 10) : 0;
-		rc = access_check(db, r->p->table, region, r->id ? ACCESS_CHANGE : ACCESS_ADD, err);
-	}
+	if (rc == ST_OK && new_too)
+		rc = access_check_values(db, r->p, r->v, r->id ? ACCESS_CHANGE : ACCESS_ADD, err);
 	return rc;
 }
 
 int record_may(struct db *db, const struct profile *p, long long id, int del, char **err)
 {
 	if (id == 0)      /* the region is not known yet: only whether any may be added */
-		return access_writes_some(db) && access_region_field(p) >= 0
+		return access_writes_some(db) && access_region_source(p) >= 0
 		    ? ST_OK : access_check(db, p->table, 0, ACCESS_ADD, err);
 	return access_check_row(db, p, id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
 }
