@@ -28,6 +28,15 @@ static const struct profile *ref_kind(const struct profile *p, int i)
 	return rt != NULL ? profile_find(rt->table) : NULL;
 }
 
+/* The field that names a record of kind o (PF_NAME). */
+static size_t owner_name(const struct profile *o)
+{
+	size_t i = 0;
+	while (i + 1 < o->n && !(o->f[i].flags & PF_NAME))
+		i++;
+	return i;
+}
+
 int access_region_source(const struct profile *p)
 {
 	int fi = access_region_field(p);
@@ -124,7 +133,8 @@ static const struct {
 	                  N_("%s may not undo changes to records that belong to the whole city (%s)") },
 };
 
-/* The same, for a record of the region of the record `owner` (its label). */
+/* The same, for a record of the region of the record it belongs to (its
+ * name last, where a short screen may cut it). */
 static const char *const owner_refusal[] = {
 	[ACCESS_ADD] = N_("%s may not add records of %s (%s)"),
 	[ACCESS_CHANGE] = N_("%s may not change records of %s (%s)"),
@@ -133,7 +143,7 @@ static const char *const owner_refusal[] = {
 };
 
 /* A county clerk and a record of another region, or of none; owner: the
- * label of the record it belongs to, or NULL. */
+ * name of the record it belongs to, or NULL. */
 static int county_check(struct db *db, const char *table, long long region_id, const char *owner,
                         enum access_what what, char **err)
 {
@@ -152,7 +162,7 @@ static int county_check(struct db *db, const char *table, long long region_id, c
 	if (region_id != 0) {
 		char *r = region_name(db, region_id);
 		if (owner != NULL)
-			err_set(err, owner_refusal[what], w, owner, r);
+			err_set(err, owner_refusal[what], w, r, owner);
 		else
 			err_set(err, refusal[what].region, w, r);
 		free(r);
@@ -220,7 +230,8 @@ static int check_source(struct db *db, const struct profile *p, int fi, const ch
 	                      o->f[access_region_field(o)].col, o->table);
 	char *region = db_text_of(db, sql, ref);
 	free(sql);
-	sql = xasprintf("SELECT %s FROM \"%s\" t WHERE t.id = ?1", o->label, o->table);
+	sql = xasprintf("SELECT t.\"%s\" FROM \"%s\" t WHERE t.id = ?1",
+	                o->f[owner_name(o)].col, o->table);
 	char *label = db_text_of(db, sql, ref);
 	free(sql);
 	int rc = check(db, p->table, region != NULL ? strtoll(region, NULL, 10) : 0, label, what, err);

@@ -76,8 +76,8 @@ char *access_region_sql(const struct profile *p, const char *value);
 /* May the session do `what` to a record of kind p that has the values v
  * (p->n values as core/record.h holds them: stored form, a reference as
  * its id), by the region they give it?  A refusal for the region of the
- * record it belongs to names that record too ("…不能添加 甲公司（乐平市）
- * 的记录").  ST_OK, ST_DATA with *err, ST_DB. */
+ * record it belongs to names that record too ("…不能添加 乐平市 的记录
+ * （甲公司）").  ST_OK, ST_DATA with *err, ST_DB. */
 int access_check_values(struct db *db, const struct profile *p, char *const *v,
                         enum access_what what, char **err);
 
