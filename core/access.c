@@ -8,6 +8,7 @@
 #include "core/choice.h"
 #include "core/db_internal.h"
 #include "core/i18n.h"
+#include "core/reftype.h"
 #include "core/session.h"
 #include "core/users.h"
 #include "core/util.h"
@@ -18,6 +19,44 @@ int access_region_field(const struct profile *p)
 		if (p->f[i].type == FT_REGION)
 			return (int)i;
 	return -1;
+}
+
+/* The kind of the record p's field i refers to. */
+static const struct profile *ref_kind(const struct profile *p, int i)
+{
+	const struct reftype *rt = reftype_of(p->f[i].type);
+	return rt != NULL ? profile_find(rt->table) : NULL;
+}
+
+/* The field that names a record of kind o (PF_NAME). */
+static size_t owner_name(const struct profile *o)
+{
+	size_t i = 0;
+	while (i + 1 < o->n && !(o->f[i].flags & PF_NAME))
+		i++;
+	return i;
+}
+
+int access_region_source(const struct profile *p)
+{
+	int fi = access_region_field(p);
+	for (size_t i = 0; fi < 0 && i < p->n; i++)
+		if ((p->f[i].flags & PF_OWNER) && ref_kind(p, (int)i) != NULL &&
+		    access_region_field(ref_kind(p, (int)i)) >= 0)
+			fi = (int)i;
+	return fi;
+}
+
+char *access_region_sql(const struct profile *p, const char *value)
+{
+	int fi = access_region_source(p);
+	if (fi < 0)
+		return NULL;
+	if (p->f[fi].type == FT_REGION)
+		return xstrdup(value);
+	const struct profile *o = ref_kind(p, fi);
+	return xasprintf("(SELECT o.\"%s\" FROM main.\"%s\" o WHERE o.id = (%s))",
+	                 o->f[access_region_field(o)].col, o->table, value);
 }
 
 int access_writes_all(const struct db *db)
@@ -94,8 +133,18 @@ static const struct {
 	                  N_("%s may not undo changes to records that belong to the whole city (%s)") },
 };
 
-/* A county clerk and a record of another region, or of none. */
-static int county_check(struct db *db, const char *table, long long region_id,
+/* The same, for a record of the region of the record it belongs to (its
+ * name last, where a short screen may cut it). */
+static const char *const owner_refusal[] = {
+	[ACCESS_ADD] = N_("%s may not add records of %s (%s)"),
+	[ACCESS_CHANGE] = N_("%s may not change records of %s (%s)"),
+	[ACCESS_DELETE] = N_("%s may not delete records of %s (%s)"),
+	[ACCESS_UNDO] = N_("%s may not undo changes to records of %s (%s)"),
+};
+
+/* A county clerk and a record of another region, or of none; owner: the
+ * name of the record it belongs to, or NULL. */
+static int county_check(struct db *db, const char *table, long long region_id, const char *owner,
                         enum access_what what, char **err)
 {
 	const struct session *s = db_session(db);
@@ -112,16 +161,19 @@ static int county_check(struct db *db, const char *table, long long region_id,
 	char *w = who(db);
 	if (region_id != 0) {
 		char *r = region_name(db, region_id);
-		err_set(err, refusal[what].region, w, r);
+		if (owner != NULL)
+			err_set(err, owner_refusal[what], w, r, owner);
+		else
+			err_set(err, refusal[what].region, w, r);
 		free(r);
 	} else {
-		err_set(err, refusal[what].city, w, p != NULL ? profile_title(p) : table);
+		err_set(err, refusal[what].city, w, owner ? owner : p != NULL ? profile_title(p) : table);
 	}
 	free(w);
 	return ST_DATA;
 }
 
-int access_check(struct db *db, const char *table, long long region_id,
+static int check(struct db *db, const char *table, long long region_id, const char *owner,
                  enum access_what what, char **err)
 {
 	const struct session *s = db_session(db);
@@ -150,21 +202,62 @@ int access_check(struct db *db, const char *table, long long region_id,
 	}
 	if (role == SESSION_ADMIN || role == SESSION_CITY || what == ACCESS_USERS || what == ACCESS_PACK)
 		return ST_OK;
-	return county_check(db, table, region_id, what, err);
+	return county_check(db, table, region_id, owner, what, err);
+}
+
+int access_check(struct db *db, const char *table, long long region_id,
+                 enum access_what what, char **err)
+{
+	return check(db, table, region_id, NULL, what, err);
+}
+
+/* The check for a record of kind p whose region source field (index fi)
+ * has the stored value v. */
+static int check_source(struct db *db, const struct profile *p, int fi, const char *v,
+                        enum access_what what, char **err)
+{
+	char *end;
+	long long ref = v != NULL ? strtoll(v, &end, 10) : 0;
+	if (fi < 0 || v == NULL || *end != '\0' || end == v)
+		ref = 0;
+	if (ref == 0 || p->f[fi].type == FT_REGION)
+		return access_check(db, p->table, ref, what, err);
+	if (access_writes_all(db))
+		return access_check(db, p->table, 0, what, err);
+	/* the region of the record it belongs to, which its refusal names */
+	const struct profile *o = ref_kind(p, fi);
+	char *sql = xasprintf("SELECT coalesce(t.\"%s\", 0) FROM \"%s\" t WHERE t.id = ?1",
+	                      o->f[access_region_field(o)].col, o->table);
+	char *region = db_text_of(db, sql, ref);
+	free(sql);
+	sql = xasprintf("SELECT t.\"%s\" FROM \"%s\" t WHERE t.id = ?1",
+	                o->f[owner_name(o)].col, o->table);
+	char *label = db_text_of(db, sql, ref);
+	free(sql);
+	int rc = check(db, p->table, region != NULL ? strtoll(region, NULL, 10) : 0, label, what, err);
+	free(region);
+	free(label);
+	return rc;
+}
+
+int access_check_values(struct db *db, const struct profile *p, char *const *v,
+                        enum access_what what, char **err)
+{
+	int fi = access_region_source(p);
+	return check_source(db, p, fi, fi >= 0 ? v[fi] : NULL, what, err);
 }
 
 int access_check_row(struct db *db, const struct profile *p, long long id,
                      enum access_what what, char **err)
 {
-	int fi = access_region_field(p);
-	long long region = 0;
+	int fi = access_region_source(p);
+	char *v = NULL;
 	if (fi >= 0 && !access_writes_all(db)) {
-		char *sql = xasprintf("SELECT coalesce(\"%s\", 0) FROM \"%s\" WHERE id = ?",
-		                      p->f[fi].col, p->table);
-		char *v = db_text_of(db, sql, id);
+		char *sql = xasprintf("SELECT \"%s\" FROM \"%s\" WHERE id = ?", p->f[fi].col, p->table);
+		v = db_text_of(db, sql, id);
 		free(sql);
-		region = v != NULL ? strtoll(v, NULL, 10) : 0;
-		free(v);
 	}
-	return access_check(db, p->table, region, what, err);
+	int rc = check_source(db, p, fi, v, what, err);
+	free(v);
+	return rc;
 }

@@ -13,9 +13,12 @@
  * and a login app_user does not list reads, and is told how to ask.
  *
  * A record's region is the value of its kind's region field (the field
- * of type FT_REGION in core/profile.c).  A record with no region (a kind
- * without such a field: regions, indicators, documents, tasks; or an
- * enterprise whose region is empty) is the whole city's, and a county
+ * of type FT_REGION in core/profile.c); for a kind without one whose
+ * description names the record it belongs to (PF_OWNER: a firm's yearly
+ * figures, an event's parties), the region of that record.  A record with
+ * no region (a kind without either: regions, indicators, documents,
+ * tasks; or an enterprise whose region is empty, and its yearly figures)
+ * is the whole city's, and a county
  * clerk may not change it, with one exception a kind declares itself
  * (PK_LOCAL_ADD): a county clerk may add an institute, since the
  * partnerships of their county need the institute they are with, but not
@@ -43,7 +46,8 @@ enum access_what {
 int access_check(struct db *db, const char *table, long long region_id,
                  enum access_what what, char **err);
 
-/* The same for stored row `id` of kind p, by the region it has now. */
+/* The same for stored row `id` of kind p, by the region it has now
+ * (its own, or that of the record it belongs to). */
 int access_check_row(struct db *db, const struct profile *p, long long id,
                      enum access_what what, char **err);
 
@@ -56,6 +60,26 @@ int access_writes_some(const struct db *db);
 
 /* The index of p's region field (FT_REGION), or -1 if the kind has none. */
 int access_region_field(const struct profile *p);
+
+/* The index of the field a record of kind p takes its region from: its
+ * region field, else its owner field (PF_OWNER, a reference to a kind
+ * with a region field); -1 if neither (the record is the whole city's). */
+int access_region_source(const struct profile *p);
+
+/* SQL giving the region id (or NULL) of a record of kind p whose source
+ * field (access_region_source) has the value of the SQL `value` ("t.x",
+ * "s.x" of a staging table, json_extract(...) of an audit image): value
+ * itself, or the owner's region looked up by its id.  NULL if the kind
+ * has no region.  Caller frees. */
+char *access_region_sql(const struct profile *p, const char *value);
+
+/* May the session do `what` to a record of kind p that has the values v
+ * (p->n values as core/record.h holds them: stored form, a reference as
+ * its id), by the region they give it?  A refusal for the region of the
+ * record it belongs to names that record too ("…不能添加 乐平市 的记录
+ * （甲公司）").  ST_OK, ST_DATA with *err, ST_DB. */
+int access_check_values(struct db *db, const struct profile *p, char *const *v,
+                        enum access_what what, char **err);
 
 /* For a login app_user does not list: "you may only read; to ask for
  * access ..." naming the admins and the grant command; NULL for a listed

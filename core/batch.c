@@ -229,16 +229,22 @@ static int restore(struct db *db, const struct profile *p, long long id, const c
  * had before?  ST_OK; ST_DATA with *err (the first region refused); ST_DB. */
 static int may_undo(struct db *db, const struct profile *p, long long id, char **err)
 {
-	int fi = access_region_field(p);
+	int fi = access_region_source(p);
 	if (access_writes_all(db) || fi < 0 || !access_writes_some(db))
 		return access_check(db, p->table, 0, ACCESS_UNDO, err);
 	const char *T = p->table, *col = p->f[fi].col;
+	char *now = xasprintf("t.%s", col), *was = xasprintf("json_extract(a.before, '$.%s')", col);
+	char *now_r = access_region_sql(p, now), *was_r = access_region_sql(p, was);
 	char *with = xasprintf(AUDIT_ROWS("%s"), T);
-	char *sql = xasprintf("%sSELECT DISTINCT coalesce(t.%s, 0) FROM a JOIN main.%s t ON t.id = a.row_id"
+	char *sql = xasprintf("%sSELECT DISTINCT coalesce(%s, 0) FROM a JOIN main.%s t ON t.id = a.row_id"
 	                      " WHERE a.action IN ('insert', 'update')"
-	                      " UNION SELECT coalesce(json_extract(a.before, '$.%s'), 0) FROM a"
-	                      " WHERE a.action = 'update'", with, col, T, col);
+	                      " UNION SELECT coalesce(%s, 0) FROM a"
+	                      " WHERE a.action = 'update'", with, now_r, T, was_r);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
+	free(now);
+	free(was);
+	free(now_r);
+	free(was_r);
 	free(with);
 	free(sql);
 	if (st == NULL)

@@ -17,6 +17,8 @@
 /* The stages records of kind p move along (CH_TIER, CH_TALENT_STAGE), or
  * NULL if they do not. */
 const struct choice_set *pipe_stages(const struct profile *p);
+/* The index of the field of p holding its stage, or -1. */
+int pipe_stage_field(const struct profile *p);
 
 /* One move, as the history shows it. */
 struct pipe_step {
@@ -44,5 +46,17 @@ char *pipe_stage_of(struct db *db, const struct profile *p, long long id);
  * when another clerk changed the record since `version`; ST_DB. */
 int pipe_move(struct db *db, const struct profile *p, long long id, long long version,
               const char *to, const char *on, const char *reason, char **err);
+
+/* Record id of kind p, saved through its form (core/record.c) with its
+ * stage changed from `from` to `to`, moves as pipe_move moves it: after
+ * the kind's rules, dated by the save (today), with no reason; the
+ * history row, and a talent arriving gets its introduced_on.  Call it in
+ * the save's write transaction, after the record is written and before
+ * its audit row; nothing for a kind whose form corrections the schema
+ * records itself (a firm's tier), nor for an unchanged stage.  ST_OK;
+ * ST_DATA with *err (the rule's words, UI language) when the move is
+ * refused (the caller rolls the save back); ST_DB. */
+int pipe_form_move(struct db *db, const struct profile *p, long long id, const char *from,
+                   const char *to, char **err);
 
 #endif

@@ -119,7 +119,7 @@ static const struct pfield ent_f[] = {
 static const struct pfield ey_f[] = {
 	{ .col = "enterprise_id", .key = "enterprise", .en = "Enterprise", .zh = "企业",
 	  .aliases = "企业名称|统一社会信用代码|社会信用代码",
-	  .type = FT_ENTERPRISE, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	  .type = FT_ENTERPRISE, .flags = PF_NAME | PF_REQ | PF_KEY | PF_OWNER, .width = 24 },
 	{ .col = "year", .key = "year", .en = "Year", .zh = "年度",
 	  .aliases = "年份|统计年度",
 	  .type = FT_YEAR, .flags = PF_REQ | PF_KEY },
@@ -563,7 +563,7 @@ static const struct pfield tw_f[] = {
 static const struct pfield party_f[] = {
 	{ .col = "event_id", .key = "event", .en = "Event", .zh = "对接活动",
 	  .aliases = "活动|活动名称",
-	  .type = FT_EVENT, .flags = PF_NAME | PF_REQ | PF_KEY, .width = 24 },
+	  .type = FT_EVENT, .flags = PF_NAME | PF_REQ | PF_KEY | PF_OWNER, .width = 24 },
 	{ .col = "institute_id", .key = "institute", .en = "Institute", .zh = "参加院所",
 	  .aliases = "大院大所|院所",
 	  .type = FT_INSTITUTE, .flags = PF_KEY },

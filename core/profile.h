@@ -43,6 +43,9 @@ enum ftype {
 #define PF_DERIVED 0x4   /* computed from another field, never read from a file */
 #define PF_VIEW    0x8   /* computed (expr): shown on the register, never imported or edited */
 #define PF_NAME    0x10  /* names the record: the register's first, fixed column */
+#define PF_OWNER   0x20  /* a reference to the record this one belongs to (a firm's yearly
+                            figures, an event's party): for a kind without a region field,
+                            the region it refers to is the record's (core/access.h) */
 
 struct pfield {
 	const char *col;      /* the table's column (and the staging column) */

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/period.h"
 #include "core/indsem.h"
+#include "core/pipe.h"
 #include "core/record.h"
 #include "core/reftype.h"
 #include "core/util.h"
@@ -634,18 +635,15 @@ static int check_access(struct db *db, const struct record *r, int del, int new_
 	int rc = ST_OK;
 	if (r->id && !new_too)
 		rc = access_check_row(db, r->p, r->id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
-	if (rc == ST_OK && new_too) {
-		int fi = access_region_field(r->p);
-		long long region = fi >= 0 && r->v[fi] != NULL ? strtoll(r->v[fi], NULL, 10) : 0;
-		rc = access_check(db, r->p->table, region, r->id ? ACCESS_CHANGE : ACCESS_ADD, err);
-	}
+	if (rc == ST_OK && new_too)
+		rc = access_check_values(db, r->p, r->v, r->id ? ACCESS_CHANGE : ACCESS_ADD, err);
 	return rc;
 }
 
 int record_may(struct db *db, const struct profile *p, long long id, int del, char **err)
 {
 	if (id == 0)      /* the region is not known yet: only whether any may be added */
-		return access_writes_some(db) && access_region_field(p) >= 0
+		return access_writes_some(db) && access_region_source(p) >= 0
 		    ? ST_OK : access_check(db, p->table, 0, ACCESS_ADD, err);
 	return access_check_row(db, p, id, del ? ACCESS_DELETE : ACCESS_CHANGE, err);
 }
@@ -724,6 +722,27 @@ static long long write_row(struct db *db, const struct record *r, int *rc, char 
 	return id;
 }
 
+/* A stage changed in the form is a move along the kind's stages
+ * (core/pipe.h): the same rules and history; a refused one is the stage
+ * field's error. */
+static int form_move(struct db *db, const struct record *r, char **err)
+{
+	int fi = pipe_stage_field(r->p);
+	if (fi < 0 || r->id == 0)
+		return ST_OK;
+	char *why = NULL;
+	int rc = pipe_form_move(db, r->p, r->id, r->was[fi], r->v[fi], &why);
+	if (rc == ST_DATA)
+		field_error(r->p, (size_t)fi, err, "%s", why);
+	else if (rc != ST_OK && err != NULL) {
+		free(*err);
+		*err = why;
+		why = NULL;
+	}
+	free(why);
+	return rc;
+}
+
 int record_save(struct db *db, struct record *r, struct record_conflict *c, char **err)
 {
 	memset(c, 0, sizeof *c);
@@ -743,6 +762,8 @@ int record_save(struct db *db, struct record *r, struct record_conflict *c, char
 	}
 	char *before = r->id ? audit_snapshot(db, r->p->table, r->id) : NULL;
 	long long id = write_row(db, r, &rc, err);
+	if (rc == ST_OK)
+		rc = form_move(db, r, err);
 	if (rc == ST_OK) {
 		char *after = audit_snapshot(db, r->p->table, id);
 		rc = audit_log(db, r->p->table, id, r->id ? "update" : "insert", before, after, 0, err);

@@ -9,7 +9,7 @@
 # the user's own; it needs root, useradd and setpriv, and is skipped
 # without them.  test_server.sh has the setgid program's part.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..51"
+echo "1..57"
 DB=$T/a.db
 q() { sqlite3 "$DB" "$1"; }
 is() { got=$(q "$1"); [ "$got" = "$2" ] || { echo "got \"$got\", wanted \"$2\""; return 1; }; }
@@ -103,6 +103,22 @@ ok "the county clerk undoes their own import" as clerk2 0 --db "$DB" undo-import
 ok "... and their rows are gone" is "SELECT count(*) FROM enterprise" 3
 ok "... while the audit keeps the import and adds the undo" \
 	is "SELECT group_concat(action) FROM audit WHERE batch_id = $OWN" "insert,delete,delete"
+
+# the yearly figures of a firm are of the firm's region
+printf '企业名称,年度,营业收入（万元）\n企业11号,2024,100\n企业10号,2024,200\n' > "$T/years.csv"
+ok "the city clerk imports the yearly figures of firms of 浮梁县 and 乐平市" \
+	as clerk1 0 --db "$DB" import enterprise-years "$T/years.csv"
+YEARS=$(q "SELECT max(id) FROM import_batch")
+ok "the county clerk of 浮梁县 may not undo it: exit 1" \
+	as clerk2 1 --db "$DB" --lang zh undo-import "$YEARS"
+ok "... told why: 乐平市's firm's figures are among them" \
+	has "$T/err" "县级用户 clerk2（浮梁县）不能撤销对 乐平市 的记录所做的修改"
+printf '企业名称,年度,营业收入（万元）\n企业11号,2025,120\n' > "$T/own-years.csv"
+ok "the city clerk imports a figure of 浮梁县's firm alone" \
+	as clerk1 0 --db "$DB" import enterprise-years "$T/own-years.csv"
+ok "... which the county clerk of 浮梁县 may undo" \
+	as clerk2 0 --db "$DB" undo-import "$(q "SELECT max(id) FROM import_batch")"
+ok "... and the other figures stay" is "SELECT count(*) FROM enterprise_year" 2
 
 # the audit ------------------------------------------------------------
 rows=$(q "SELECT count(*) FROM audit")

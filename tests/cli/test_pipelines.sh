@@ -5,7 +5,7 @@
 # with an undo), the yearly figures and the gazelle candidates, and the
 # talent categories read from the counties' words.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..39"
+echo "1..45"
 DB=$T/p.db
 newdb p.db
 q() { sqlite3 "$DB" "$1"; }
@@ -96,6 +96,22 @@ ok "... 浮梁县 brought in two foreign experts of its five, a high-level talen
 	sh -c "grep -qx '浮梁县,foreign_expert,2,5,3' '$T/t.csv' && grep -qx '浮梁县,high_level,1,10,9' '$T/t.csv'"
 ok "... the city's foreign experts on duty against 30, its brokers against 150" \
 	sh -c "grep -qx '景德镇市,foreign_expert,2,30,28' '$T/t.csv' && grep -qx '景德镇市,tech_broker,0,150,150' '$T/t.csv'"
+ok "... a talent the file adds has no move" is "SELECT count(*) FROM talent_stage" 0
+cat > "$T/fx2.csv" <<'CSV'
+姓名,证件号码,人才类别,地区,阶段
+Tom Lee,C00000001,外国专家,浮梁县,已到岗
+CSV
+ok "an import that changes a talent's stage" \
+	run 0 --db "$DB" import talents "$T/fx2.csv" --period 2025Q3
+B=$(q "SELECT max(id) FROM import_batch")
+ok "... records the move to on duty, dated by the file's period, with the batch" \
+	is "SELECT t.name, s.stage, s.on_date, s.batch_id = $B FROM talent_stage s JOIN talent t ON t.id = s.talent_id" \
+	   "Tom Lee|on_duty|2025-09-30|1"
+ok "... the foreign experts brought in by 2025Q3 count him" \
+	sh -c "'$BIN' --db '$DB' --lang en report --section talents --period 2025 --format csv | grep -qx '浮梁县,foreign_expert,3,5,2'"
+ok "undo-import takes the talent's move back" run 0 --db "$DB" undo-import "$B"
+ok "... no move of that batch is left, the stage is signed again" \
+	is "SELECT (SELECT count(*) FROM talent_stage), stage FROM talent WHERE name = 'Tom Lee'" "0|signed"
 
 # --- yearly figures and the gazelle criteria -------------------------------
 cat > "$T/years.csv" <<'CSV'

@@ -2,7 +2,9 @@
 # test_access.sh: who may change what, on the real program in tmux at
 # 80x24 in Chinese.  A county clerk of 浮梁县 opens an enterprise of 乐平市
 # and is refused, in Chinese, when trying to edit or delete it, and edits
-# one of their own county; the menu shows them no users screen.  The admin
+# one of their own county; they add the yearly figures of their county's
+# firm, and are refused, naming region and firm, for a firm of 乐平市;
+# the menu shows them no users screen.  The admin
 # grants roles on the users screen (a viewer; a county clerk with a region
 # chosen from the list), and finds the county clerk's edit on the change
 # log, filtered by login.  Checked in the database with sqlite3.  TAP
@@ -22,7 +24,7 @@ lacks() {
 	! grep -q -F -- "$2" "$SCREEN" || { echo "\"$2\" is on the screen" > "$TMP/why"; return 1; }
 }
 
-echo "1..23"
+echo "1..29"
 
 INNOTRACK_LOGIN=admin1 "$BIN" --db "$DB" init > "$TMP/init.out" 2>&1 &&
 	INNOTRACK_LOGIN=admin1 "$BIN" --db "$DB" import enterprises "$SRC/tests/fixtures/enterprises.csv" \
@@ -68,6 +70,35 @@ expect "nothing of 乐平市 changed; the 浮梁县 record by clerk2, audited" \
 浮梁航宇无人机有限公司|clerk2
 clerk2|update"
 
+# the yearly figures of a firm are of the firm's county
+keys c2 Escape
+expect "Esc closes the record" poll_in c2 has "行 2/7"
+keys c2 F9
+keys c2 j Enter
+expect "the yearly figures register (年报), empty" poll_in c2 has "本台账还没有记录"
+keys c2 F7
+expect "F7 opens the form of new figures for clerk2" poll_in c2 has "新增年报"
+text c2 陶瓷新材料
+sleep 0.3
+keys c2 Tab
+text c2 2024
+keys c2 Tab
+text c2 1200
+keys c2 F2
+expect "a firm of 乐平市: refused, naming the region and the firm" \
+	poll_in c2 has "县级用户 clerk2（浮梁县）不能添加 乐平市 的记录（景德镇陶瓷新材料有限公司）"
+keys c2 Up Up C-u
+text c2 浮梁航宇
+sleep 0.3
+keys c2 Tab
+keys c2 F2
+expect "their own county's firm: saved" poll_in c2 has "已保存：浮梁航宇无人机有限公司 2024"
+expect "... one row, of the 浮梁县 firm, by clerk2, audited" \
+	sql_poll "SELECT e.name, y.year, y.revenue_cents, y.updated_by FROM enterprise_year y
+	          JOIN enterprise e ON e.id = y.enterprise_id;
+	          SELECT login, action FROM audit WHERE tbl = 'enterprise_year'" "浮梁航宇无人机有限公司|2024|120000|clerk2
+clerk2|insert"
+
 # the admin
 start adm 80 24 "INNOTRACK_LOGIN=admin1 LANG=$ZH" --lang zh
 expect "the program starts for admin1" poll_in adm has "admin1"
@@ -102,7 +133,8 @@ text adm clerk2
 keys adm Enter
 expect "the change log, filtered by login, shows clerk2's edit field by field" \
 	poll_in adm has "clerk2" "企业名称" "浮梁航"
-expect "... and says the filter" poll_in adm has "1 处修改  clerk2"
-keys adm Enter
+expect "... and says the filter: the record's edit, the figures' three fields" \
+	poll_in adm has "4 处修改  clerk2"
+keys adm G Enter
 expect "Enter shows the change in full" poll_in adm has "新值" "浮梁航宇无人机有限公司"
 exit $failed

@@ -4,8 +4,9 @@
 # the ladder (the move in its history, the funnel and the indicator
 # count it), find a certificate in the list of those lapsing, add a
 # foreign expert to 浮梁县 and see its count rise against the target of
-# five.  Dates are set from today, as the screens open on the current
-# year.
+# five, then change his 阶段 in the form: the rule refuses 放弃, 离开 is a
+# move in his history.  Dates are set from today, as the screens open on
+# the current year.
 E2E_NAME=pipelines
 E2E_TOOLS=sqlite3
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
@@ -43,7 +44,7 @@ cells() {
 	return 1
 }
 
-echo "1..30"
+echo "1..38"
 
 TODAY=$(date +%Y-%m-%d)
 YEAR=$(date +%Y)
@@ -161,6 +162,30 @@ expect "Enter on the last field saves him" poll has "已保存：Hans Weber"
 menu
 keys j Enter
 expect "the talents view: 浮梁县 one of five, four missing" cells 浮梁县 外国专家 1 5 4
+
+# --- his stage changed in the form is a move --------------------------------
+menu
+keys k Enter
+expect "F9 k Enter: the talents again" poll has "Hans Weber"
+keys Enter
+expect "Enter shows him, with his stage moves" poll has "阶段变动记录"
+keys e
+expect "e opens his form" poll has "修改人才"
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab C-u
+text 放弃
+keys Tab F2
+expect "阶段 放弃 for a talent on duty is refused by the rule, naming the field" \
+	poll has "阶段：已到岗的人才只能离开，不能放弃"
+expect "... nothing written" sql_is "SELECT stage, (SELECT count(*) FROM talent_stage) FROM talent" "on_duty|0"
+keys C-u
+text 离开
+keys Tab F2
+expect "阶段 离开: saved" poll has "已保存：Hans Weber"
+expect "... the record's history shows the move, today, by the login" cells "$TODAY" "已离开  clerk1"
+expect "the database has the move: today, the login" \
+	sql_is "SELECT t.stage, s.stage, s.on_date, s.login FROM talent t JOIN talent_stage s ON s.talent_id = t.id" \
+	       "left|left|$TODAY|clerk1"
+keys Escape
 keys F10
 expect "F10 quits with status 0 (got $(status_of app))" test "$(status_of app)" = 0
 exit $failed

@@ -178,7 +178,7 @@ static long long save_enterprise(const char *login, long n, long long region, lo
 		record_init(&r, profile_find("enterprises"));
 	set(&r, "uscc", code);
 	set(&r, "name", "测试企业");
-	set(&r, "region_id", reg);
+	set(&r, "region_id", region ? reg : NULL);
 	int rc = record_save(db, &r, &c, err);
 	long long got = rc == ST_OK ? r.id : 0;
 	assert_true(rc == ST_OK || rc == ST_DATA);
@@ -229,6 +229,120 @@ static void test_record_editor_save_and_delete(void **state)
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'enterprise'", NULL), 3);
 	free(err);
 	db_close(db);
+}
+
+/* A yearly figure of firm e for year, saved by login into record id (0:
+ * a new one); its id, or 0 if refused (*err). */
+static long long save_year(const char *login, long long e, int year, long long id, char **err)
+{
+	struct db *db = as(login);
+	const struct profile *p = profile_find("enterprise-years");
+	struct record r;
+	struct record_conflict c;
+	char v[24];
+	if (id)
+		assert_int_equal(record_read(db, p, id, &r, err), ST_OK);
+	else
+		record_init(&r, p);
+	snprintf(v, sizeof v, "%lld", e);
+	set(&r, "enterprise_id", v);
+	snprintf(v, sizeof v, "%d", year);
+	set(&r, "year", v);
+	set(&r, "revenue_cents", "1234500");
+	int rc = record_save(db, &r, &c, err);
+	long long got = rc == ST_OK ? r.id : 0;
+	assert_true(rc == ST_OK || rc == ST_DATA);
+	record_conflict_free(&c);
+	record_free(&r);
+	db_close(db);
+	return got;
+}
+
+/* Delete record id of kind by login: ST_OK or ST_DATA (*err). */
+static int delete_as(const char *login, const char *kind, long long id, char **err)
+{
+	struct db *db = as(login);
+	struct record r;
+	struct record_conflict c;
+	assert_int_equal(record_read(db, profile_find(kind), id, &r, err), ST_OK);
+	int rc = record_delete(db, &r, &c, err);
+	record_conflict_free(&c);
+	record_free(&r);
+	db_close(db);
+	return rc;
+}
+
+/* The yearly figures of a firm are of the firm's region. */
+static void test_records_of_a_firm(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	const struct profile *ey = profile_find("enterprise-years");
+	assert_int_equal(access_region_source(ey), record_field(ey, "enterprise_id"));
+	assert_int_equal(access_region_field(ey), -1);
+	long long own = save_enterprise("fl", 21, town, 0, &err);        /* of 鹅湖镇, 浮梁县 */
+	long long other = save_enterprise("lp", 22, leping, 0, &err);
+	long long none = save_enterprise("city1", 23, 0, 0, &err);
+	assert_true(own > 0 && other > 0 && none > 0);
+	/* the county clerk: their county's firm's figures, not another's */
+	long long mine = save_year("fl", own, 2024, 0, &err);
+	assert_true(mine > 0);
+	assert_int_equal(save_year("fl", other, 2024, 0, &err), 0);
+	assert_string_equal(err, "County clerk fl (浮梁县) may not add records of 乐平市 (测试企业)");
+	i18n_set(LANG_ZH);
+	assert_int_equal(save_year("fl", other, 2024, 0, &err), 0);
+	assert_string_equal(err, "县级用户 fl（浮梁县）不能添加 乐平市 的记录（测试企业）");
+	i18n_set(LANG_EN);
+	/* a firm of no region is the city's */
+	assert_int_equal(save_year("fl", none, 2024, 0, &err), 0);
+	assert_non_null(strstr(err, "may not add records that belong to the whole city"));
+	/* city and admin clerks: any; a viewer: none */
+	long long theirs = save_year("city1", other, 2024, 0, &err);
+	assert_true(theirs > 0);
+	assert_true(save_year("admin1", none, 2024, 0, &err) > 0);
+	assert_true(save_year("lp", other, 2025, 0, &err) > 0);
+	assert_int_equal(save_year("view1", own, 2025, 0, &err), 0);
+	assert_non_null(strstr(err, "viewer view1 may only read"));
+	/* change: their own, not another county's, nor moved to another's firm */
+	assert_int_equal(save_year("fl", own, 2023, mine, &err), mine);
+	assert_int_equal(save_year("fl", other, 2024, theirs, &err), 0);
+	assert_non_null(strstr(err, "may not change records of 乐平市 (测试企业)"));
+	assert_int_equal(save_year("fl", other, 2023, mine, &err), 0);
+	assert_non_null(strstr(err, "may not change records of 乐平市 (测试企业)"));
+	struct db *db = as("fl");
+	assert_int_equal(record_may(db, ey, 0, 0, &err), ST_OK);
+	assert_int_equal(record_may(db, ey, mine, 0, &err), ST_OK);
+	assert_int_equal(record_may(db, ey, theirs, 1, &err), ST_DATA);
+	assert_int_equal(access_check_row(db, ey, theirs, ACCESS_UNDO, &err), ST_DATA);
+	db_close(db);
+	/* delete: the same */
+	assert_int_equal(delete_as("fl", "enterprise-years", theirs, &err), ST_DATA);
+	assert_non_null(strstr(err, "may not delete records of 乐平市 (测试企业)"));
+	assert_int_equal(delete_as("fl", "enterprise-years", mine, &err), ST_OK);
+	db = as("fl");
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM enterprise_year", NULL), 3);
+	db_close(db);
+	/* an event's parties are of the event's region */
+	const struct profile *party = profile_find("event-parties");
+	assert_int_equal(access_region_source(party), record_field(party, "event_id"));
+	db = as("admin1");
+	char *sql = xasprintf("INSERT INTO event(title, held_on, region_id) VALUES ('对接会', '2025-05-01', %lld)",
+	                      leping);
+	assert_int_equal(db_exec(db, sql, &err), ST_OK);
+	free(sql);
+	char ev[24];
+	snprintf(ev, sizeof ev, "%lld", db_scalar(db, "SELECT max(id) FROM event", NULL));
+	db_close(db);
+	char *v[8] = { ev, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	assert_true(party->n <= 8);
+	db = as("fl");
+	assert_int_equal(access_check_values(db, party, v, ACCESS_ADD, &err), ST_DATA);
+	assert_non_null(strstr(err, "may not add records of 乐平市 (对接会)"));
+	db_close(db);
+	db = as("lp");
+	assert_int_equal(access_check_values(db, party, v, ACCESS_ADD, &err), ST_OK);
+	db_close(db);
+	free(err);
 }
 
 static void test_indicator_forms(void **state)
@@ -319,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_every_role_and_scope),
 		cmocka_unit_test(test_refusals_say_who_what_and_why),
 		cmocka_unit_test(test_record_editor_save_and_delete),
+		cmocka_unit_test(test_records_of_a_firm),
 		cmocka_unit_test(test_indicator_forms),
 		cmocka_unit_test(test_packs_and_users),
 		cmocka_unit_test(test_revoked_while_running),

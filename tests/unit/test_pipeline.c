@@ -221,6 +221,83 @@ static void test_moves(void **state)
 	db_close(db);
 }
 
+/* A talent's stage set in the record's form: stage to, saved by the
+ * form; ST_OK or the save's status, with the message in *err. */
+static int form_stage(struct db *db, long long id, const char *to, char **err)
+{
+	const struct profile *p = profile_find("talents");
+	struct record r;
+	struct record_conflict c;
+	assert_int_equal(record_read(db, p, id, &r, err), ST_OK);
+	record_set(&r, (size_t)record_field(p, "stage"), to);
+	int rc = record_save(db, &r, &c, err);
+	record_conflict_free(&c);
+	record_free(&r);
+	return rc;
+}
+
+static void test_form_moves(void **state)
+{
+	(void)state;
+	struct db *db = fresh_db("form.db");
+	char *err = NULL;
+	exec(db, "INSERT INTO talent(name, category, region_id) VALUES ('李明', 'high_level',"
+	         " (SELECT id FROM region WHERE name = '乐平市'))");
+	long long t = db_scalar(db, "SELECT max(id) FROM talent", NULL);
+	char tid[24];
+	snprintf(tid, sizeof tid, "%lld", t);
+	/* the form's 阶段 changed is a move, dated by the save, by the login */
+	assert_int_equal(form_stage(db, t, "签约", &err), ST_OK);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent_stage", NULL), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent_stage WHERE talent_id = ?1"
+	                               " AND stage = 'signed' AND login = 'tester'"
+	                               " AND on_date = date('now', 'localtime')", tid), 1);
+	struct pipe_step *st;
+	size_t n;
+	assert_int_equal(pipe_history(db, profile_find("talents"), t, &st, &n, &err), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(st[0].to, "signed");
+	assert_string_equal(st[0].login, "tester");
+	pipe_history_free(st, n);
+	/* one audit row for the save, none more */
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'talent'", NULL), 1);
+	/* saving other fields is no move */
+	const struct profile *p = profile_find("talents");
+	struct record r;
+	struct record_conflict c;
+	assert_int_equal(record_read(db, p, t, &r, &err), ST_OK);
+	record_set(&r, (size_t)record_field(p, "host"), "景德镇陶瓷大学");
+	assert_int_equal(record_save(db, &r, &c, &err), ST_OK);
+	record_free(&r);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent_stage", NULL), 1);
+	/* a move the rules refuse refuses the save, naming the field */
+	long long version = version_of(db, "talent", t);
+	i18n_set(LANG_ZH);
+	assert_int_equal(form_stage(db, t, "离开", &err), ST_DATA);
+	assert_non_null(strstr(err, "阶段"));
+	i18n_set(LANG_EN);
+	assert_int_equal(form_stage(db, t, "left", &err), ST_DATA);
+	assert_string_equal(err, "Stage: only a talent on duty can leave");
+	char *stage = db_text_of(db, "SELECT stage FROM talent WHERE id = ?1", t);
+	assert_string_equal(stage, "signed");
+	free(stage);
+	assert_int_equal(version_of(db, "talent", t), version);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent_stage", NULL), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM audit WHERE tbl = 'talent'", NULL), 2);
+	/* arriving in the form gives introduced_on, as a move does */
+	assert_int_equal(form_stage(db, t, "on_duty", &err), ST_OK);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent WHERE id = ?1"
+	                               " AND introduced_on = date('now', 'localtime')", tid), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent_stage", NULL), 2);
+	/* a move dated later than today: a save today would come before it */
+	exec(db, "UPDATE talent_stage SET on_date = '2999-01-01' WHERE stage = 'on_duty'");
+	assert_int_equal(form_stage(db, t, "left", &err), ST_DATA);
+	assert_non_null(strstr(err, "Stage: the day is before its latest move (2999-01-01)"));
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM talent_stage", NULL), 2);
+	free(err);
+	db_close(db);
+}
+
 /* ---- the counters ---- */
 
 static void test_counts(void **state)
@@ -465,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_certificate_validity),
 		cmocka_unit_test(test_talent_rules),
 		cmocka_unit_test(test_moves),
+		cmocka_unit_test(test_form_moves),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_gazelle),
 		cmocka_unit_test(test_goals),

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "core/access.h"
 #include "core/choice.h"
 #include "core/dataset.h"
 #include "core/db.h"
@@ -119,6 +120,11 @@ static void test_fields_are_columns(void **state)
 			if (f->zh == NULL || f->en == NULL || f->key == NULL)
 				fail_msg("%s.%s: names in both languages", p->kind, f->col);
 			names += (f->flags & PF_NAME) != 0;
+			/* an owner: a reference to a kind with a region, which gives
+			 * this kind (of none of its own) its region */
+			if ((f->flags & PF_OWNER) && access_region_source(p) != (int)i)
+				fail_msg("%s.%s: PF_OWNER, but the record's region is not its owner's",
+				         p->kind, f->col);
 		}
 		if (names != 1)
 			fail_msg("%s: %d fields name the record, not 1", p->kind, names);
