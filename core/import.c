@@ -388,7 +388,7 @@ static int check_access(struct imp *m)
 	if (access_writes_all(m->db))
 		return ST_OK;
 	m->refused = 0;
-	int rc = stage_regions(m->st, access_region_field(m->p), on_region, m, &m->err);
+	int rc = stage_regions(m->st, access_region_source(m->p), on_region, m, &m->err);
 	if (rc == ST_OK && m->refused)
 		rc = ST_DATA;
 	return rc;
@@ -540,7 +540,7 @@ static int take_options(struct imp *m)
 static int refuse_early(struct imp *m)
 {
 	int none = !access_writes_some(m->db) ||
-	           (!access_writes_all(m->db) && access_region_field(m->p) < 0 &&
+	           (!access_writes_all(m->db) && access_region_source(m->p) < 0 &&
 	            !(m->p->flags & PK_LOCAL_ADD));
 	char *why = NULL;
 	if (!none || access_check(m->db, m->p->table, 0, ACCESS_ADD, &why) == ST_OK) {

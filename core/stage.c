@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/db_internal.h"
 #include "core/choice.h"
 #include "core/i18n.h"
@@ -754,17 +755,27 @@ int stage_regions(struct stage *s, int field, stage_region_fn fn, void *ctx, cha
 	const char *T = s->p->table;
 	struct sbuf b = { 0 };
 	const char *act = s->all_new ? "1" : "s._act";
-	/* the region each row will have, and the one each changed row has now */
+	/* the region each row will have, and the one each changed row has now
+	 * (UNION: a row that keeps its region is asked about once): the
+	 * region field's value, or the region of the record the owner field
+	 * names (core/access.h) */
+	char *sv = field >= 0 ? xasprintf("s.%s", s->p->f[field].col) : NULL;
+	char *tv = field >= 0 ? xasprintf("t.%s", s->p->f[field].col) : NULL;
+	char *sr_region = field >= 0 ? access_region_sql(s->p, sv) : NULL;
+	char *tr_region = field >= 0 ? access_region_sql(s->p, tv) : NULL;
 	if (field >= 0 && s->pos[field])
-		sbuf_printf(&b, "SELECT min(s._line), coalesce(s.%s, 0), %s FROM " STAGE " s"
-		            " WHERE %s IN (1, 2) GROUP BY 2, 3", s->p->f[field].col, act, act);
+		sbuf_printf(&b, "SELECT min(s._line), coalesce(%s, 0), %s FROM " STAGE " s"
+		            " WHERE %s IN (1, 2) GROUP BY 2, 3", sr_region, act, act);
 	else
 		sbuf_printf(&b, "SELECT min(s._line), 0, %s FROM " STAGE " s WHERE %s IN (1, 2)"
 		            " GROUP BY 3", act, act);
 	if (field >= 0 && !s->all_new)
-		sbuf_printf(&b, " UNION ALL SELECT min(s._line), coalesce(t.%s, 0), 2 FROM " STAGE " s"
-		            " JOIN main.%s t ON t.id = s._id WHERE s._act = 2 GROUP BY 2",
-		            s->p->f[field].col, T);
+		sbuf_printf(&b, " UNION SELECT min(s._line), coalesce(%s, 0), 2 FROM " STAGE " s"
+		            " JOIN main.%s t ON t.id = s._id WHERE s._act = 2 GROUP BY 2", tr_region, T);
+	free(sv);
+	free(tv);
+	free(sr_region);
+	free(tr_region);
 	sbuf_puts(&b, " ORDER BY 1");
 	sqlite3_stmt *st = db_prepare(s->db, b.s, err);
 	sbuf_free(&b);

@@ -9,7 +9,7 @@
 # the user's own; it needs root, useradd and setpriv, and is skipped
 # without them.  test_server.sh has the setgid program's part.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..57"
+echo "1..61"
 DB=$T/a.db
 q() { sqlite3 "$DB" "$1"; }
 is() { got=$(q "$1"); [ "$got" = "$2" ] || { echo "got \"$got\", wanted \"$2\""; return 1; }; }
@@ -119,6 +119,15 @@ ok "the city clerk imports a figure of 浮梁县's firm alone" \
 ok "... which the county clerk of 浮梁县 may undo" \
 	as clerk2 0 --db "$DB" undo-import "$(q "SELECT max(id) FROM import_batch")"
 ok "... and the other figures stay" is "SELECT count(*) FROM enterprise_year" 2
+printf '企业名称,年度,营业收入（万元）\n企业11号,2025,130\n' > "$T/own-years.csv"
+ok "the county clerk of 浮梁县 imports the figures of their county's firm" \
+	as clerk2 0 --db "$DB" import enterprise-years "$T/own-years.csv"
+printf '企业名称,年度,营业收入（万元）\n企业11号,2024,110\n企业10号,2024,210\n' > "$T/years2.csv"
+ok "... but not those of 乐平市's: exit 1" \
+	as clerk2 1 --db "$DB" --lang zh import enterprise-years "$T/years2.csv"
+ok "... refused at the line of 乐平市's firm" \
+	has "$T/err" "years2.csv:3: 县级用户 clerk2（浮梁县）不能修改 乐平市 的记录"
+ok "... once" sh -c "test \$(grep -c 'years2.csv:3:' '$T/err') = 1"
 
 # the audit ------------------------------------------------------------
 rows=$(q "SELECT count(*) FROM audit")
