@@ -370,7 +370,8 @@ static int cmd_init(struct cli *c)
 	if (rc == ST_OK && !empty)
 		rc = pack_load(db, pack, &err);
 	if (rc == ST_OK)
-		printf(empty ? tr("%s: created empty\n") : tr("%s: created from pack %s\n"), path, pack);
+		printf(empty ? tr("%s: created empty\n") : tr("%s: created from pack %s\n"), path,
+		       pack_title(pack));
 	db_close(db);
 	if (rc != ST_OK) {
 		cli_error("%s", err);

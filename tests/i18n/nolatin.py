@@ -8,7 +8,9 @@ there is one, else 0.
 Allowed: the program's own name and the words of its command line
 (commands, options, kinds, packs, encodings: they are typed as they are),
 key names, file names and paths, USCC-like codes and other tokens with
-digits in them, and the short list below.  Keep it short: a word that a
+digits in them, a key written beside its Chinese name as a clerk is
+shown what to type (景德镇（jingdezhen）, kunshan（昆山）), and the short
+list below.  Keep it short: a word that a
 clerk reads as a word belongs in po/zh_CN.po.
 """
 import re
@@ -16,7 +18,7 @@ import sys
 
 ALLOW = set("""
 innotrack
-R&D GDP USCC CSV Excel UTF GB18030 BOM CRLF NUL sha256 iconv TERM
+R&D GDP USCC CSV Excel UTF GB18030 BOM CRLF NUL iconv TERM
 Tab Esc Enter PgUp PgDn Home End Shift Ctrl Insert Delete Left Right Up Down
 S-Tab
 init report import imports undo-import export help version
@@ -24,7 +26,6 @@ users grant revoke audit LOGIN ROLE REGION DATE admin city county viewer
 db lang ascii pack empty period region format dry-run encoding within section
 zh en text csv markdown md html auto utf-8 gb18030 DAYS DIR
 certificates ledger changes
-jingdezhen kunshan nanchang
 observations targets enterprises talents institutes partnerships platforms
 events projects achievements task-targets regions tasks indicators documents designations
 event-parties task-actuals task-weights
@@ -45,6 +46,8 @@ SKIP = re.compile(r"""
   | (?:[\w-]+\.(?:csv|db|txt|bin|tmp|sh))   # a file name
   | (?:\b[\w-]*\d[\w-]*\b)                  # anything with a digit in it
   | (?:Ctrl-\w|Esc\s\d)                     # keys written with a dash
+  | (?:(?<=[\u4e00-\u9fff]（)[A-Za-z][\w-]*(?=）))    # a key to type beside its
+  | (?:\b[A-Za-z][\w-]*(?=（[\u4e00-\u9fff]))       # name: 景德镇（jingdezhen）
 """, re.X)
 WORD = re.compile(r"[A-Za-z][A-Za-z&_'-]*[A-Za-z]")
 

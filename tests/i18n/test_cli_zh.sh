@@ -47,9 +47,11 @@ chinese() {
 fresh() { rm -f "$DB"*; zh "$@"; }
 ok "LANG=zh_CN.UTF-8 innotrack init (exit 0, no English)" fresh env 0 init
 ok "innotrack init --lang zh (exit 0, no English)" fresh opt 0 init
+ok "... names the pack it was made from in Chinese (景德镇)" sh -c "grep -q '：已用数据包 景德镇 创建' '$T/both'"
 chinese 3 init                                              # there is one already
 ok "LANG=zh_CN.UTF-8 innotrack init --pack nosuch (exit 1, no English)" fresh env 1 init --pack nosuch
 ok "innotrack init --pack nosuch --lang zh (exit 1, no English)" fresh opt 1 init --pack nosuch
+ok "... and lists the built-in packs by name and key" sh -c "grep -q '可用：景德镇（jingdezhen）、昆山（kunshan）、南昌（nanchang）；' '$T/both'"
 chinese 2 init --bogus
 rm -f "$DB"*
 zh env 0 init >/dev/null
@@ -80,6 +82,7 @@ chinese 0 import enterprises "$FX/enterprises.csv"
 sed 's/景德镇陶瓷新材料有限公司/景德镇陶瓷新材料股份有限公司/' "$FX/enterprises.csv" > "$T/changed.csv"
 zh env 0 import enterprises "$T/changed.csv" >/dev/null
 chinese 0 imports
+ok "imports says 校验码 of a file, not sha256" sh -c "grep -q 'enterprises.csv（.*，UTF-8，校验码 [0-9a-f]*）' '$T/both' && ! grep -q sha256 '$T/both'"
 chinese 1 undo-import 1                                     # refused
 chinese 0 import observations "$FX/obs_long.csv"            # batch 3
 zh env 0 undo-import 3 >/dev/null
