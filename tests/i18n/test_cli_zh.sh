@@ -88,6 +88,11 @@ chinese 0 import observations "$FX/obs_long.csv"            # batch 3
 zh env 0 undo-import 3 >/dev/null
 chinese 0 imports
 chinese 2 undo-import 3                                     # undone already
+# a complete register's mark in the audit: its kind, fields and values by name
+zh env 0 complete enterprises 乐平市 >/dev/null
+chinese 0 audit
+ok "... names the mark 台账齐全 and its register 企业" sh -c "grep -q '台账齐全 .*台账：.*企业' '$T/both'"
+chinese 0 audit --format csv
 chinese 2 undo-import 99
 chinese 2 undo-import soon
 chinese 2 undo-import
