@@ -31,7 +31,7 @@ char *history_kinds(void)
 	struct sbuf b = { 0 };
 	for (const struct profile *const *k = profiles; *k; k++)
 		if (strcmp((*k)->table, "import_batch") != 0)
-			sbuf_printf(&b, "%s%s", b.len ? ", " : "", (*k)->kind);
+			sbuf_printf(&b, "%s%s", b.len ? tr(", ") : "", (*k)->kind);
 	return sbuf_take(&b);
 }
 

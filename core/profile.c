@@ -741,12 +741,12 @@ const char *profile_group(const struct profile *p)
 
 const char *profile_import_kinds(void)
 {
-	static char buf[512];
-	if (buf[0] == '\0')
-		for (const struct profile *const *p = profiles; *p; p++)
-			if ((*p)->flags & PK_IMPORT)
-				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
-				         buf[0] ? ", " : "", (*p)->kind);
+	static char buf[512];   /* made anew: the separator is the language's */
+	buf[0] = '\0';
+	for (const struct profile *const *p = profiles; *p; p++)
+		if ((*p)->flags & PK_IMPORT)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
+			         buf[0] ? tr(", ") : "", (*p)->kind);
 	return buf;
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """nolatin.py: find English on a Chinese screen or in a Chinese command's
 output.  Reads FILE... (or stdin; --allow "WORDS" adds words of the test
-data) and prints every ASCII word of three or
-more letters that is not an allowed name, with its line; exit status 1 if
-there is one, else 0.
+data; --punct also finds an English ", " or ": " after Chinese) and
+prints every ASCII word of three or more letters that is not an allowed
+name, with its line; exit status 1 if there is one, else 0.
 
 Allowed: the program's own name and the words of its command line
 (commands, options, kinds, packs, encodings: they are typed as they are),
@@ -50,6 +50,9 @@ SKIP = re.compile(r"""
   | (?:\b[A-Za-z][\w-]*(?=（[\u4e00-\u9fff]))       # name: 景德镇（jingdezhen）
 """, re.X)
 WORD = re.compile(r"[A-Za-z][A-Za-z&_'-]*[A-Za-z]")
+# --punct: an English comma or colon and space after Chinese text ("乐平市, 浮梁县",
+# "地区: ") where Chinese writes ，、： (FILE:LINE: prefixes end in a digit)
+PUNCT = re.compile(r"[\u3400-\u9fff）」》][,:] ")
 
 
 def allowed(w, cut):
@@ -59,18 +62,22 @@ def allowed(w, cut):
     return cut and any(a.startswith(w) for a in ALLOW)
 
 
-def leaks(line):
+def leaks(line, punct=False):
+    found = [m.group(0) for m in PUNCT.finditer(line)] if punct else []
     line = SKIP.sub(" ", line)
-    return [m.group(0) for m in WORD.finditer(line)
-            if not allowed(m.group(0).strip("'-"), line[m.end():].lstrip("_-").startswith("\u2026"))]
+    return found + [m.group(0) for m in WORD.finditer(line)
+                    if not allowed(m.group(0).strip("'-"), line[m.end():].lstrip("_-").startswith("\u2026"))]
 
 
 def main(args):
     paths = []
+    punct = False
     while args:
         a = args.pop(0)
         if a == "--allow" and args:     # data of the fixtures (a person's name)
             ALLOW.update(args.pop(0).split())
+        elif a == "--punct":
+            punct = True
         else:
             paths.append(a)
     bad = 0
@@ -78,7 +85,7 @@ def main(args):
     for p in files:
         f = sys.stdin if p == "-" else open(p, encoding="utf-8", errors="replace")
         for n, line in enumerate(f, 1):
-            w = leaks(line.rstrip("\n"))
+            w = leaks(line.rstrip("\n"), punct)
             if w:
                 bad = 1
                 sys.stdout.write("%s:%d: %s\t| %s\n" % (p, n, " ".join(w), line.rstrip("\n")))

@@ -10,7 +10,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	echo "1..0 # SKIP python3 not available"
 	exit 0
 fi
-NOLATIN="python3 ${top_srcdir:-.}/tests/i18n/nolatin.py --allow John --allow Smith"
+NOLATIN="python3 ${top_srcdir:-.}/tests/i18n/nolatin.py --punct --allow John --allow Smith"
 INNOTRACK_LOGIN=张三   # the login is shown in lists; a clerk's is Chinese
 export INNOTRACK_LOGIN
 DB=$T/zh.db
@@ -69,10 +69,17 @@ chinese 1 import talents "$FX/talents.csv" --dry-run   # no institutes yet
 for f in bad_uscc bad_region bad_dup bad_dup_obs bad_quote bad_multiline bad_number \
          no_header empty blank; do
 	chinese 1 import enterprises "$FX/$f.csv"
+	case $f in
+	bad_region) ok "... lists the regions there are with 、" sh -c \
+		"grep -q '（已有：景德镇市、乐平市、浮梁县、' '$T/both'" ;;
+	bad_number) ok "... lists the columns missing with 、" sh -c \
+		"grep -q '缺少统一社会信用代码、企业名称，' '$T/both'" ;;
+	esac
 done
 chinese 1 import enterprises "$FX/random.bin"
 chinese 2 import nosuchkind "$FX/enterprises.csv"
 chinese 2 import enterprises
+ok "... lists the kinds with 、" sh -c "grep -q 'KIND 为以下之一：enterprises、enterprise-years、' '$T/both'"
 chinese 1 import enterprises "$T/missing.csv"
 chinese 1 import enterprises "$FX/enterprises.csv/x.csv"       # Not a directory
 # batch 1: the enterprises; the same file again changes nothing
@@ -93,6 +100,20 @@ zh env 0 complete enterprises 乐平市 >/dev/null
 chinese 0 audit
 ok "... names the mark 台账齐全 and its register 企业" sh -c "grep -q '台账齐全 .*台账：.*企业' '$T/both'"
 chinese 0 audit --format csv
+chinese 2 audit --kind nosuch
+chinese 2 audit --since soon
+chinese 2 complete nosuch 乐平市
+chinese 2 complete enterprises nowhere
+chinese 0 users
+chinese 2 grant 李四 king
+chinese 2 report --section nosuch
+for s in enterprises certificates talents tasks; do
+	chinese 0 report --section "$s"
+done
+chinese 0 report --format markdown
+ok "LANG=zh_CN.UTF-8 innotrack report --format html, tags aside (no English)" sh -c \
+	"env -u LC_ALL LANG=zh_CN.UTF-8 '$BIN' --db '$DB' report --format html |
+		sed 's/<[^>]*>/ /g; s/&amp;/\\&/g' | $NOLATIN"
 chinese 2 undo-import 99
 chinese 2 undo-import soon
 chinese 2 undo-import
