@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/counter.h"
 #include "core/period.h"
+#include "core/profile.h"
 #include "core/util.h"
 
 #define MAX_LINES 200   /* of the integrity check: after that, it is damaged enough */
@@ -80,10 +81,17 @@ static int integrity(struct checker *k)
 	return bad ? ST_DB : ST_OK;
 }
 
+/* A table by the name of the records it holds ("企业"); else the table's. */
+static const char *table_title(const char *table)
+{
+	const struct profile *p = profile_audited(table);
+	return p != NULL ? profile_title(p) : table;
+}
+
 static void fk_row(struct checker *k, sqlite3_stmt *st)
 {
-	found(k, "table %s, row %s: refers to a row of %s that does not exist", col(st, 0), col(st, 1),
-	    col(st, 2));
+	found(k, "table %s, row %s: refers to a row of %s that does not exist",
+	      table_title(col(st, 0)), col(st, 1), table_title(col(st, 2)));
 }
 
 /* --- the ledger's own --------------------------------------------------- */

@@ -31,7 +31,7 @@ char *history_kinds(void)
 	struct sbuf b = { 0 };
 	for (const struct profile *const *k = profiles; *k; k++)
 		if (strcmp((*k)->table, "import_batch") != 0)
-			sbuf_printf(&b, "%s%s", b.len ? ", " : "", (*k)->kind);
+			sbuf_printf(&b, "%s%s", b.len ? tr(", ") : "", (*k)->kind);
 	return sbuf_take(&b);
 }
 
@@ -52,7 +52,8 @@ static const char *action_label(const char *action)
 /* The columns of an image that are the program's bookkeeping, not a field. */
 static int bookkeeping(const char *col)
 {
-	static const char *const cols[] = { "id", "version", "batch_id", "updated_by", "updated_at" };
+	static const char *const cols[] = { "id", "version", "batch_id", "updated_by", "updated_at",
+	                                    "marked_by", "marked_at" };
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		if (strcmp(col, cols[i]) == 0)
 			return 1;
@@ -170,7 +171,7 @@ int history_each(struct db *db, const struct history_filter *f,
 			login = xstrdup((const char *)sqlite3_column_text(st, 2));
 			table = xstrdup((const char *)sqlite3_column_text(st, 3));
 			action = xstrdup((const char *)sqlite3_column_text(st, 6));
-			p = profile_find(table);
+			p = profile_audited(table);
 			free(c.label);
 			c.l = (struct history_line){
 				.audit_id = id, .at = at, .login = login, .table = table,

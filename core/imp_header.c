@@ -328,7 +328,7 @@ int imp_header_try(struct imp *m, const struct csv_row *row)
 		if (wide && (int)i == fi_per && title_period(m->title.s ? m->title.s : "", &m->period) == 0)
 			continue;
 		char *name = profile_name(&m->p->f[i], 1);
-		sbuf_printf(&miss, "%s%s", miss.len ? ", " : "", name);
+		sbuf_printf(&miss, "%s%s", miss.len ? tr(", ") : "", name);
 		free(name);
 	}
 	if (miss.len == 0 && (hits > 0 || wide)) {

@@ -147,7 +147,7 @@ static void lk_free(struct lkmap *map)
 	memset(map, 0, sizeof *map);
 }
 
-/* "景德镇市, 乐平市, ..." of a map's first few names, for messages.  Caller frees. */
+/* "景德镇市、乐平市、..." of a map's first few names, for messages.  Caller frees. */
 static char *known_names(struct db *db, const char *sql)
 {
 	struct sbuf b = { 0 };
@@ -155,7 +155,7 @@ static char *known_names(struct db *db, const char *sql)
 	int n = 0;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK)
 		while (sqlite3_step(st) == SQLITE_ROW && n < 12) {
-			sbuf_printf(&b, "%s%s", n ? ", " : "", (const char *)sqlite3_column_text(st, 0));
+			sbuf_printf(&b, "%s%s", n ? tr(", ") : "", (const char *)sqlite3_column_text(st, 0));
 			n++;
 		}
 	sqlite3_finalize(st);

@@ -20,7 +20,31 @@
 #include "core/pack.h"
 #include "core/util.h"
 
-const char *const pack_names[] = { "jingdezhen", "kunshan", "nanchang", NULL };
+/* A pack's name is its key in English and translated in the catalog
+ * (jingdezhen: 景德镇): pack_title shows it, the key is what is typed. */
+const char *const pack_names[] = { N_("jingdezhen"), N_("kunshan"), N_("nanchang"), NULL };
+
+const char *pack_title(const char *name)
+{
+	for (const char *const *p = pack_names; *p; p++)
+		if (strcmp(*p, name) == 0)
+			return tr(name);
+	return name;
+}
+
+char *pack_list(void)
+{
+	struct sbuf b = { 0 };
+	for (const char *const *p = pack_names; *p; p++) {
+		if (b.len)
+			sbuf_puts(&b, tr(", "));
+		if (strcmp(pack_title(*p), *p) == 0)
+			sbuf_puts(&b, *p);
+		else   /* the name read, then the key to type */
+			sbuf_printf(&b, tr("%s (%s)"), pack_title(*p), *p);
+	}
+	return sbuf_take(&b);
+}
 
 /* The pack's files in the order they load (each refers to the ones
  * above it), the kind of import each is, and the table whose `sort`
@@ -93,8 +117,10 @@ static int load_file(struct db *db, const char *pack, const struct pack_file *pf
 		const struct asset *a = assets_find(name);
 		free(name);
 		if (a == NULL) {
-			err_set(err, "no built-in pack called %s (there are: jingdezhen, kunshan, nanchang; "
-			        "a folder is named with a /, as ./%s)", pack, pack);
+			char *list = pack_list();
+			err_set(err, "no built-in pack called %s (there are: %s; a folder is named with a /,"
+			        " as ./%s)", pack, list, pack);
+			free(list);
 			free(fname);
 			return ST_DATA;
 		}

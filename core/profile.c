@@ -618,6 +618,15 @@ static const struct pfield user_f[] = {
 	  .type = FT_REGION },
 };
 
+/* A mark that a region's register is complete from a day on (core/regfull.h,
+ * `innotrack complete`): not a register, described for the audit. */
+static const struct pfield full_f[] = {
+	{ .col = "register", .key = "register", .en = "Register", .zh = "台账", .type = FT_KIND },
+	{ .col = "region_id", .key = "region", .en = "Region", .zh = "地区", .type = FT_REGION },
+	{ .col = "as_of", .key = "as_of", .en = "As of", .zh = "起始日期", .type = FT_DATE },
+	{ .col = "complete", .key = "complete", .en = "Complete", .zh = "已列全", .type = FT_BOOL },
+};
+
 static const struct menu_group FIRMS = { "Firms & talent", "主体" },
 	COOP = { "Cooperation", "产学研" },
 	TASKS = { "Task tables", "考核" },
@@ -692,6 +701,9 @@ KIND(P_batch, N_("imports"), "import_batch", "Imports", "导入", batch_f, "t.id
 KIND(P_user, N_("users"), "app_user", "Users", "用户", user_f, "t.role <> 'admin', t.login",
      "t.login", 0);
 
+KIND(P_full, "register-complete", "register_complete", "Register complete", "台账齐全", full_f,
+     "t.id", NAME_OF("region", "region_id") " || ' ' || t.as_of", 0);
+
 const struct profile *const profiles[] = {
 	&P_ent, &P_ey, &P_tal, &P_inst, &P_part, &P_plat, &P_evt, &P_party, &P_proj, &P_ach, &P_task,
 	&P_tt, &P_ta, &P_tw, &P_des, &P_obs, &P_tgt, &P_ind, &P_doc, &P_reg, &P_gz, &P_batch, &P_user, NULL
@@ -705,6 +717,14 @@ const struct profile *profile_find(const char *kind)
 	if (strcmp(kind, "task_targets") == 0)
 		return &P_tt;
 	return NULL;
+}
+
+const struct profile *profile_audited(const char *table)
+{
+	const struct profile *p = profile_find(table);
+	if (p == NULL && strcmp(table, P_full.table) == 0)
+		p = &P_full;
+	return p;
 }
 
 const char *profile_title(const struct profile *p)
@@ -721,12 +741,12 @@ const char *profile_group(const struct profile *p)
 
 const char *profile_import_kinds(void)
 {
-	static char buf[512];
-	if (buf[0] == '\0')
-		for (const struct profile *const *p = profiles; *p; p++)
-			if ((*p)->flags & PK_IMPORT)
-				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
-				         buf[0] ? ", " : "", (*p)->kind);
+	static char buf[512];   /* made anew: the separator is the language's */
+	buf[0] = '\0';
+	for (const struct profile *const *p = profiles; *p; p++)
+		if ((*p)->flags & PK_IMPORT)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
+			         buf[0] ? tr(", ") : "", (*p)->kind);
 	return buf;
 }
 

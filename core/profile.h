@@ -94,6 +94,10 @@ extern const struct profile *const profiles[];
 
 /* The kind called `kind` (its command-line name or its table); NULL. */
 const struct profile *profile_find(const char *kind);
+/* The description of an audited table: a kind's (profile_find), or one of
+ * the tables the audit names that is not a kind of record (the marks of a
+ * complete register); NULL. */
+const struct profile *profile_audited(const char *table);
 
 /* The kind's name in the UI language. */
 const char *profile_title(const struct profile *p);

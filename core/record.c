@@ -224,6 +224,10 @@ char *record_show(struct db *db, const struct profile *p, size_t i, const char *
 	}
 	case FT_BOOL:
 		return xstrdup(strcmp(stored, "0") == 0 ? tr("no") : tr("yes"));
+	case FT_KIND: {
+		const struct profile *k = profile_find(stored);
+		return xstrdup(k ? profile_title(k) : stored);
+	}
 	case FT_CENTS: {
 		char *end;
 		long long c = strtoll(stored, &end, 10);

@@ -40,7 +40,7 @@ static void fill_rows(const struct ind_set *s, const char *period, struct rtable
 		free(others);
 		char *note = indview_note(r);
 		if (note != NULL)
-			rt_note(t, "%s, %s: %s", r->name, r->region, note);
+			rt_note(t, tr("%s, %s: %s"), r->name, r->region, note);
 		free(note);
 	}
 }
@@ -61,7 +61,7 @@ static void write_notes(const struct ind_set *s, FILE *out)
 	for (size_t i = 0; i < s->n; i++) {
 		char *note = indview_note(&s->rows[i]);
 		if (note != NULL) {
-			char *line = xasprintf("%s, %s: %s", s->rows[i].name, s->rows[i].region, note);
+			char *line = xasprintf(tr("%s, %s: %s"), s->rows[i].name, s->rows[i].region, note);
 			termtext_fputs(line, out);
 			fputc('\n', out);
 			free(line);

@@ -80,7 +80,7 @@ char *users_admins(struct db *db)
 	struct sbuf b = { 0 };
 	sbuf_puts(&b, "");
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		sbuf_printf(&b, "%s%s", b.len ? ", " : "", (const char *)sqlite3_column_text(st, 0));
+		sbuf_printf(&b, "%s%s", b.len ? tr(", ") : "", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return sbuf_take(&b);
 }

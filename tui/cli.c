@@ -36,6 +36,29 @@ void cli_error(const char *fmt, ...)
 	free(msg);
 }
 
+/* One item of a list in the help, at column col, after a separator in
+ * the language's way (", " or "、") and wrapped to indent past 92
+ * columns; the column after it. */
+static int list_item(FILE *f, int col, int first, const char *one, const char *indent)
+{
+	const char *sep = tr(", ");
+	size_t n = strlen(sep);
+	int spaced = first || (n > 0 && sep[n - 1] == ' ');
+	if (!first) {
+		char *mark = xasprintf("%.*s", (int)(n > 0 && sep[n - 1] == ' ' ? n - 1 : n), sep);
+		fputs(mark, f);
+		col += width_str(mark);
+		free(mark);
+	}
+	if (col + spaced + width_str(one) > 92) {
+		fputs(indent, f);          /* a newline and spaces */
+		col = (int)strlen(indent) - 1;
+		spaced = 1;
+	}
+	fprintf(f, "%s%s", spaced ? " " : "", one);
+	return col + spaced + width_str(one);
+}
+
 void cli_usage(FILE *f)
 {
 	/* the synopsis lines are commands and options, typed as they stand */
@@ -55,13 +78,7 @@ CLI_EXTRA_USAGE
 			continue;
 		char *one = i18n_get() == LANG_ZH ? xasprintf("%s（%s）", (*p)->kind, (*p)->zh)
 		                                  : xstrdup((*p)->kind);
-		int w = width_str(one) + 2;
-		if (!first)
-			fputc(',', f);
-		if (col + w > 92)
-			col = fprintf(f, "\n              ");
-		col += w;
-		fprintf(f, " %s", one);
+		col = list_item(f, col, first, one, "\n              ");
 		free(one);
 		first = 0;
 	}
@@ -70,13 +87,7 @@ CLI_EXTRA_USAGE
 	for (const struct report_section *const *s = report_sections; *s; s++) {
 		char *one = i18n_get() == LANG_ZH ? xasprintf("%s（%s）", (*s)->key, tr((*s)->title))
 		                                  : xstrdup((*s)->key);
-		int w = width_str(one) + 2;
-		if (s != report_sections)
-			fputc(',', f);
-		if (col + w > 92)
-			col = fprintf(f, "\n           ");
-		col += w;
-		fprintf(f, " %s", one);
+		col = list_item(f, col, s == report_sections, one, "\n           ");
 		free(one);
 	}
 	fputs("\n\n", f);
@@ -370,7 +381,8 @@ static int cmd_init(struct cli *c)
 	if (rc == ST_OK && !empty)
 		rc = pack_load(db, pack, &err);
 	if (rc == ST_OK)
-		printf(empty ? tr("%s: created empty\n") : tr("%s: created from pack %s\n"), path, pack);
+		printf(empty ? tr("%s: created empty\n") : tr("%s: created from pack %s\n"), path,
+		       pack_title(pack));
 	db_close(db);
 	if (rc != ST_OK) {
 		cli_error("%s", err);
@@ -457,7 +469,7 @@ static int cmd_report(struct cli *c)
 			if (s == NULL) {
 				struct sbuf known = { 0 };
 				for (const struct report_section *const *k = report_sections; *k; k++)
-					sbuf_printf(&known, "%s%s", known.len ? ", " : "", (*k)->key);
+					sbuf_printf(&known, "%s%s", known.len ? tr(", ") : "", (*k)->key);
 				cli_error("report: --section takes %s, not \"%s\"", known.s, v);
 				sbuf_free(&known);
 				return ST_USAGE;

@@ -513,7 +513,7 @@ static void frame_help(struct frame *f)
 	static const enum table_align align[] = { TA_LEFT, TA_LEFT };
 	const char *titles[] = { tr("Keys"), tr("Action") };
 	const struct section *s = frame_section(f);
-	char *title = xasprintf("%s: %s", tr("Help"), tr(s->ops->label));
+	char *title = xasprintf(tr("%s: %s"), tr("Help"), tr(s->ops->label));
 	struct popup *p = popup_new(title, 2, titles, align);
 	const struct binding *lists[] = { frame_keys, s->ops->bindings };
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)

@@ -252,8 +252,8 @@ static size_t break_at(const char *s, size_t k)
 
 /* A message of the dry run as rows of the list, each narrow enough to be
  * read whole on the screen: a changed row's fields ("name: old -> new;
- * ...") and other parts after "; " go on rows of their own below it, and
- * a part too wide for the popup goes on over more rows. */
+ * ...") and other parts after "; " (Chinese "；") go on rows of their own
+ * below it, and a part too wide for the popup goes on over more rows. */
 static void add_message_rows(struct grid *g, const char *kind, const char *line, const char *text)
 {
 	/* the popup is at most COLS - 6 wide: a border each side, the kind,
@@ -264,7 +264,13 @@ static void add_message_rows(struct grid *g, const char *kind, const char *line,
 	if (cells < 20)
 		cells = 20;
 	while (*p || first) {
-		const char *semi = strstr(p, "; ");
+		/* "; " in English, "；" in Chinese */
+		const char *semi = strstr(p, "; "), *wide = strstr(p, "；");
+		size_t skip = 2;
+		if (wide != NULL && (semi == NULL || wide < semi)) {
+			semi = wide;
+			skip = strlen("；");
+		}
 		size_t n = semi ? (size_t)(semi - p) : strlen(p);
 		for (size_t done = 0; done < n || first; ) {
 			int room = first ? cells : cells - 2;
@@ -282,7 +288,7 @@ static void add_message_rows(struct grid *g, const char *kind, const char *line,
 			first = 0;
 			done += k;
 		}
-		p += n + (semi ? 2 : 0);
+		p += n + (semi ? skip : 0);
 	}
 }
 

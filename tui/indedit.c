@@ -36,7 +36,7 @@ static void ind_conflict_value(struct edit_conflict *c)
 static void ind_form_info(struct form *fm, const struct ind_row *r)
 {
 	char a[32], b[32];
-	char *line = r->unit && *r->unit ? xasprintf("%s (%s)", r->name, r->unit) : xstrdup(r->name);
+	char *line = r->unit && *r->unit ? xasprintf(tr("%s (%s)"), r->name, r->unit) : xstrdup(r->name);
 	form_info(fm, line);
 	free(line);
 	if (r->has_target && r->has_baseline)
@@ -301,7 +301,7 @@ static size_t tgt_doc_index(const struct tgtform *t, long long id)
 
 static char *tgt_doc_label(const struct doc_item *d)
 {
-	return xasprintf("%s (%s)", d->label, d->issued_on ? d->issued_on : "");
+	return xasprintf(tr("%s (%s)"), d->label, d->issued_on ? d->issued_on : "");
 }
 
 static void tgt_fill(struct tgtform *t, struct form *fm)
@@ -439,7 +439,7 @@ int indedit_target(struct frame *f, struct db *db, const struct ind_row *r, long
 	}
 	struct form *fm = form_new((target_id ? tr("Edit a target") : tr("Add a target")), &tgt_ops, &t);
 	ind_form_info(fm, r);
-	char *where = xasprintf("%s: %s", tr("Region"), r->region);
+	char *where = xasprintf(tr("%s: %s"), tr("Region"), r->region);
 	form_info(fm, where);
 	free(where);
 	tgt_fields(&t, fm);

@@ -486,7 +486,7 @@ static void ind_targets_popup(struct indscreen *s, struct frame *f)
 			ind_refresh_row(s, i);
 		return;
 	}
-	char *title = xasprintf("%s (%s)", r->name, r->region);
+	char *title = xasprintf(tr("%s (%s)"), r->name, r->region);
 	struct popup *p = popup_new(title, 5, titles, align);
 	s->popup_row = i;
 	ind_targets_fill(s, p);

@@ -40,7 +40,8 @@ sqlite3 "$T/f.db" "
 	  WHERE i.counter = 'hte_valid' AND r.parent_id IS NULL LIMIT 1;"
 ok "check with faults in the figures: exit 1" run 1 --db "$T/f.db" check
 ok "... a target whose document is gone" has "$T/out" "its document (id 999) does not exist"
-ok "... the same seen by the foreign key check" has "$T/out" "refers to a row of policy_doc that does not exist"
+ok "... the same seen by the foreign key check, by the names of the records" has "$T/out" "refers to a row of Documents that does not exist"
+ok "... in Chinese too" sh -c "\"$BIN\" --db \"$T/f.db\" check --lang zh 2>&1 | grep -q '目标第 [0-9]* 条：引用的文件不存在'"
 ok "... a figure for a period that does not exist" has "$T/out" "\"2025Q5\" is not a period"
 ok "... a counted figure that differs from the register's count" has "$T/out" "the official figure is 12345, the register counts"
 ok "... one line each" [ "$(wc -l < "$T/out")" -eq 4 ]

@@ -21,7 +21,7 @@ like "$out" "^技术市场合同成交额 +亿元 +景德镇市 .* 28\.5 \(2025Q
 	"the city's figure is the counties' sum (parks left out), marked Σ, paced"
 like "$out" "^技术市场合同成交额, 景德镇市: Σ the sum of 4 counties' figures" "and a note says so"
 out=$(run --lang zh report --period 2025Q3 --region 景德镇市)
-like "$out" "^技术市场合同成交额, 景德镇市: Σ 由 4 个县（市、区）的数值相加" "... in Chinese too"
+like "$out" "^技术市场合同成交额，景德镇市：Σ 由 4 个县（市、区）的数值相加" "... in Chinese too"
 out=$(run report --period 2025Q3 --region 景德镇市 --format markdown)
 like "$out" "Σ the sum of 4 counties' figures" "Markdown carries the note"
 out=$(run report --period 2025Q3 --region 景德镇市 --format csv)

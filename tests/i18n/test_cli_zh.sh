@@ -10,7 +10,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	echo "1..0 # SKIP python3 not available"
 	exit 0
 fi
-NOLATIN="python3 ${top_srcdir:-.}/tests/i18n/nolatin.py --allow John --allow Smith"
+NOLATIN="python3 ${top_srcdir:-.}/tests/i18n/nolatin.py --punct --allow John --allow Smith"
 INNOTRACK_LOGIN=张三   # the login is shown in lists; a clerk's is Chinese
 export INNOTRACK_LOGIN
 DB=$T/zh.db
@@ -47,9 +47,11 @@ chinese() {
 fresh() { rm -f "$DB"*; zh "$@"; }
 ok "LANG=zh_CN.UTF-8 innotrack init (exit 0, no English)" fresh env 0 init
 ok "innotrack init --lang zh (exit 0, no English)" fresh opt 0 init
+ok "... names the pack it was made from in Chinese (景德镇)" sh -c "grep -q '：已用数据包 景德镇 创建' '$T/both'"
 chinese 3 init                                              # there is one already
 ok "LANG=zh_CN.UTF-8 innotrack init --pack nosuch (exit 1, no English)" fresh env 1 init --pack nosuch
 ok "innotrack init --pack nosuch --lang zh (exit 1, no English)" fresh opt 1 init --pack nosuch
+ok "... and lists the built-in packs by name and key" sh -c "grep -q '可用：景德镇（jingdezhen）、昆山（kunshan）、南昌（nanchang）；' '$T/both'"
 chinese 2 init --bogus
 rm -f "$DB"*
 zh env 0 init >/dev/null
@@ -67,10 +69,17 @@ chinese 1 import talents "$FX/talents.csv" --dry-run   # no institutes yet
 for f in bad_uscc bad_region bad_dup bad_dup_obs bad_quote bad_multiline bad_number \
          no_header empty blank; do
 	chinese 1 import enterprises "$FX/$f.csv"
+	case $f in
+	bad_region) ok "... lists the regions there are with 、" sh -c \
+		"grep -q '（已有：景德镇市、乐平市、浮梁县、' '$T/both'" ;;
+	bad_number) ok "... lists the columns missing with 、" sh -c \
+		"grep -q '缺少统一社会信用代码、企业名称，' '$T/both'" ;;
+	esac
 done
 chinese 1 import enterprises "$FX/random.bin"
 chinese 2 import nosuchkind "$FX/enterprises.csv"
 chinese 2 import enterprises
+ok "... lists the kinds with 、" sh -c "grep -q 'KIND 为以下之一：enterprises、enterprise-years、' '$T/both'"
 chinese 1 import enterprises "$T/missing.csv"
 chinese 1 import enterprises "$FX/enterprises.csv/x.csv"       # Not a directory
 # batch 1: the enterprises; the same file again changes nothing
@@ -80,11 +89,31 @@ chinese 0 import enterprises "$FX/enterprises.csv"
 sed 's/景德镇陶瓷新材料有限公司/景德镇陶瓷新材料股份有限公司/' "$FX/enterprises.csv" > "$T/changed.csv"
 zh env 0 import enterprises "$T/changed.csv" >/dev/null
 chinese 0 imports
+ok "imports says 校验码 of a file, not sha256" sh -c "grep -q 'enterprises.csv（.*，UTF-8，校验码 [0-9a-f]*）' '$T/both' && ! grep -q sha256 '$T/both'"
 chinese 1 undo-import 1                                     # refused
 chinese 0 import observations "$FX/obs_long.csv"            # batch 3
 zh env 0 undo-import 3 >/dev/null
 chinese 0 imports
 chinese 2 undo-import 3                                     # undone already
+# a complete register's mark in the audit: its kind, fields and values by name
+zh env 0 complete enterprises 乐平市 >/dev/null
+chinese 0 audit
+ok "... names the mark 台账齐全 and its register 企业" sh -c "grep -q '台账齐全 .*台账：.*企业' '$T/both'"
+chinese 0 audit --format csv
+chinese 2 audit --kind nosuch
+chinese 2 audit --since soon
+chinese 2 complete nosuch 乐平市
+chinese 2 complete enterprises nowhere
+chinese 0 users
+chinese 2 grant 李四 king
+chinese 2 report --section nosuch
+for s in enterprises certificates talents tasks; do
+	chinese 0 report --section "$s"
+done
+chinese 0 report --format markdown
+ok "LANG=zh_CN.UTF-8 innotrack report --format html, tags aside (no English)" sh -c \
+	"env -u LC_ALL LANG=zh_CN.UTF-8 '$BIN' --db '$DB' report --format html |
+		sed 's/<[^>]*>/ /g; s/&amp;/\\&/g' | $NOLATIN"
 chinese 2 undo-import 99
 chinese 2 undo-import soon
 chinese 2 undo-import
