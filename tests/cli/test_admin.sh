@@ -6,7 +6,7 @@
 # clerk writes, naming the import's login), and a write that must wait:
 # it says so and waits, up to --wait minutes.
 . "${top_srcdir:-.}/tests/cli/tap.sh"
-echo "1..31"
+echo "1..32"
 DB=$T/l.db
 newdb l.db
 "$BIN" --db "$DB" import enterprises "$FX/enterprises.csv" >/dev/null
