@@ -590,20 +590,26 @@ static char *show_expr(const struct pfield *f, const char *a)
 static char *diff_sql(const struct stage *s)
 {
 	struct sbuf b = { 0 };
+	/* the words of core/record.c's changes, in the clerk's language */
+	char *fmt = sqlite3_mprintf("%Q", tr("%s: %s -> %s")), *sep = sqlite3_mprintf("%Q", tr("; "));
 	sbuf_puts(&b, "rtrim(''");
 	for (size_t i = 0; i < s->p->n; i++) {
 		const struct pfield *f = &s->p->f[i];
 		if (!s->pos[i] || is_key(f) || (f->flags & PF_DERIVED))
 			continue;
 		char *name = profile_name(f, i18n_get() == LANG_ZH);   /* the column as the file names it */
+		char *qname = sqlite3_mprintf("%Q", name);
 		char *old = show_expr(f, "t"), *new = show_expr(f, "s");
-		sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN '%s: ' || %s || ' -> ' || %s || '; '"
-		            " ELSE '' END", f->col, f->col, name, old, new);
+		sbuf_printf(&b, " || CASE WHEN t.%s IS NOT s.%s THEN printf(%s, %s, %s, %s) || %s"
+		            " ELSE '' END", f->col, f->col, fmt, qname, old, new, sep);
+		sqlite3_free(qname);
 		free(name);
 		free(old);
 		free(new);
 	}
-	sbuf_puts(&b, ", '; ')");
+	sbuf_printf(&b, ", %s)", sep);
+	sqlite3_free(fmt);
+	sqlite3_free(sep);
 	return sbuf_take(&b);
 }
 

@@ -144,5 +144,5 @@ ok "... and a warning naming the correction, who and when" \
 	has "$T/err" "sheets_wide.csv:4: 高新技术企业数量 乐平市 2026Q3: would undo a clerk's correction of the figure; value: 47 -> 46; changed by li on 2099-01-05 09:00:00 (warning)"
 LANG=zh_CN.UTF-8 LC_ALL=C.UTF-8 "$BIN" --lang zh --db "$DB" import enterprises "$FX/sheets_ent_a.csv" --dry-run >"$T/zh" 2>&1
 ok "in Chinese: the field by its Chinese name, the choices by their labels" \
-	has "$T/zh" "修改：91360200000000001X 景德镇陶瓷新材料有限公司；梯次: 高新技术企业 -> 科技型中小企业"
+	has "$T/zh" "修改：91360200000000001X 景德镇陶瓷新材料有限公司；梯次：高新技术企业 改为 科技型中小企业"
 exit $((fails > 0))

@@ -72,7 +72,7 @@ sql "UPDATE enterprise SET tier = 'high_tech', updated_by = 'wang', updated_at =
 T send-keys -t app i
 T send-keys -t app C-u "$TMP/九月名录.csv" F2
 expect "the dry run lists the changed row by its name" has "说明" "修改：91360200000000001X 景德镇陶瓷新材料有限公司"
-expect "... each changed field on a row of its own, old -> new" has "│  梯次: 高新技术企业 -> 科技型中小企业"
+expect "... each changed field on a row of its own, old -> new" has "│  梯次：高新技术企业 改为 科技型中小企业"
 expect "... and warns that it would undo a later change" has "警告" " 3" "将覆盖文件所属期间（2025Q3）"
 expect "... naming who made it and when" has "│  该修改由 wang 于 2099-11-03 10:00:00 做出"
 T send-keys -t app Escape
