@@ -602,6 +602,19 @@ const char *import_check_file(const char *path)
 	return why;
 }
 
+/* A message "PATH: what" (or "PATH：what" in Chinese) without its PATH,
+ * which imp_say puts back. */
+static const char *after_path(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+	if (strncmp(msg, path, n) != 0)
+		return msg;
+	msg += n;
+	if (strncmp(msg, "：", strlen("：")) == 0)
+		return msg + strlen("：");
+	return msg + strspn(msg, ": ");
+}
+
 int import_file(struct db *db, const struct import_opts *o, struct import_result *r)
 {
 	struct imp m = { .db = db, .o = o, .res = r };
@@ -625,7 +638,7 @@ int import_file(struct db *db, const struct import_opts *o, struct import_result
 	r->encoding = info.enc;
 	if (rc != ST_OK || info.empty) {
 		if (rc != ST_OK)
-			imp_say(&m, IMP_ERROR, 0, NULL, "%s", m.err + strlen(o->path) + 2);
+			imp_say(&m, IMP_ERROR, 0, NULL, "%s", after_path(m.err, o->path));
 		else
 			imp_say(&m, IMP_ERROR, 0, NULL, "the file is empty");
 		imp_free(&m);

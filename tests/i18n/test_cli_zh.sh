@@ -77,6 +77,8 @@ for f in bad_uscc bad_region bad_dup bad_dup_obs bad_quote bad_multiline bad_num
 	esac
 done
 chinese 1 import enterprises "$FX/random.bin"
+ok "... its line follows the file's name whole (no byte of the colon left)" \
+	sh -c "grep -q 'random.bin: 第 1 行：有 NUL 字节' '$T/both'"
 chinese 2 import nosuchkind "$FX/enterprises.csv"
 chinese 2 import enterprises
 ok "... lists the kinds with 、" sh -c "grep -q 'KIND 为以下之一：enterprises、enterprise-years、' '$T/both'"
