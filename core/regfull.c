@@ -83,14 +83,27 @@ int regfull_mark(struct db *db, const char *reg, long long region_id, const char
 	int rc = access_check(db, "register_complete", region_id, ACCESS_CHANGE, err);
 	if (rc != ST_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db,
+	/* a mark of the same day is changed, and its audit says so with the old one */
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM register_complete WHERE register = ?1"
+	                              " AND region_id = ?2 AND as_of = ?3", err);
+	if (st == NULL)
+		return ST_DB;
+	sqlite3_bind_text(st, 1, p->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, region_id);
+	sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
+	char *before = sqlite3_step(st) == SQLITE_ROW
+	             ? audit_snapshot(db, "register_complete", sqlite3_column_int64(st, 0)) : NULL;
+	sqlite3_finalize(st);
+	st = db_prepare(db,
 	    "INSERT INTO register_complete(register, region_id, as_of, complete, batch_id,"
 	    " marked_by, marked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	    " ON CONFLICT (register, region_id, as_of) DO UPDATE SET complete = excluded.complete,"
 	    " batch_id = excluded.batch_id, marked_by = excluded.marked_by,"
 	    " marked_at = excluded.marked_at RETURNING id", err);
-	if (st == NULL)
+	if (st == NULL) {
+		free(before);
 		return ST_DB;
+	}
 	sqlite3_bind_text(st, 1, p->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, region_id);
 	sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
@@ -105,10 +118,14 @@ int regfull_mark(struct db *db, const char *reg, long long region_id, const char
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (id == 0)
+	if (id == 0) {
+		free(before);
 		return db_fail(db, "marking the register", err);
+	}
 	char *after = audit_snapshot(db, "register_complete", id);
-	rc = audit_log(db, "register_complete", id, "insert", NULL, after, batch_id, err);
+	rc = audit_log(db, "register_complete", id, before ? "update" : "insert", before, after,
+	               batch_id, err);
+	free(before);
 	free(after);
 	return rc;
 }

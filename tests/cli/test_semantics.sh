@@ -59,6 +59,10 @@ run complete enterprises 无此地 >/dev/null 2>&1; is $? 2 "complete with an un
 run complete bogus 景德镇市 >/dev/null 2>&1; is $? 2 "complete with an unknown kind exits 2"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'register_complete'")" 2 \
 	"each mark is audited"
+run complete enterprises 景德镇市 --as-of 2025-08-01 >/dev/null
+is "$(sqlite3 "$DB" "SELECT group_concat(action || ':' || coalesce(json_extract(before, '\$.complete'), '-'), ' ')
+                     FROM (SELECT * FROM audit WHERE tbl = 'register_complete' ORDER BY id)")" \
+	"insert:- insert:- update:0" "marking a day marked before is audited as a change, with the old mark"
 
 # import --complete: the full list of 浮梁县
 printf '统一社会信用代码,企业名称,地区,梯次\n' > "$TMP/fl.csv"
