@@ -45,6 +45,7 @@ struct impscreen {
 	struct import_result dry;
 	struct timespec started;       /* of the run, for rows per second */
 	struct timespec drawn;         /* when the progress was last drawn */
+	const char     *phase;         /* the phase it showed */
 };
 
 static const struct binding imp_keys[] = {
@@ -132,9 +133,12 @@ static double since(const struct timespec *a)
 static void imp_progress(void *ctx, const char *phase, long rows, long long done, long long total)
 {
 	struct impscreen *s = ctx;
-	if (since(&s->drawn) < 0.1)          /* ten frames a second is plenty over SSH */
+	/* ten frames a second is plenty over SSH; a new phase is shown at once
+	 * (the last of reading is followed within a moment by the writing) */
+	if (since(&s->drawn) < 0.1 && s->phase != NULL && strcmp(s->phase, phase) == 0)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &s->drawn);
+	s->phase = phase;
 	double secs = since(&s->started);
 	int pct = total > 0 ? (int)(100 * done / total) : 0;
 	char bar[24];
@@ -187,6 +191,7 @@ static int imp_run(struct impscreen *s, int dry, struct import_result *r)
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
 	s->drawn.tv_sec = 0;
 	s->drawn.tv_nsec = 0;
+	s->phase = NULL;
 	memset(r, 0, sizeof *r);
 	int rc = import_file(s->db, &o, r);
 	frame_uncover(s->frame);
