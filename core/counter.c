@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/counter.h"
+#include "core/i18n.h"
 #include "core/db_internal.h"
 #include "core/ladder.h"
 #include "core/talent.h"
@@ -110,6 +111,29 @@ static const struct counter counters[] = {
 	TALENTS("high_level_talents", "high_level", TALENT_BROUGHT_IN("t", "?2", "?3")),
 	/* ---- end of the pipelines ---- */
 };
+
+char *counter_registers(void)
+{
+	struct sbuf b = { 0 };
+	sbuf_add(&b, "", 0);
+	for (size_t i = 0; i < sizeof counters / sizeof counters[0]; i++) {
+		const char *r = counters[i].reg;
+		int seen = r == NULL;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = counters[k].reg != NULL && strcmp(counters[k].reg, r) == 0;
+		if (!seen)
+			sbuf_printf(&b, "%s%s", b.len ? tr(", ") : "", r);
+	}
+	return sbuf_take(&b);
+}
+
+int counter_counts_register(const char *kind)
+{
+	for (size_t i = 0; i < sizeof counters / sizeof counters[0]; i++)
+		if (counters[i].reg != NULL && strcmp(counters[i].reg, kind) == 0)
+			return 1;
+	return 0;
+}
 
 const struct counter *counter_find(const char *key)
 {

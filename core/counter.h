@@ -33,6 +33,12 @@ struct counter {
 	const char *reg;
 };
 
+/* 1 if a figure is counted from the register of kind (a kind's key,
+ * core/profile.h): only such a register can be marked complete. */
+int counter_counts_register(const char *kind);
+/* Those registers' kinds, joined as the language joins a list.  Caller frees. */
+char *counter_registers(void);
+
 /* The counter named key, or NULL (a figure typed in or imported). */
 const struct counter *counter_find(const char *key);
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/access.h"
+#include "core/counter.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/imp.h"
@@ -520,6 +521,13 @@ static int take_options(struct imp *m)
 		}
 		m->has_period = 1;
 		period_format(m->period, m->period_s, sizeof m->period_s);
+	}
+	if (o->complete && !counter_counts_register(m->p->kind)) {
+		char *regs = counter_registers();
+		imp_say(m, IMP_ERROR, 0, NULL, "no figure is counted from %s, so it is never marked complete "
+		        "(those counted: %s)", profile_title(m->p), regs);
+		free(regs);
+		return ST_USAGE;
 	}
 	if (o->complete && o->region == NULL) {
 		imp_say(m, IMP_ERROR, 0, NULL, "--complete needs --region: the region the file lists "

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/counter.h"
 #include "core/parse.h"
 #include "core/region.h"
 #include "core/db_internal.h"
@@ -137,6 +138,13 @@ int regfull_set(struct db *db, const char *reg, const char *region, const char *
 	char day[11];
 	if (p == NULL || !(p->flags & PK_IMPORT)) {
 		err_set(err, "\"%s\" is not a kind of record", reg);
+		return ST_USAGE;
+	}
+	if (!counter_counts_register(p->kind)) {
+		char *regs = counter_registers();
+		err_set(err, "no figure is counted from %s, so it is never marked complete (those counted: %s)",
+		        profile_title(p), regs);
+		free(regs);
 		return ST_USAGE;
 	}
 	long long id = region_find(db, region);

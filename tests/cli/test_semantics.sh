@@ -57,6 +57,11 @@ out=$(run report --period 2025Q3 --region 景德镇市)
 like "$out" "^高新技术企业数量 .* 262 \(2025Q2\) ! " "the official figure stands again"
 run complete enterprises 无此地 >/dev/null 2>&1; is $? 2 "complete with an unknown region exits 2"
 run complete bogus 景德镇市 >/dev/null 2>&1; is $? 2 "complete with an unknown kind exits 2"
+err=$(run complete regions 景德镇市 2>&1); is $? 2 "complete of a register no figure is counted from exits 2"
+like "$err" "no figure is counted from Regions, so it is never marked complete \(those counted: enterprises, " \
+	"and names those that are"
+printf '名称,类型\n景德镇陶瓷大学,高校\n' > "$TMP/ins.csv"
+err=$(run import institutes "$TMP/ins.csv" --complete --region 浮梁县 2>&1); is $? 2 "so does import --complete"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'register_complete'")" 2 \
 	"each mark is audited"
 run complete enterprises 景德镇市 --as-of 2025-08-01 >/dev/null
