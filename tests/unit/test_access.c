@@ -161,24 +161,22 @@ static void set(struct record *r, const char *col, const char *v)
 	record_set(r, (size_t)i, v);
 }
 
-/* An enterprise of region, saved by login; its id, or 0 if refused (*err). */
-static long long save_enterprise(const char *login, long n, long long region, long long id, char **err)
+/* A record of kind saved by login into record id (0: a new one) with the
+ * n fields named in kv (name, value; a NULL value empties it); its id, or
+ * 0 if refused (*err). */
+static long long save_as(const char *login, const char *kind, long long id, const char *const *kv,
+                         size_t n, char **err)
 {
 	struct db *db = as(login);
+	const struct profile *p = profile_find(kind);
 	struct record r;
 	struct record_conflict c;
-	char code[19], reg[24];
-	snprintf(code, sizeof code, "91360200MA%07ld", n);
-	code[17] = uscc_check_char(code);
-	code[18] = '\0';
-	snprintf(reg, sizeof reg, "%lld", region);
 	if (id)
-		assert_int_equal(record_read(db, profile_find("enterprises"), id, &r, err), ST_OK);
+		assert_int_equal(record_read(db, p, id, &r, err), ST_OK);
 	else
-		record_init(&r, profile_find("enterprises"));
-	set(&r, "uscc", code);
-	set(&r, "name", "测试企业");
-	set(&r, "region_id", region ? reg : NULL);
+		record_init(&r, p);
+	for (size_t i = 0; i < n; i++)
+		set(&r, kv[2 * i], kv[2 * i + 1]);
 	int rc = record_save(db, &r, &c, err);
 	long long got = rc == ST_OK ? r.id : 0;
 	assert_true(rc == ST_OK || rc == ST_DATA);
@@ -186,6 +184,18 @@ static long long save_enterprise(const char *login, long n, long long region, lo
 	record_free(&r);
 	db_close(db);
 	return got;
+}
+
+/* An enterprise of region, saved by login; its id, or 0 if refused (*err). */
+static long long save_enterprise(const char *login, long n, long long region, long long id, char **err)
+{
+	char code[19], reg[24];
+	snprintf(code, sizeof code, "91360200MA%07ld", n);
+	code[17] = uscc_check_char(code);
+	code[18] = '\0';
+	snprintf(reg, sizeof reg, "%lld", region);
+	const char *kv[] = { "uscc", code, "name", "测试企业", "region_id", region ? reg : NULL };
+	return save_as(login, "enterprises", id, kv, 3, err);
 }
 
 static void test_record_editor_save_and_delete(void **state)
@@ -235,27 +245,11 @@ static void test_record_editor_save_and_delete(void **state)
  * a new one); its id, or 0 if refused (*err). */
 static long long save_year(const char *login, long long e, int year, long long id, char **err)
 {
-	struct db *db = as(login);
-	const struct profile *p = profile_find("enterprise-years");
-	struct record r;
-	struct record_conflict c;
-	char v[24];
-	if (id)
-		assert_int_equal(record_read(db, p, id, &r, err), ST_OK);
-	else
-		record_init(&r, p);
-	snprintf(v, sizeof v, "%lld", e);
-	set(&r, "enterprise_id", v);
-	snprintf(v, sizeof v, "%d", year);
-	set(&r, "year", v);
-	set(&r, "revenue_cents", "1234500");
-	int rc = record_save(db, &r, &c, err);
-	long long got = rc == ST_OK ? r.id : 0;
-	assert_true(rc == ST_OK || rc == ST_DATA);
-	record_conflict_free(&c);
-	record_free(&r);
-	db_close(db);
-	return got;
+	char firm[24], y[24];
+	snprintf(firm, sizeof firm, "%lld", e);
+	snprintf(y, sizeof y, "%d", year);
+	const char *kv[] = { "enterprise_id", firm, "year", y, "revenue_cents", "1234500" };
+	return save_as(login, "enterprise-years", id, kv, 3, err);
 }
 
 /* Delete record id of kind by login: ST_OK or ST_DATA (*err). */
