@@ -107,19 +107,13 @@ char *value_fold_buf(const char *s, char *buf, size_t size)
 
 int value_missing(const char *f)
 {
-	switch ((unsigned char)f[0]) {   /* the first bytes of the marks below */
-	case '\0': case '-': case '/': case 'N': case 'n': case 0xE2: case 0xEF: case 0xE6:
-		break;
-	default:
-		return 0;
-	}
 	static const char *const marks[] = {
 		"", "-", "--", "---", "/", "—", "——", "－", "－－", "─", "N/A", "n/a", "NA", "无数据", NULL
 	};
 	if (strnlen(f, 10) > 9)          /* longer than any mark: most text cells */
 		return 0;
 	for (const char *const *m = marks; *m; m++)
-		if ((*m)[0] == f[0] && strcmp(f, *m) == 0)
+		if ((*m)[0] == f[0] && strcmp(f, *m) == 0)   /* (most cells differ at once) */
 			return 1;
 	return 0;
 }
